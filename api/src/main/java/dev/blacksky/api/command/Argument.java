@@ -1,0 +1,287 @@
+package dev.blacksky.api.command;
+
+import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.QuotedMessage;
+import dev.blacksky.api.message.UserId;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A typed command argument. Declare it once as a constant, list it in the {@link CommandSpec}, and read
+ * its value from {@link Arguments} with the same constant.
+ *
+ * <pre>{@code
+ * static final Argument<UserId> WHO = Argument.user("who", "the member to warn");
+ * static final Argument<Duration> FOR = Argument.duration("for", "how long, e.g. 10m or 1h30m").optional();
+ * static final Argument<String> REASON = Argument.rest("reason", "why").optional();
+ * ...
+ * UserId who = ctx.args().get(WHO);
+ * Duration length = ctx.args().find(FOR).orElse(Duration.ofHours(1));
+ * }</pre>
+ *
+ * <p>Tokens are separated by spaces; double quotes group words ({@code "two words"}). A {@link #rest}
+ * argument takes the remainder of the line as typed, and must come last. A {@link #quoted} argument takes
+ * no token: its value is the message the user replied to.
+ *
+ * @param <T> the type of the parsed value
+ */
+public final class Argument<T> {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern COMPACT_DURATION = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+
+    /** How an argument consumes its input. */
+    public enum Kind {
+        /** One token. */
+        TOKEN,
+        /** The rest of the line, as typed. */
+        REST,
+        /** No token: the message the user replied to. */
+        QUOTED
+    }
+
+    /**
+     * Turns one token into a value.
+     *
+     * @param <T> the value's type
+     */
+    @FunctionalInterface
+    public interface Parser<T> {
+        /**
+         * Parses a token.
+         *
+         * @param token the token, without surrounding quotes
+         * @param message the message being parsed, for parsers that need context such as mentions
+         * @return the value
+         * @throws ArgumentException when the token is not a valid value; its message is shown to the user
+         */
+        T parse(String token, Message message);
+    }
+
+    private final String name;
+    private final String description;
+    private final Kind kind;
+    private final boolean optional;
+    private final Parser<T> parser;
+
+    private Argument(String name, String description, Kind kind, boolean optional, Parser<T> parser) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "argument name '" + name + "' must be lower-case letters, digits and '-', starting with a letter");
+        }
+        this.name = name;
+        this.description = description;
+        this.kind = kind;
+        this.optional = optional;
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    /**
+     * One word, as typed.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @return the argument
+     */
+    public static Argument<String> word(String name, String description) {
+        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> token);
+    }
+
+    /**
+     * The rest of the line, as typed (at least one character unless optional). Must be the last argument.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @return the argument
+     */
+    public static Argument<String> rest(String name, String description) {
+        return new Argument<>(name, description, Kind.REST, false, (token, message) -> token);
+    }
+
+    /**
+     * A whole number such as {@code 42} or {@code -7}.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @return the argument
+     */
+    public static Argument<Long> integer(String name, String description) {
+        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> {
+            try {
+                return Long.parseLong(token);
+            } catch (NumberFormatException e) {
+                throw new ArgumentException("'" + token + "' is not a whole number");
+            }
+        });
+    }
+
+    /**
+     * A duration: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 2d}, or ISO-8601 such as {@code PT15M}.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @return the argument
+     */
+    public static Argument<Duration> duration(String name, String description) {
+        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> parseDuration(token));
+    }
+
+    /**
+     * A user, given as a mention ({@code @391234567890}) or a phone number ({@code +39 123} written without
+     * spaces, {@code +391234567890}). The value holds the number's digits.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @return the argument
+     */
+    public static Argument<UserId> user(String name, String description) {
+        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> parseUser(token));
+    }
+
+    /**
+     * The message the user replied to. Consumes no token; missing when the command was not sent as a reply.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @return the argument
+     */
+    public static Argument<QuotedMessage> quoted(String name, String description) {
+        return new Argument<>(name, description, Kind.QUOTED, false, (token, message) -> message.quoted()
+                .orElseThrow(() -> new ArgumentException("reply to a message to use this command")));
+    }
+
+    /**
+     * A token parsed by your own parser.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @param parser turns the token into a value, or throws {@link ArgumentException}
+     * @param <T> the value's type
+     * @return the argument
+     */
+    public static <T> Argument<T> custom(String name, String description, Parser<T> parser) {
+        return new Argument<>(name, description, Kind.TOKEN, false, parser);
+    }
+
+    /**
+     * Returns a copy of this argument that may be left out. Optional arguments must follow required ones.
+     * Values are looked up by name, so {@code args.find(X)} works whether the spec lists {@code X} or
+     * {@code X.optional()}.
+     *
+     * @return the optional copy
+     */
+    public Argument<T> optional() {
+        return new Argument<>(name, description, kind, true, parser);
+    }
+
+    /**
+     * Returns the argument's name.
+     *
+     * @return the name, shown in usage as {@code <name>} or {@code [name]}
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns what the argument means.
+     *
+     * @return the description, shown by {@code help <command>}
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Returns how the argument consumes input.
+     *
+     * @return the kind
+     */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Tells whether the argument may be left out.
+     *
+     * @return true if optional
+     */
+    public boolean isOptional() {
+        return optional;
+    }
+
+    /**
+     * Parses a token into this argument's type.
+     *
+     * @param token the token ({@link Kind#QUOTED} arguments ignore it)
+     * @param message the message being parsed
+     * @return the value
+     * @throws ArgumentException if the token is not valid
+     */
+    public T parse(String token, Message message) {
+        return parser.parse(token, message);
+    }
+
+    /**
+     * Renders the argument for a usage line: {@code <name>}, {@code [name]}, {@code <name...>}.
+     *
+     * @return the usage fragment
+     */
+    public String usage() {
+        String inner = kind == Kind.REST ? name + "..." : name;
+        return optional ? "[" + inner + "]" : "<" + inner + ">";
+    }
+
+    static Duration parseDuration(String token) {
+        String text = token.trim().toLowerCase(Locale.ROOT);
+        if (text.startsWith("pt") || text.startsWith("p")) {
+            try {
+                return Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new ArgumentException("'" + token + "' is not a duration such as 90s, 10m or 1h30m");
+            }
+        }
+        Matcher matcher = COMPACT_DURATION.matcher(text);
+        if (text.isEmpty() || !matcher.matches()) {
+            throw new ArgumentException("'" + token + "' is not a duration such as 90s, 10m or 1h30m");
+        }
+        try {
+            Duration total = Duration.ZERO;
+            total = total.plusDays(group(matcher, 1));
+            total = total.plusHours(group(matcher, 2));
+            total = total.plusMinutes(group(matcher, 3));
+            total = total.plusSeconds(group(matcher, 4));
+            return total;
+        } catch (ArithmeticException e) {
+            throw new ArgumentException("'" + token + "' is too long a duration");
+        }
+    }
+
+    private static long group(Matcher matcher, int index) {
+        String value = matcher.group(index);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    static UserId parseUser(String token) {
+        String text = token.startsWith("@") ? token.substring(1) : token;
+        if (text.endsWith("@lid") && text.length() > 4) {
+            return UserId.of(text);
+        }
+        String digits = text.replaceAll("[+\\-().]", "");
+        if (digits.length() < 5 || digits.length() > 20 || !digits.chars().allMatch(Character::isDigit)) {
+            throw new ArgumentException("'" + token + "' is not a mention or a phone number");
+        }
+        return UserId.of(digits);
+    }
+
+    @Override
+    public String toString() {
+        return usage();
+    }
+}

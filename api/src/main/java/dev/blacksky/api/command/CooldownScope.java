@@ -1,0 +1,17 @@
+package dev.blacksky.api.command;
+
+/**
+ * What a {@link Cooldown} counts separately.
+ *
+ * <pre>{@code
+ * Cooldown.of(Duration.ofSeconds(30), CooldownScope.CHAT)
+ * }</pre>
+ */
+public enum CooldownScope {
+    /** Each user has their own cooldown, across all chats. */
+    USER,
+    /** Each chat has its own cooldown, shared by its members. */
+    CHAT,
+    /** One cooldown for everybody everywhere. */
+    GLOBAL
+}

@@ -1,0 +1,57 @@
+package dev.blacksky.api.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An incoming text message (a caption counts as text).
+ *
+ * <pre>{@code
+ * Message m = ctx.message();
+ * log.info("{} wrote '{}' in {} at {}", m.sender().displayName(), m.text(), m.chat().id(), m.timestamp());
+ * }</pre>
+ *
+ * @param id the message id, unique within its chat and sender
+ * @param chat the chat it was sent in
+ * @param sender who sent it
+ * @param text its text, never null
+ * @param timestamp when the sender's device sent it
+ * @param quoted the message it replies to, if any
+ * @param mentions the users it mentions ({@code @391234567890}), in order
+ */
+public record Message(
+        String id,
+        Chat chat,
+        User sender,
+        String text,
+        Instant timestamp,
+        Optional<QuotedMessage> quoted,
+        List<UserId> mentions) {
+
+    /** Checks the components and copies the mentions. */
+    public Message {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(quoted, "quoted");
+        mentions = List.copyOf(mentions);
+    }
+
+    /**
+     * Creates a plain text message with no quote and no mentions, as tests and simple transports do.
+     *
+     * @param id the message id
+     * @param chat the chat
+     * @param sender the sender
+     * @param text the text
+     * @param timestamp when it was sent
+     * @return the message
+     */
+    public static Message text(String id, Chat chat, User sender, String text, Instant timestamp) {
+        return new Message(id, chat, sender, text, timestamp, Optional.empty(), List.of());
+    }
+}

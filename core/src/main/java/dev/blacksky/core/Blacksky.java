@@ -1,0 +1,89 @@
+package dev.blacksky.core;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import com.typesafe.config.Config;
+import dev.blacksky.core.config.ConfigLoader;
+import dev.blacksky.core.config.ConfigModule;
+import dev.blacksky.core.config.ConfigurationException;
+import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.dispatch.DispatchModule;
+import dev.blacksky.core.dispatch.DispatchSettings;
+import dev.blacksky.core.transport.console.ConsoleSettings;
+import dev.blacksky.core.plugin.PluginModule;
+import dev.blacksky.core.transport.Transport;
+import dev.blacksky.core.transport.console.ConsoleTransportModule;
+import dev.blacksky.core.transport.simulated.SimulatedTransport;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The front door: {@code Blacksky.create(options)} reads and checks the configuration and wires a
+ * {@link BotHost}; nothing starts until {@link BotHost#start()}.
+ */
+public final class Blacksky {
+
+    static {
+        // Reflection instead of generated classes: no AOP is used, generated classes would be defined in
+        // plugin class loaders (keeping them alive after unload), and JDK 24+ warns about Guice's Unsafe use.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+    }
+
+    private static final Map<String, Function<Config, Module>> TRANSPORTS = Map.of(
+            "console", config -> new ConsoleTransportModule(ConfigLoader.read(config, ConsoleSettings::from)),
+            "simulated", config -> binding(new SimulatedTransport()));
+
+    private Blacksky() {
+    }
+
+    /** Builds a host; throws {@link ConfigurationException} naming file, line and key on bad configuration. */
+    public static BotHost create(HostOptions options) {
+        return create(options, null);
+    }
+
+    /**
+     * Builds a host on a transport the caller made, ignoring {@code blacksky.transport}: the escape hatch for
+     * embedding and for the testkit, which drive a {@code SimulatedTransport} directly.
+     */
+    public static BotHost create(HostOptions options, Transport transport) {
+        Config config = ConfigLoader.load(options.configSources());
+        HostPaths paths = ConfigLoader.read(config,
+                c -> HostPaths.resolve(options.home(), c, options.dataDir(), options.pluginsDir()));
+        DispatchSettings dispatch = ConfigLoader.read(config, DispatchSettings::from);
+        LifecycleSettings lifecycle = ConfigLoader.read(config, LifecycleSettings::from);
+        String name = options.transport() != null ? options.transport() : config.getString("blacksky.transport");
+        Function<Config, Module> known = TRANSPORTS.get(name);
+        Module transportModule = transport != null ? binding(transport) : known != null ? known.apply(config) : null;
+        if (transportModule == null) {
+            throw new ConfigurationException(config.getValue("blacksky.transport").origin().description()
+                    + ": blacksky.transport = \"" + name + "\" is not a transport; use one of " + TRANSPORTS.keySet());
+        }
+        Clock clock = options.clock();
+        return Guice.createInjector(Stage.PRODUCTION,
+                new ConfigModule(config, paths),
+                new DispatchModule(dispatch),
+                new PluginModule(),
+                transportModule,
+                new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(Clock.class).toInstance(clock);
+                        bind(LifecycleSettings.class).toInstance(lifecycle);
+                    }
+                }).getInstance(BotHost.class);
+    }
+
+    private static Module binding(Transport transport) {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(Transport.class).toInstance(transport);
+            }
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package dev.blacksky.core;
+
+import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.dispatch.Dispatcher;
+import dev.blacksky.core.plugin.PluginHost;
+import dev.blacksky.core.transport.Inbound;
+import dev.blacksky.core.transport.InboundSink;
+import dev.blacksky.core.transport.Transport;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running bot: plugins, dispatch and one transport, started and stopped in order. */
+@Singleton
+public final class BotHost {
+
+    private static final Logger log = LoggerFactory.getLogger(BotHost.class);
+
+    private final HostPaths paths;
+    private final PluginHost plugins;
+    private final Dispatcher dispatcher;
+    private final Transport transport;
+    private final Duration drainTimeout;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private boolean started;
+    private boolean stopped;
+
+    @Inject
+    BotHost(HostPaths paths, PluginHost plugins, Dispatcher dispatcher, Transport transport, LifecycleSettings lifecycle) {
+        this.paths = paths;
+        this.plugins = plugins;
+        this.dispatcher = dispatcher;
+        this.transport = transport;
+        this.drainTimeout = lifecycle.drainTimeout();
+    }
+
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        try {
+            Files.createDirectories(paths.data());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + paths.data(), e);
+        }
+        plugins.start();
+        transport.start(new InboundSink() {
+            @Override
+            public void accept(Inbound inbound) {
+                dispatcher.dispatch(inbound);
+            }
+
+            @Override
+            public void inputClosed() {
+                log.info("Input closed; stopping");
+                stopRequested.countDown();
+            }
+        });
+        log.info("Blacksky is running on the {} transport; data in {}", transport.name(), paths.data());
+    }
+
+    /** Blocks until the transport's input ends or {@link #stop()} is called. */
+    public void awaitStopRequest() throws InterruptedException {
+        stopRequested.await();
+    }
+
+    /** Stops intake, lets running commands finish (bounded), then stops transport and plugins. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            if (!dispatcher.awaitIdle(drainTimeout)) {
+                log.warn("Commands still running after {}; stopping anyway", drainTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.stop();
+        dispatcher.close();
+        plugins.stop();
+        stopRequested.countDown();
+        log.info("Blacksky stopped");
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public HostPaths paths() {
+        return paths;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.blacksky.core.cli;
+
+/** The process exit codes, documented in {@code blacksky --help}. */
+public final class ExitCodes {
+
+    /** Clean stop: end of console input, or SIGTERM. */
+    public static final int OK = 0;
+    /** Start-up or runtime failure; the message says what failed. */
+    public static final int FAILURE = 1;
+    /** Wrong command-line usage. */
+    public static final int USAGE = 2;
+    /** Invalid configuration; the message names file, line and key. */
+    public static final int CONFIG = 3;
+
+    private ExitCodes() {
+    }
+}

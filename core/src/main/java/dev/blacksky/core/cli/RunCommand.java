@@ -1,0 +1,57 @@
+package dev.blacksky.core.cli;
+
+import dev.blacksky.core.Blacksky;
+import dev.blacksky.core.BotHost;
+import dev.blacksky.core.HostOptions;
+import dev.blacksky.core.config.ConfigSources;
+import dev.blacksky.core.config.ConfigurationException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code blacksky run}: starts the bot and runs until input ends or the process is told to stop. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Starts the bot.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--console", description = "Talk to the bot on stdin/stdout instead of the configured transport.")
+    boolean console;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "An extra configuration file, layered over conf/application.conf.")
+    List<Path> configFiles = List.of();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The data folder (default: data/ in the installation).")
+    Path data;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "The plugin folder (default: plugins/ in the installation).")
+    Path plugins;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = BlackskyCli.home();
+        ConfigSources sources = new ConfigSources(home.resolve("conf/application.conf"), configFiles, System.getenv());
+        HostOptions options = new HostOptions(home, sources, data, plugins, console ? "console" : null, Clock.systemUTC());
+        BotHost host;
+        try {
+            host = Blacksky.create(options);
+        } catch (ConfigurationException e) {
+            System.err.println("blacksky: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        Thread hook = Thread.ofPlatform().name("shutdown").unstarted(host::stop);
+        Runtime.getRuntime().addShutdownHook(hook);
+        host.start();
+        host.awaitStopRequest();
+        host.stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting (SIGTERM); the hook finishes the stop
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.blacksky.core.dispatch;
+
+import dev.blacksky.api.command.Command;
+import dev.blacksky.api.command.CommandSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All commands by name, alias and {@code <plugin>:<name>}. Lookup is one hash probe on an immutable
+ * snapshot, so its cost does not grow with the number of commands and changes switch atomically.
+ */
+public final class CommandRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandRegistry.class);
+
+    private final Map<String, List<Route>> byPlugin = new TreeMap<>(); // sorted: deterministic winners
+    private final Set<String> reportedCollisions = new HashSet<>();
+    private volatile Map<String, Route> index = Map.of();
+
+    /** Validates and adds all of a plugin's commands, or none of them. */
+    public synchronized void register(String pluginId, List<? extends Command> commands) throws InvalidCommandException {
+        List<Route> routes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Command command : commands) {
+            CommandSpec spec;
+            try {
+                spec = command.spec();
+            } catch (RuntimeException | LinkageError e) {
+                throw new InvalidCommandException("plugin '" + pluginId + "': " + command.getClass().getName()
+                        + ".spec() failed: " + e.getMessage(), e);
+            }
+            if (spec == null) {
+                throw new InvalidCommandException("plugin '" + pluginId + "': " + command.getClass().getName()
+                        + ".spec() returned null", null);
+            }
+            for (String name : namesOf(spec)) {
+                if (!names.add(name)) {
+                    throw new InvalidCommandException("plugin '" + pluginId + "' declares the command name or alias '"
+                            + name + "' twice", null);
+                }
+            }
+            routes.add(new Route(pluginId, command, spec));
+        }
+        byPlugin.put(pluginId, List.copyOf(routes));
+        rebuild();
+    }
+
+    public synchronized void unregister(String pluginId) {
+        if (byPlugin.remove(pluginId) != null) {
+            rebuild();
+        }
+    }
+
+    /** Finds a command by what the user typed after the prefix, in any case. */
+    public Optional<Route> find(String word) {
+        Route route = index.get(word);
+        if (route == null) {
+            route = index.get(word.toLowerCase(Locale.ROOT));
+        }
+        return Optional.ofNullable(route);
+    }
+
+    /** Every registered command, by plugin id then declaration order. */
+    public synchronized List<Route> all() {
+        return byPlugin.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The name a user types to reach this route: its plain name, or {@code plugin:name} if it lost a collision. */
+    public String reachableName(Route route) {
+        String name = route.spec().name();
+        return index.get(name) == route ? name : route.pluginId() + ":" + name;
+    }
+
+    private void rebuild() {
+        Map<String, Route> next = new HashMap<>();
+        Map<String, Route> names = new HashMap<>();
+        for (List<Route> routes : byPlugin.values()) {
+            for (Route route : routes) {
+                claim(names, route.spec().name(), route);
+            }
+        }
+        next.putAll(names);
+        for (List<Route> routes : byPlugin.values()) {
+            for (Route route : routes) {
+                for (String alias : route.spec().aliases()) {
+                    if (!names.containsKey(alias)) {
+                        claim(next, alias, route);
+                    } else if (names.get(alias) != route) {
+                        reportCollision(alias, names.get(alias), route);
+                    }
+                }
+                next.put(route.pluginId() + ":" + route.spec().name(), route);
+                for (String alias : route.spec().aliases()) {
+                    next.put(route.pluginId() + ":" + alias, route);
+                }
+            }
+        }
+        index = Map.copyOf(next);
+    }
+
+    private void claim(Map<String, Route> table, String name, Route route) {
+        Route existing = table.putIfAbsent(name, route);
+        if (existing != null && existing != route) {
+            reportCollision(name, existing, route);
+        }
+    }
+
+    private void reportCollision(String name, Route winner, Route loser) {
+        String key = name + '\u0000' + winner.pluginId() + '\u0000' + loser.pluginId();
+        if (reportedCollisions.add(key)) {
+            log.warn("Command '{}' is declared by plugins '{}' and '{}'; '{}' wins (names beat aliases, then the"
+                            + " plugin id that sorts first). The other stays reachable as {}:{}",
+                    name, winner.pluginId(), loser.pluginId(), winner.pluginId(), loser.pluginId(), loser.spec().name());
+        }
+    }
+
+    private static List<String> namesOf(CommandSpec spec) {
+        List<String> names = new ArrayList<>(spec.aliases());
+        names.add(0, spec.name());
+        return names;
+    }
+}

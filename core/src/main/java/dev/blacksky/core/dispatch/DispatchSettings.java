@@ -1,0 +1,41 @@
+package dev.blacksky.core.dispatch;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import dev.blacksky.api.message.UserId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The {@code blacksky.dispatch} settings and owners, read eagerly so errors surface at start-up. */
+public record DispatchSettings(
+        List<String> prefixes,
+        Duration commandTimeout,
+        boolean replyToUnknownInPrivate,
+        boolean replyToUnknownInGroups,
+        Set<UserId> owners) {
+
+    public static DispatchSettings from(Config config) {
+        String d = "blacksky.dispatch.";
+        List<String> prefixes = config.getStringList(d + "prefixes");
+        if (prefixes.isEmpty() || prefixes.stream().anyMatch(String::isBlank)) {
+            throw new ConfigException.BadValue(config.getValue(d + "prefixes").origin(), d + "prefixes",
+                    "needs at least one non-blank prefix, such as \"!\"");
+        }
+        Set<UserId> owners = config.getStringList("blacksky.owners").stream()
+                .map(DispatchSettings::normaliseOwner)
+                .collect(Collectors.toUnmodifiableSet());
+        return new DispatchSettings(List.copyOf(prefixes), config.getDuration(d + "command-timeout"),
+                config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
+                owners);
+    }
+
+    // "+39 123-456" and "391234567890@s.whatsapp.net" both mean the user 391234567890.
+    static UserId normaliseOwner(String owner) {
+        String trimmed = owner.trim();
+        String user = trimmed.endsWith("@s.whatsapp.net") ? trimmed.substring(0, trimmed.indexOf('@')) : trimmed;
+        String digits = user.replaceAll("[+\\s\\-().]", "");
+        return UserId.of(!digits.isEmpty() && digits.chars().allMatch(Character::isDigit) ? digits : trimmed);
+    }
+}

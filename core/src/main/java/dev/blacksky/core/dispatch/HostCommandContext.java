@@ -1,0 +1,88 @@
+package dev.blacksky.core.dispatch;
+
+import dev.blacksky.api.command.Arguments;
+import dev.blacksky.api.command.CommandContext;
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.Message;
+import dev.blacksky.core.transport.Transport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The {@link CommandContext} the host hands to a command; safe from any thread. Once its call timed out it
+ * is revoked: the user was told the command was stopped, so a late reply would only confuse them.
+ */
+final class HostCommandContext implements CommandContext {
+
+    private final Message message;
+    private final Arguments args;
+    private final String invokedAs;
+    private final boolean senderIsOwner;
+    private final boolean senderIsGroupAdmin;
+    private final Transport transport;
+    private volatile boolean revoked;
+
+    HostCommandContext(Message message, Arguments args, String invokedAs, boolean senderIsOwner,
+                       boolean senderIsGroupAdmin, Transport transport) {
+        this.message = message;
+        this.args = args;
+        this.invokedAs = invokedAs;
+        this.senderIsOwner = senderIsOwner;
+        this.senderIsGroupAdmin = senderIsGroupAdmin;
+        this.transport = transport;
+    }
+
+    void revoke() {
+        revoked = true;
+    }
+
+    @Override
+    public Message message() {
+        return message;
+    }
+
+    @Override
+    public Arguments args() {
+        return args;
+    }
+
+    @Override
+    public String invokedAs() {
+        return invokedAs;
+    }
+
+    @Override
+    public boolean senderIsOwner() {
+        return senderIsOwner;
+    }
+
+    @Override
+    public boolean senderIsGroupAdmin() {
+        return senderIsGroupAdmin;
+    }
+
+    @Override
+    public CompletionStage<String> reply(String text) {
+        return send(message.chat().id(), text);
+    }
+
+    @Override
+    public CompletionStage<String> send(ChatId chat, String text) {
+        if (revoked) {
+            return CompletableFuture.failedFuture(timedOut());
+        }
+        return transport.send(chat, text);
+    }
+
+    @Override
+    public CompletionStage<Void> react(String emoji) {
+        if (revoked) {
+            return CompletableFuture.failedFuture(timedOut());
+        }
+        return transport.react(message, emoji);
+    }
+
+    private IllegalStateException timedOut() {
+        return new IllegalStateException("this call of " + invokedAs + " timed out and was cancelled; it can no longer send");
+    }
+}

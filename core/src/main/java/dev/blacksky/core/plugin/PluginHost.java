@@ -1,0 +1,195 @@
+package dev.blacksky.core.plugin;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.typesafe.config.Config;
+import dev.blacksky.api.ApiVersion;
+import dev.blacksky.api.command.Command;
+import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.dispatch.CommandRegistry;
+import dev.blacksky.core.dispatch.InvalidCommandException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.pf4j.PluginRuntimeException;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads every JAR in the plugins folder, each on its own: a broken JAR is skipped with a warning that
+ * names it and says why, while every other plugin loads, starts and serves its commands.
+ */
+@Singleton
+public final class PluginHost {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
+
+    private final HostPaths paths;
+    private final Config config;
+    private final CommandRegistry registry;
+    private final List<PluginFailure> failures = new CopyOnWriteArrayList<>();
+    private final List<String> started = new CopyOnWriteArrayList<>();
+    private HostPluginManager manager;
+    private GuiceExtensionFactory extensions;
+
+    @Inject
+    public PluginHost(HostPaths paths, Config config, CommandRegistry registry) {
+        this.paths = paths;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    public synchronized void start() {
+        Injector apiInjector = Guice.createInjector();
+        manager = new HostPluginManager(paths.plugins(), ApiVersion.current(),
+                m -> extensions = new GuiceExtensionFactory(m, apiInjector));
+        if (!Files.isDirectory(paths.plugins())) {
+            log.warn("Plugin folder {} does not exist; starting without plugins", paths.plugins());
+            return;
+        }
+        List<String> loaded = new ArrayList<>();
+        for (Path jar : jarsIn(paths.plugins())) {
+            load(jar).ifPresent(loaded::add);
+        }
+        loaded.stream().sorted().forEach(this::startPlugin);
+        log.info("Plugins: {} started {}, {} skipped", started.size(), started, failures.size());
+    }
+
+    private Optional<String> load(Path jar) {
+        Optional<String> problem = PluginJarInspector.problemWith(jar);
+        if (problem.isPresent()) {
+            fail(jar, null, problem.get());
+            return Optional.empty();
+        }
+        String id;
+        try {
+            id = manager.loadPlugin(jar);
+        } catch (PluginRuntimeException e) {
+            fail(jar, null, e.getMessage());
+            return Optional.empty();
+        }
+        PluginWrapper plugin = manager.getPlugin(id);
+        String requires = plugin.getDescriptor().getRequires();
+        if (plugin.getPluginState() == PluginState.DISABLED && plugin.getFailedException() != null) {
+            unloadQuietly(id);
+            fail(jar, id, "it requires blacksky-api " + requires + " but this host provides " + ApiVersion.current()
+                    + "; use a version of the plugin built for this api, or upgrade Blacksky");
+            return Optional.empty();
+        }
+        if (requires == null || requires.isBlank() || requires.equals("*")) {
+            log.warn("Plugin '{}' ({}) declares no Plugin-Requires; add 'Plugin-Requires: >={}' so incompatible"
+                    + " hosts refuse it cleanly", id, jar.getFileName(), ApiVersion.current());
+        }
+        if (!PluginJarInspector.hasExtensionIndex(jar)) {
+            log.warn("Plugin '{}' ({}) has no META-INF/extensions.idx, so it contributes no commands; build it with"
+                    + " PF4J's annotation processor in annotationProcessorPaths", id, jar.getFileName());
+        }
+        return Optional.of(id);
+    }
+
+    private void startPlugin(String id) {
+        PluginWrapper plugin = manager.getPlugin(id);
+        try {
+            Config pluginConfig = PluginConfigs.forPlugin(config, id, plugin.getPluginClassLoader());
+            extensions.bind(id, HostPluginContext.create(id, pluginConfig));
+            PluginState state = manager.startPlugin(id);
+            if (state != PluginState.STARTED) {
+                throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
+            }
+            List<Command> commands = manager.getExtensions(Command.class, id);
+            registry.register(id, commands);
+            started.add(id);
+            log.info("Plugin '{}' {} started with commands {}", id, plugin.getDescriptor().getVersion(),
+                    commands.stream().map(c -> c.spec().name()).toList());
+        } catch (PluginLoadException | InvalidCommandException e) {
+            abandon(plugin, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("Plugin '{}' failed to start", id, e);
+            abandon(plugin, describe(e));
+        }
+    }
+
+    private void abandon(PluginWrapper plugin, String reason) {
+        String id = plugin.getPluginId();
+        registry.unregister(id);
+        unloadQuietly(id);
+        fail(plugin.getPluginPath(), id, reason);
+    }
+
+    private void unloadQuietly(String id) {
+        try {
+            if (extensions != null) {
+                extensions.forget(id);
+            }
+            manager.unloadPlugin(id);
+        } catch (RuntimeException e) {
+            log.debug("Unloading plugin '{}' failed", id, e);
+        }
+    }
+
+    private void fail(Path jar, String pluginId, String reason) {
+        PluginFailure failure = new PluginFailure(jar, pluginId, reason);
+        failures.add(failure);
+        log.warn("{}. The other plugins keep running.", failure.describe());
+    }
+
+    private static String describe(Throwable error) {
+        if (error == null) {
+            return "unknown error";
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root == error ? message : error.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName()
+                + ": " + message;
+    }
+
+    private static List<Path> jarsIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            log.warn("Cannot list plugin folder {}: {}", folder, e.toString());
+            return List.of();
+        }
+    }
+
+    public List<PluginFailure> failures() {
+        return List.copyOf(failures);
+    }
+
+    public List<String> startedPlugins() {
+        return List.copyOf(started);
+    }
+
+    /** Stops and unloads every plugin, dependents first; one plugin's failure does not stop the others. */
+    public synchronized void stop() {
+        if (manager == null) {
+            return;
+        }
+        List<String> reverse = new ArrayList<>(started);
+        java.util.Collections.reverse(reverse);
+        for (String id : reverse) {
+            registry.unregister(id);
+            try {
+                manager.unloadPlugin(id); // stops it first
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("Plugin '{}' failed to stop cleanly: {}", id, describe(e));
+            }
+            extensions.forget(id);
+        }
+        started.clear();
+    }
+}

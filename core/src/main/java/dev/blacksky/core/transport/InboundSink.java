@@ -1,0 +1,11 @@
+package dev.blacksky.core.transport;
+
+/** Where a transport delivers what it receives. Implementations must not block the transport's thread. */
+public interface InboundSink {
+
+    /** A message arrived. */
+    void accept(Inbound inbound);
+
+    /** The input ended for good (end of stdin): the host drains and stops. */
+    void inputClosed();
+}

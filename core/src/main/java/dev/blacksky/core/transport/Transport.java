@@ -1,0 +1,31 @@
+package dev.blacksky.core.transport;
+
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.UserId;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/** A backend that delivers inbound messages to the host and carries its replies out. */
+public interface Transport {
+
+    /** The name used in {@code blacksky.transport}. */
+    String name();
+
+    /** Starts delivering inbound traffic to {@code sink}; threads and sockets start here, not before. */
+    void start(InboundSink sink);
+
+    /** Sends a text message; the stage completes with the message id once the transport accepted it. */
+    CompletionStage<String> send(ChatId chat, String text);
+
+    /** Reacts to a message with an emoji. */
+    CompletionStage<Void> react(Message target, String emoji);
+
+    /** Stops intake and releases the backend; idempotent. */
+    void stop();
+
+    /** Users this transport treats as owners whatever the configuration says (the console user). */
+    default Set<UserId> implicitOwners() {
+        return Set.of();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.blacksky.core;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blacksky.core.config.ConfigSources;
+import dev.blacksky.core.config.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlackskyTest {
+
+    @TempDir
+    Path home;
+
+    private void create(String config) throws IOException {
+        Path file = Files.writeString(home.resolve("my.conf"), config);
+        Blacksky.create(new HostOptions(home, new ConfigSources(null, List.of(file), Map.of()), null, null, null,
+                Clock.systemUTC()));
+    }
+
+    @Test
+    void a_value_of_the_wrong_kind_stops_creation_with_path_file_and_line() {
+        assertThatThrownBy(() -> create("blacksky {\n  dispatch.command-timeout = soon\n}\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("my.conf:2")
+                .hasMessageContaining("blacksky.dispatch.command-timeout");
+    }
+
+    @Test
+    void an_unknown_transport_is_named_with_the_known_ones() {
+        assertThatThrownBy(() -> create("blacksky.transport = telegram\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("my.conf: 1")
+                .hasMessageContaining("\"telegram\" is not a transport");
+    }
+
+    @Test
+    void empty_prefix_list_is_refused() {
+        assertThatThrownBy(() -> create("blacksky.dispatch.prefixes = []\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("blacksky.dispatch.prefixes");
+    }
+}

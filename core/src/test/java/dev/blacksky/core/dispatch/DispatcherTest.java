@@ -1,0 +1,131 @@
+package dev.blacksky.core.dispatch;
+
+import static dev.blacksky.core.TestHost.groupMessage;
+import static dev.blacksky.core.TestHost.privateMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blacksky.core.TestHost;
+import dev.blacksky.core.plugin.TestPluginJar;
+import dev.blacksky.core.plugin.fixtures.Hello;
+import dev.blacksky.core.plugin.fixtures.Misbehaving;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DispatcherTest {
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void plugins() {
+        TestPluginJar.plugin(folder.resolve("plugins"), "misbehaving").extension(Misbehaving.Crash.class,
+                Misbehaving.Hang.class, Misbehaving.Refuse.class, Misbehaving.Kick.class, Misbehaving.Shutdown.class,
+                Misbehaving.Secret.class, Misbehaving.Roll.class).write();
+        TestPluginJar.plugin(folder.resolve("plugins"), "hello").extension(Hello.class).write();
+    }
+
+    private TestHost start(String config) {
+        return TestHost.start(folder, "blacksky.owners = [\"+39 123 4567\"]\n" + config);
+    }
+
+    @Test
+    void a_throwing_handler_gets_an_apology_and_the_bot_keeps_working() {
+        try (TestHost bot = start("")) {
+            assertThat(bot.say("alice", "!crash")).containsExactly(
+                    "Sorry, !crash failed. The bot's owner can find the details in the log.");
+            assertThat(bot.say("alice", "!hello")).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_command_exception_is_shown_as_it_is() {
+        try (TestHost bot = start("")) {
+            assertThat(bot.say("alice", "!refuse")).containsExactly("You have no notes yet.");
+        }
+    }
+
+    @Test
+    void a_call_past_its_timeout_is_interrupted_and_reported() {
+        try (TestHost bot = start("blacksky.dispatch.command-timeout = 200ms")) {
+            assertThat(bot.say("alice", "!hang")).containsExactly("Sorry, !hang took too long and was stopped.");
+            // the abandoned call was interrupted: its thread ends, and its late reply is not sent
+            org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
+                    .until(() -> bot.host.dispatcher().runningHandlers() == 0);
+            assertThat(bot.transport.sent()).extracting(m -> m.text()).doesNotContain("hang was interrupted");
+        }
+    }
+
+    @Test
+    void a_hung_handler_blocks_neither_other_chats_nor_the_caller() throws Exception {
+        try (TestHost bot = start("blacksky.dispatch.command-timeout = 20s\nblacksky.shutdown.drain-timeout = 100ms")) {
+            CompletableFuture<Void> hung = bot.host.dispatcher().dispatch(privateMessage("alice", "!hang"));
+            assertThat(bot.say("bob", "!hello")).hasSize(1);
+            assertThat(hung).isNotDone();
+        }
+    }
+
+    @Test
+    void messages_of_one_chat_are_answered_in_order() {
+        try (TestHost bot = start("")) {
+            CompletableFuture<?>[] all = new CompletableFuture<?>[50];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = bot.host.dispatcher().dispatch(privateMessage("alice", i % 2 == 0 ? "!hello" : "!refuse"));
+            }
+            CompletableFuture.allOf(all).orTimeout(30, TimeUnit.SECONDS).join();
+            var texts = bot.transport.sent().stream().map(m -> m.text()).toList();
+            for (int i = 0; i < all.length; i++) {
+                assertThat(texts.get(i)).startsWith(i % 2 == 0 ? "hello" : "You have");
+            }
+        }
+    }
+
+    @Test
+    void access_and_scope_are_enforced_with_a_clear_answer() {
+        try (TestHost bot = start("")) {
+            assertThat(bot.say("alice", "!shutdown")).containsExactly("Only the bot's owners can use !shutdown.");
+            assertThat(bot.say("391234567", "!shutdown")).containsExactly("shutting down");
+            assertThat(bot.say("owner", "!shutdown")).containsExactly("shutting down");
+            assertThat(bot.say("alice", "!kick")).containsExactly("!kick works only in groups.");
+            assertThat(bot.say(groupMessage("team", "alice", false, "!kick"))).containsExactly("Only group admins can use !kick.");
+            assertThat(bot.say(groupMessage("team", "alice", true, "!kick"))).containsExactly("kicked by alice (admin)");
+            assertThat(bot.say(groupMessage("team", "owner", false, "!kick"))).containsExactly("kicked by owner (owner)");
+            assertThat(bot.say(groupMessage("team", "alice", true, "!secret"))).containsExactly("!secret works only in a private chat with me.");
+            assertThat(bot.say("alice", "/secret")).containsExactly("psst");
+        }
+    }
+
+    @Test
+    void unknown_commands_answer_in_private_and_stay_silent_in_groups() {
+        try (TestHost bot = start("")) {
+            assertThat(bot.say("alice", "!nosuch")).containsExactly("Unknown command !nosuch. Send !help to see what I can do.");
+            assertThat(bot.say(groupMessage("team", "alice", false, "!nosuch"))).isEmpty();
+            assertThat(bot.say("alice", "just chatting")).isEmpty();
+        }
+        try (TestHost bot = start("blacksky.dispatch { reply-to-unknown-in-private = false, reply-to-unknown-in-groups = true }")) {
+            assertThat(bot.say("alice", "!nosuch")).isEmpty();
+            assertThat(bot.say(groupMessage("team", "alice", false, "!nosuch"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void argument_errors_come_with_the_usage() {
+        try (TestHost bot = start("")) {
+            assertThat(bot.say("alice", "!roll six")).containsExactly("'six' is not a whole number\nUsage: !roll <sides>");
+            assertThat(bot.say("alice", "!roll")).containsExactly("missing <sides>\nUsage: !roll <sides>");
+            assertThat(bot.say("alice", "!roll 6 7")).containsExactly("too many arguments: '7'\nUsage: !roll <sides>");
+            assertThat(bot.say("alice", "!roll 20")).containsExactly("rolled a d20");
+        }
+    }
+
+    @Test
+    void configured_prefixes_replace_the_defaults() {
+        try (TestHost bot = start("blacksky.dispatch.prefixes = [\".\"]")) {
+            assertThat(bot.say("alice", ".hello")).hasSize(1);
+            assertThat(bot.say("alice", "!hello")).isEmpty();
+        }
+    }
+}

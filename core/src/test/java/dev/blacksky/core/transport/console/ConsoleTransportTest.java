@@ -1,0 +1,70 @@
+package dev.blacksky.core.transport.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blacksky.api.message.ChatType;
+import dev.blacksky.core.transport.Inbound;
+import dev.blacksky.core.transport.InboundSink;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ConsoleTransportTest {
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final List<Inbound> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private void run(String input) throws InterruptedException {
+        ConsoleTransport console = new ConsoleTransport(new ConsoleSettings("console", "Console", true),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), false, Clock.systemUTC());
+        console.start(new InboundSink() {
+            @Override
+            public void accept(Inbound inbound) {
+                received.add(inbound);
+            }
+
+            @Override
+            public void inputClosed() {
+                closed.countDown();
+            }
+        });
+        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void lines_become_messages_and_directives_switch_sender_and_chat() throws InterruptedException {
+        run("!ping\n:as alice\n:in team\n:admin\nhi all\n:admin off\n:dm\n:as\n\n!bye\n");
+        assertThat(received).hasSize(3);
+        Inbound first = received.get(0);
+        assertThat(first.message().sender().id().value()).isEqualTo("console");
+        assertThat(first.message().chat().type()).isEqualTo(ChatType.PRIVATE);
+        Inbound second = received.get(1);
+        assertThat(second.message().sender().id().value()).isEqualTo("alice");
+        assertThat(second.message().chat().type()).isEqualTo(ChatType.GROUP);
+        assertThat(second.message().chat().name()).isEqualTo("team");
+        assertThat(second.senderIsGroupAdmin()).isTrue();
+        assertThat(received.get(2).message().sender().id().value()).isEqualTo("console");
+        assertThat(received.get(2).message().chat().type()).isEqualTo(ChatType.PRIVATE);
+        assertThat(received).extracting(i -> i.message().id()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void piped_output_carries_only_replies_with_their_lines_as_they_are() throws InterruptedException {
+        run(":as bob\n:help\n");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+        ConsoleTransport console = new ConsoleTransport(new ConsoleSettings("console", "Console", true),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8), false,
+                Clock.systemUTC());
+        console.send(dev.blacksky.api.message.ChatId.of("x"), "line one\nline two ✓");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("line one\nline two ✓" + System.lineSeparator());
+    }
+}
