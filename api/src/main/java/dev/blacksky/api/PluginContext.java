@@ -1,6 +1,10 @@
 package dev.blacksky.api;
 
 import com.typesafe.config.Config;
+import dev.blacksky.api.message.Messenger;
+import dev.blacksky.api.schedule.PluginScheduler;
+import dev.blacksky.api.storage.KeyValueStore;
+import java.time.Clock;
 import org.slf4j.Logger;
 
 /**
@@ -9,18 +13,25 @@ import org.slf4j.Logger;
  * <pre>{@code
  * @Extension
  * public final class Greet implements Command {
- *     private final String greeting;
+ *     private final PluginContext context;
  *
  *     @Inject
  *     public Greet(PluginContext context) {
- *         this.greeting = context.config().getString("greeting"); // plugins.greeter.greeting
+ *         this.context = context;
+ *     }
+ *
+ *     @Override
+ *     public void execute(CommandContext ctx) {
+ *         String greeting = context.config().getString("greeting");      // plugins.greeter.greeting
+ *         context.storage().update("count", n -> String.valueOf(Long.parseLong(n.orElse("0")) + 1));
+ *         ctx.reply(greeting);
  *     }
  *     ...
  * }
  * }</pre>
  *
- * <p>Everything reached through the context is owned by the host and released when the plugin stops.
- * The context is safe to use from any thread.
+ * <p>Everything reached through the context is owned by the host and released when the plugin stops:
+ * scheduled tasks are cancelled and the store is closed. The context is safe to use from any thread.
  */
 public interface PluginContext {
 
@@ -40,6 +51,34 @@ public interface PluginContext {
      * @return the plugin's configuration subtree, possibly empty
      */
     Config config();
+
+    /**
+     * Returns the plugin's persistent store, a namespace of its own in the bot's database.
+     *
+     * @return the store
+     */
+    KeyValueStore storage();
+
+    /**
+     * Returns the plugin's scheduler; its tasks are cancelled when the plugin stops.
+     *
+     * @return the scheduler
+     */
+    PluginScheduler scheduler();
+
+    /**
+     * Returns the messenger, to send messages from listeners and scheduled tasks.
+     *
+     * @return the messenger
+     */
+    Messenger messenger();
+
+    /**
+     * Returns the host's clock. Use it instead of {@code Instant.now()} so that tests can control time.
+     *
+     * @return the clock
+     */
+    Clock clock();
 
     /**
      * Returns a logger named after the plugin, so that log lines say which plugin wrote them.

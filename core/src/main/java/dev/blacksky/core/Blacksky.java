@@ -9,7 +9,12 @@ import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigModule;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
+import dev.blacksky.core.outbound.OutboundMessenger;
+import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.storage.StorageModule;
+import dev.blacksky.core.storage.StorageSettings;
 import dev.blacksky.core.dispatch.DispatchSettings;
 import dev.blacksky.core.transport.console.ConsoleSettings;
 import dev.blacksky.core.plugin.PluginModule;
@@ -63,17 +68,21 @@ public final class Blacksky {
             throw new ConfigurationException(config.getValue("blacksky.transport").origin().description()
                     + ": blacksky.transport = \"" + name + "\" is not a transport; use one of " + TRANSPORTS.keySet());
         }
-        Clock clock = options.clock();
+        StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
+        TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
                 new DispatchModule(dispatch),
                 new PluginModule(),
+                new StorageModule(storage),
                 transportModule,
                 new AbstractModule() {
                     @Override
                     protected void configure() {
-                        bind(Clock.class).toInstance(clock);
+                        bind(TimeSource.class).toInstance(time);
+                        bind(Clock.class).toInstance(time.clock());
                         bind(LifecycleSettings.class).toInstance(lifecycle);
+                        bind(Messenger.class).to(OutboundMessenger.class);
                     }
                 }).getInstance(BotHost.class);
     }

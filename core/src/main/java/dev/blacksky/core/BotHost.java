@@ -1,6 +1,11 @@
 package dev.blacksky.core;
 
+import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.event.ConnectionState;
+import dev.blacksky.api.event.ConnectionStateChangedEvent;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.plugin.PluginHost;
 import dev.blacksky.core.transport.Inbound;
@@ -26,17 +31,22 @@ public final class BotHost {
     private final PluginHost plugins;
     private final Dispatcher dispatcher;
     private final Transport transport;
+    private final Storage storage;
+    private final TimeSource time;
     private final Duration drainTimeout;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private boolean started;
     private boolean stopped;
 
     @Inject
-    BotHost(HostPaths paths, PluginHost plugins, Dispatcher dispatcher, Transport transport, LifecycleSettings lifecycle) {
+    BotHost(HostPaths paths, PluginHost plugins, Dispatcher dispatcher, Transport transport, Storage storage,
+            TimeSource time, LifecycleSettings lifecycle) {
         this.paths = paths;
         this.plugins = plugins;
         this.dispatcher = dispatcher;
         this.transport = transport;
+        this.storage = storage;
+        this.time = time;
         this.drainTimeout = lifecycle.drainTimeout();
     }
 
@@ -50,6 +60,7 @@ public final class BotHost {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + paths.data(), e);
         }
+        storage.start();
         plugins.start();
         transport.start(new InboundSink() {
             @Override
@@ -58,12 +69,23 @@ public final class BotHost {
             }
 
             @Override
+            public void event(BotEvent event) {
+                dispatcher.publish(event);
+            }
+
+            @Override
             public void inputClosed() {
                 log.info("Input closed; stopping");
                 stopRequested.countDown();
             }
         });
+        // Local transports are connected as soon as they start; the WhatsApp supervisor reports its own states.
+        connection(ConnectionState.STARTING, ConnectionState.CONNECTED, transport.name() + " transport started");
         log.info("Blacksky is running on the {} transport; data in {}", transport.name(), paths.data());
+    }
+
+    private void connection(ConnectionState from, ConnectionState to, String reason) {
+        dispatcher.publish(new ConnectionStateChangedEvent(from, to, reason, time.clock().instant()));
     }
 
     /** Blocks until the transport's input ends or {@link #stop()} is called. */
@@ -84,9 +106,23 @@ public final class BotHost {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        connection(ConnectionState.CONNECTED, ConnectionState.STOPPED, "stopping");
+        try {
+            dispatcher.awaitIdle(drainTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         transport.stop();
-        dispatcher.close();
         plugins.stop();
+        dispatcher.close();
+        storage.close();
+        if (time instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.debug("Closing the time source failed", e);
+            }
+        }
         stopRequested.countDown();
         log.info("Blacksky stopped");
     }

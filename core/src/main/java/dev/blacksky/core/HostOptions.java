@@ -1,28 +1,33 @@
 package dev.blacksky.core;
 
 import dev.blacksky.core.config.ConfigSources;
+import dev.blacksky.core.schedule.SystemTimeSource;
+import dev.blacksky.core.schedule.TimeSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * What the caller decides before the configuration is read: the installation folder, config sources and
- * the CLI's overrides. {@code dataDir}, {@code pluginsDir} and {@code transport} may be null (use config).
+ * the CLI's overrides and the time source. {@code dataDir}, {@code pluginsDir} and {@code transport} may be
+ * null (use the configuration).
  */
 public record HostOptions(Path home, ConfigSources configSources, Path dataDir, Path pluginsDir, String transport,
-                          Clock clock) {
+                          TimeSource time) {
 
     public HostOptions {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(configSources, "configSources");
-        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** Wall-clock time from {@code clock}. */
+    public HostOptions(Path home, ConfigSources configSources, Path dataDir, Path pluginsDir, String transport,
+                       Clock clock) {
+        this(home, configSources, dataDir, pluginsDir, transport, new SystemTimeSource(clock));
     }
 
     public static HostOptions defaults(Path home) {
         return new HostOptions(home, ConfigSources.defaults(), null, null, null, Clock.systemUTC());
-    }
-
-    public HostOptions withTransport(String name) {
-        return new HostOptions(home, configSources, dataDir, pluginsDir, name, clock);
     }
 }

@@ -49,6 +49,8 @@ class DistributionIT {
         assertThat(DIST.resolve("conf/logback.xml")).isRegularFile();
         assertThat(DIST.resolve("lib/blacksky-core-" + VERSION + ".jar")).isRegularFile();
         assertThat(DIST.resolve("plugins/blacksky-plugin-basics-" + VERSION + ".jar")).isRegularFile();
+        assertThat(DIST.resolve("plugins/blacksky-plugin-notes-" + VERSION + ".jar")).isRegularFile();
+        assertThat(DIST.resolve("plugins/blacksky-plugin-moderation-" + VERSION + ".jar")).isRegularFile();
         assertThat(DIST.resolveSibling("blacksky-" + VERSION + ".tar.gz")).isRegularFile();
         assertThat(DIST.resolveSibling("blacksky-" + VERSION + ".zip")).isRegularFile();
         try (Stream<Path> lib = Files.list(DIST.resolve("lib"))) {

@@ -47,4 +47,55 @@ public interface Command extends ExtensionPoint {
      * @throws Exception on failure; the host contains it and apologises to the user
      */
     void execute(CommandContext ctx) throws Exception;
+
+    /**
+     * Makes a command from a spec and a lambda, for {@link CommandProvider}s and tests.
+     *
+     * <pre>{@code
+     * Command ping = Command.of(CommandSpec.named("ping").description("Answers pong").build(),
+     *         ctx -> ctx.reply("pong"));
+     * }</pre>
+     *
+     * @param spec the declaration
+     * @param handler what the command does
+     * @return the command
+     */
+    static Command of(CommandSpec spec, Handler handler) {
+        java.util.Objects.requireNonNull(spec, "spec");
+        java.util.Objects.requireNonNull(handler, "handler");
+        return new Command() {
+            @Override
+            public CommandSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public void execute(CommandContext ctx) throws Exception {
+                handler.execute(ctx);
+            }
+
+            @Override
+            public String toString() {
+                return "Command[" + spec.name() + "]";
+            }
+        };
+    }
+
+    /**
+     * The body of a command made with {@link Command#of}.
+     *
+     * <pre>{@code
+     * Command.Handler shout = ctx -> ctx.reply(ctx.args().raw().toUpperCase());
+     * }</pre>
+     */
+    @FunctionalInterface
+    interface Handler {
+        /**
+         * Runs the command.
+         *
+         * @param ctx the invocation
+         * @throws Exception on failure; the host contains it
+         */
+        void execute(CommandContext ctx) throws Exception;
+    }
 }

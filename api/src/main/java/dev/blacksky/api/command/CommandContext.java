@@ -42,6 +42,9 @@ public interface CommandContext {
     /** @return the name or alias the user typed, in lower case, without prefix */
     String invokedAs();
 
+    /** @return the prefix the user typed, such as {@code "!"}; use it when showing commands back to them */
+    String prefix();
+
     /** @return true if the sender is one of the bot's owners ({@code blacksky.owners}) */
     boolean senderIsOwner();
 

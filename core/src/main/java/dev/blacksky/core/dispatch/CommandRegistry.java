@@ -22,7 +22,12 @@ public final class CommandRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(CommandRegistry.class);
 
-    private final Map<String, List<Route>> byPlugin = new TreeMap<>(); // sorted: deterministic winners
+    /** The plugin id of the host's own commands, such as help; they win every collision. */
+    public static final String BUILTIN = "blacksky";
+
+    // Sorted, host first: the winner of a collision never depends on load order.
+    private final Map<String, List<Route>> byPlugin = new TreeMap<>(
+            java.util.Comparator.comparing((String id) -> !id.equals(BUILTIN)).thenComparing(id -> id));
     private final Set<String> reportedCollisions = new HashSet<>();
     private volatile Map<String, Route> index = Map.of();
 

@@ -16,6 +16,7 @@ public final class DispatchModule extends AbstractModule {
     protected void configure() {
         bind(DispatchSettings.class).toInstance(settings);
         bind(CommandRegistry.class).in(Singleton.class);
+        bind(ListenerRegistry.class).in(Singleton.class);
         bind(Dispatcher.class).in(Singleton.class);
     }
 }

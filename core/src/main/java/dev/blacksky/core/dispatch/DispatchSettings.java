@@ -2,19 +2,23 @@ package dev.blacksky.core.dispatch;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.UserId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The {@code blacksky.dispatch} settings and owners, read eagerly so errors surface at start-up. */
+/** The {@code blacksky.dispatch} settings, owners and bans, read eagerly so errors surface at start-up. */
 public record DispatchSettings(
         List<String> prefixes,
         Duration commandTimeout,
         boolean replyToUnknownInPrivate,
         boolean replyToUnknownInGroups,
-        Set<UserId> owners) {
+        int dedupCapacity,
+        Set<UserId> owners,
+        Set<UserId> bannedUsers,
+        Set<ChatId> bannedChats) {
 
     public static DispatchSettings from(Config config) {
         String d = "blacksky.dispatch.";
@@ -28,11 +32,15 @@ public record DispatchSettings(
                 .collect(Collectors.toUnmodifiableSet());
         return new DispatchSettings(List.copyOf(prefixes), config.getDuration(d + "command-timeout"),
                 config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
-                owners);
+                config.getInt(d + "dedup-capacity"), owners,
+                config.getStringList("blacksky.banned.users").stream().map(DispatchSettings::normaliseOwner)
+                        .collect(Collectors.toUnmodifiableSet()),
+                config.getStringList("blacksky.banned.chats").stream().map(String::trim).map(ChatId::of)
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     // "+39 123-456" and "391234567890@s.whatsapp.net" both mean the user 391234567890.
-    static UserId normaliseOwner(String owner) {
+    public static UserId normaliseOwner(String owner) {
         String trimmed = owner.trim();
         String user = trimmed.endsWith("@s.whatsapp.net") ? trimmed.substring(0, trimmed.indexOf('@')) : trimmed;
         String digits = user.replaceAll("[+\\s\\-().]", "");

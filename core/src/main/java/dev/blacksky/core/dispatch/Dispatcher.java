@@ -6,9 +6,15 @@ import dev.blacksky.api.command.Arguments;
 import dev.blacksky.api.command.ChatScope;
 import dev.blacksky.api.command.CommandException;
 import dev.blacksky.api.command.CommandSpec;
+import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.event.MessageReceivedEvent;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.Messenger;
+import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.Transport;
+import java.util.List;
+import java.util.Locale;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -30,9 +36,13 @@ public final class Dispatcher implements AutoCloseable {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final CommandRegistry registry;
+    private final ListenerRegistry listeners;
     private final DispatchSettings settings;
-    private final Transport transport;
+    private final Messenger messenger;
+    private final TimeSource time;
     private final AccessPolicy access;
+    private final Cooldowns cooldowns = new Cooldowns();
+    private final RecentMessages recent;
     private final KeyedSerialExecutor chats = new KeyedSerialExecutor();
     private final CommandInvoker invoker = new CommandInvoker();
     private final ReentrantLock idleLock = new ReentrantLock();
@@ -40,27 +50,82 @@ public final class Dispatcher implements AutoCloseable {
     private int inFlight;
 
     @Inject
-    public Dispatcher(CommandRegistry registry, DispatchSettings settings, Transport transport) {
+    public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
+                      Transport transport, Messenger messenger, TimeSource time) {
         this.registry = registry;
+        this.listeners = listeners;
         this.settings = settings;
-        this.transport = transport;
-        this.access = new AccessPolicy(settings.owners(), transport.implicitOwners());
+        this.messenger = messenger;
+        this.time = time;
+        this.access = new AccessPolicy(settings.owners(), transport.implicitOwners(), settings.bannedUsers(),
+                settings.bannedChats());
+        this.recent = new RecentMessages(settings.dedupCapacity());
+        try {
+            registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
+        } catch (InvalidCommandException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public AccessPolicy accessPolicy() {
         return access;
     }
 
-    /** Handles one message; the stage completes when everything it caused is done. Never blocks the caller. */
+    /**
+     * Handles one message: banned senders and duplicates are dropped first, listeners hear the rest, and a
+     * command runs in order with its chat. The stage completes when all of it is done; never blocks.
+     */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
-        CommandLine line = CommandLine.parse(inbound.message().text(), settings.prefixes());
-        if (line == null) {
+        Message message = inbound.message();
+        if (access.isBanned(message.sender().id(), message.chat().id()) || !recent.firstTime(message)) {
             return DONE;
         }
+        CompletableFuture<Void> heard = publish(new MessageReceivedEvent(message));
+        CommandLine line = CommandLine.parse(message.text(), settings.prefixes());
+        if (line == null) {
+            return heard;
+        }
         enter();
-        CompletableFuture<Void> done = chats.submit(inbound.message().chat().id(), () -> handle(line, inbound));
+        CompletableFuture<Void> done = chats.submit(message.chat().id(), () -> handle(line, inbound));
         done.whenComplete((ignored, error) -> leave());
-        return done;
+        return heard == DONE ? done : CompletableFuture.allOf(done, heard);
+    }
+
+    /** Delivers an event to every listener, each call isolated like a command call. */
+    public CompletableFuture<Void> publish(BotEvent event) {
+        List<ListenerRegistry.Entry> all = listeners.all();
+        if (all.isEmpty()) {
+            return DONE;
+        }
+        CompletableFuture<?>[] calls = new CompletableFuture<?>[all.size()];
+        for (int i = 0; i < calls.length; i++) {
+            ListenerRegistry.Entry entry = all.get(i);
+            enter();
+            calls[i] = invoker.invoke(() -> listen(entry, event), settings.commandTimeout())
+                    .handle((ignored, error) -> {
+                        if (error != null) {
+                            log.error("Listener {} of plugin '{}' failed on {}", entry.listener().getClass().getName(),
+                                    entry.pluginId(), event.getClass().getSimpleName(), unwrap(error));
+                        }
+                        leave();
+                        return null;
+                    });
+        }
+        return CompletableFuture.allOf(calls);
+    }
+
+    private static void listen(ListenerRegistry.Entry entry, BotEvent event) throws Exception {
+        MDC.put("plugin", entry.pluginId());
+        try {
+            entry.listener().onEvent(event);
+        } finally {
+            MDC.remove("plugin");
+        }
+    }
+
+    /** Forgets a plugin's cooldown windows when it unloads. */
+    public void forget(String pluginId) {
+        cooldowns.forget(pluginId);
     }
 
     private CompletableFuture<Void> handle(CommandLine line, Inbound inbound) {
@@ -81,7 +146,8 @@ public final class Dispatcher implements AutoCloseable {
             return say(message, shown + (spec.scope() == ChatScope.GROUP
                     ? " works only in groups." : " works only in a private chat with me."));
         }
-        if (!access.allowedBy(spec.access(), inbound)) {
+        if (!AccessPolicy.allowedBy(spec.access(), access.isOwner(message.sender().id()), inbound.senderIsGroupAdmin(),
+                message.chat().type())) {
             return say(message, spec.access() == Access.OWNERS
                     ? "Only the bot's owners can use " + shown + "."
                     : "Only group admins can use " + shown + ".");
@@ -92,8 +158,16 @@ public final class Dispatcher implements AutoCloseable {
         } catch (ArgumentException e) {
             return say(message, e.getMessage() + "\nUsage: " + line.prefix() + spec.usage());
         }
-        HostCommandContext context = new HostCommandContext(message, arguments, line.word().toLowerCase(java.util.Locale.ROOT),
-                access.isOwner(message.sender().id()), inbound.senderIsGroupAdmin(), transport);
+        boolean owner = access.isOwner(message.sender().id());
+        if (spec.cooldown().isPresent() && !owner
+                && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
+                        instanceof Cooldowns.Refused refused) {
+            return refused.answer()
+                    ? say(message, "Slow down: " + shown + " can be used again in " + Cooldowns.describe(refused.remaining()) + ".")
+                    : DONE;
+        }
+        HostCommandContext context = new HostCommandContext(message, arguments, line.word().toLowerCase(Locale.ROOT),
+                line.prefix(), owner, inbound.senderIsGroupAdmin(), messenger);
         Duration timeout = spec.timeout().orElse(settings.commandTimeout());
         return invoker.invoke(() -> call(route, context), timeout)
                 .handle((ignored, error) -> {
@@ -131,7 +205,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private CompletableFuture<Void> say(Message message, String text) {
         try {
-            return transport.send(message.chat().id(), text).toCompletableFuture()
+            return messenger.send(message.chat().id(), text).toCompletableFuture()
                     .handle((id, error) -> {
                         if (error != null) {
                             log.warn("Could not answer in {}: {}", message.chat().id(), error.toString());

@@ -4,7 +4,7 @@ import dev.blacksky.api.command.Arguments;
 import dev.blacksky.api.command.CommandContext;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
-import dev.blacksky.core.transport.Transport;
+import dev.blacksky.api.message.Messenger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -17,19 +17,21 @@ final class HostCommandContext implements CommandContext {
     private final Message message;
     private final Arguments args;
     private final String invokedAs;
+    private final String prefix;
     private final boolean senderIsOwner;
     private final boolean senderIsGroupAdmin;
-    private final Transport transport;
+    private final Messenger messenger;
     private volatile boolean revoked;
 
-    HostCommandContext(Message message, Arguments args, String invokedAs, boolean senderIsOwner,
-                       boolean senderIsGroupAdmin, Transport transport) {
+    HostCommandContext(Message message, Arguments args, String invokedAs, String prefix, boolean senderIsOwner,
+                       boolean senderIsGroupAdmin, Messenger messenger) {
         this.message = message;
         this.args = args;
         this.invokedAs = invokedAs;
+        this.prefix = prefix;
         this.senderIsOwner = senderIsOwner;
         this.senderIsGroupAdmin = senderIsGroupAdmin;
-        this.transport = transport;
+        this.messenger = messenger;
     }
 
     void revoke() {
@@ -52,6 +54,11 @@ final class HostCommandContext implements CommandContext {
     }
 
     @Override
+    public String prefix() {
+        return prefix;
+    }
+
+    @Override
     public boolean senderIsOwner() {
         return senderIsOwner;
     }
@@ -71,7 +78,7 @@ final class HostCommandContext implements CommandContext {
         if (revoked) {
             return CompletableFuture.failedFuture(timedOut());
         }
-        return transport.send(chat, text);
+        return messenger.send(chat, text);
     }
 
     @Override
@@ -79,7 +86,7 @@ final class HostCommandContext implements CommandContext {
         if (revoked) {
             return CompletableFuture.failedFuture(timedOut());
         }
-        return transport.react(message, emoji);
+        return messenger.react(message, emoji);
     }
 
     private IllegalStateException timedOut() {

@@ -1,6 +1,9 @@
 package dev.blacksky.core.plugin;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Stage;
+import dev.blacksky.api.message.Messenger;
 import com.google.inject.Injector;
 import dev.blacksky.api.PluginContext;
 import java.util.Map;
@@ -12,19 +15,19 @@ import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 
 /**
- * Builds extensions with their plugin's own child injector, whose parent holds only api services: a plugin
- * can inject its {@link PluginContext} but never reach the core injector.
+ * Builds extensions with their plugin's own injector, which binds only api services: a plugin can inject its
+ * {@link PluginContext}, {@link Messenger} and {@link Logger}, but never reach the core injector. Each plugin
+ * injector is a root, not a child of a shared one: Guice puts a child's just-in-time bindings in the parent
+ * when it can, which would keep a plugin's classes, and so its class loader, alive after it unloads.
  */
 final class GuiceExtensionFactory implements ExtensionFactory {
 
     private final PluginManager manager;
-    private final Injector apiInjector;
     private final Map<String, Injector> injectors = new ConcurrentHashMap<>();
     private final Map<String, PluginContext> contexts = new ConcurrentHashMap<>();
 
-    GuiceExtensionFactory(PluginManager manager, Injector apiInjector) {
+    GuiceExtensionFactory(PluginManager manager) {
         this.manager = manager;
-        this.apiInjector = apiInjector;
     }
 
     void bind(String pluginId, PluginContext context) {
@@ -47,13 +50,15 @@ final class GuiceExtensionFactory implements ExtensionFactory {
         if (context == null) {
             throw new PluginRuntimeException("Plugin '{}' has no context; it is not started", pluginId);
         }
-        Injector injector = injectors.computeIfAbsent(pluginId, id -> apiInjector.createChildInjector(new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(PluginContext.class).toInstance(context);
-                bind(Logger.class).toInstance(context.logger());
-            }
-        }));
+        Injector injector = injectors.computeIfAbsent(pluginId, id -> Guice.createInjector(Stage.PRODUCTION,
+                new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(PluginContext.class).toInstance(context);
+                        bind(Messenger.class).toInstance(context.messenger());
+                        bind(Logger.class).toInstance(context.logger());
+                    }
+                }));
         return injector.getInstance(extensionClass);
     }
 }

@@ -1,12 +1,20 @@
 package dev.blacksky.core.plugin;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.typesafe.config.Config;
 import dev.blacksky.api.ApiVersion;
 import dev.blacksky.api.command.Command;
+import dev.blacksky.api.command.CommandProvider;
+import dev.blacksky.api.event.EventListener;
+import dev.blacksky.api.message.Messenger;
+import dev.blacksky.core.dispatch.ListenerRegistry;
+import dev.blacksky.core.schedule.HostPluginScheduler;
+import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.storage.Storage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.dispatch.CommandRegistry;
+import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.dispatch.InvalidCommandException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -36,22 +44,32 @@ public final class PluginHost {
     private final HostPaths paths;
     private final Config config;
     private final CommandRegistry registry;
+    private final ListenerRegistry listeners;
+    private final Storage storage;
+    private final TimeSource time;
+    private final Messenger messenger;
+    private final Dispatcher dispatcher;
+    private final Map<String, HostPluginContext> contexts = new ConcurrentHashMap<>();
     private final List<PluginFailure> failures = new CopyOnWriteArrayList<>();
     private final List<String> started = new CopyOnWriteArrayList<>();
     private HostPluginManager manager;
     private GuiceExtensionFactory extensions;
 
     @Inject
-    public PluginHost(HostPaths paths, Config config, CommandRegistry registry) {
+    public PluginHost(HostPaths paths, Config config, CommandRegistry registry, ListenerRegistry listeners,
+                      Storage storage, TimeSource time, Messenger messenger, Dispatcher dispatcher) {
         this.paths = paths;
         this.config = config;
         this.registry = registry;
+        this.listeners = listeners;
+        this.storage = storage;
+        this.time = time;
+        this.messenger = messenger;
+        this.dispatcher = dispatcher;
     }
 
     public synchronized void start() {
-        Injector apiInjector = Guice.createInjector();
-        manager = new HostPluginManager(paths.plugins(), ApiVersion.current(),
-                m -> extensions = new GuiceExtensionFactory(m, apiInjector));
+        manager = new HostPluginManager(paths.plugins(), ApiVersion.current(), m -> extensions = new GuiceExtensionFactory(m));
         if (!Files.isDirectory(paths.plugins())) {
             log.warn("Plugin folder {} does not exist; starting without plugins", paths.plugins());
             return;
@@ -100,13 +118,19 @@ public final class PluginHost {
         PluginWrapper plugin = manager.getPlugin(id);
         try {
             Config pluginConfig = PluginConfigs.forPlugin(config, id, plugin.getPluginClassLoader());
-            extensions.bind(id, HostPluginContext.create(id, pluginConfig));
+            HostPluginContext context = newContext(id, pluginConfig);
+            contexts.put(id, context);
+            extensions.bind(id, context);
             PluginState state = manager.startPlugin(id);
             if (state != PluginState.STARTED) {
                 throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
             }
-            List<Command> commands = manager.getExtensions(Command.class, id);
+            List<Command> commands = new ArrayList<>(manager.getExtensions(Command.class, id));
+            for (CommandProvider provider : manager.getExtensions(CommandProvider.class, id)) {
+                commands.addAll(provider.commands());
+            }
             registry.register(id, commands);
+            listeners.register(id, manager.getExtensions(EventListener.class, id));
             started.add(id);
             log.info("Plugin '{}' {} started with commands {}", id, plugin.getDescriptor().getVersion(),
                     commands.stream().map(c -> c.spec().name()).toList());
@@ -118,11 +142,37 @@ public final class PluginHost {
         }
     }
 
+    private HostPluginContext newContext(String id, Config pluginConfig) {
+        Logger logger = LoggerFactory.getLogger("plugin." + id);
+        return new HostPluginContext(id, pluginConfig, storage.forPlugin(id), new HostPluginScheduler(id, time, logger),
+                messenger, time.clock(), logger);
+    }
+
     private void abandon(PluginWrapper plugin, String reason) {
         String id = plugin.getPluginId();
-        registry.unregister(id);
+        release(id);
         unloadQuietly(id);
         fail(plugin.getPluginPath(), id, reason);
+    }
+
+    // Everything the host handed the plugin: routes, listeners, cooldown windows, tasks, store.
+    private void release(String id) {
+        withdraw(id);
+        closeContext(id);
+    }
+
+    // No new calls reach the plugin once this returns.
+    private void withdraw(String id) {
+        registry.unregister(id);
+        listeners.unregister(id);
+        dispatcher.forget(id);
+    }
+
+    private void closeContext(String id) {
+        HostPluginContext context = contexts.remove(id);
+        if (context != null) {
+            context.close();
+        }
     }
 
     private void unloadQuietly(String id) {
@@ -182,13 +232,14 @@ public final class PluginHost {
         List<String> reverse = new ArrayList<>(started);
         java.util.Collections.reverse(reverse);
         for (String id : reverse) {
-            registry.unregister(id);
+            withdraw(id);
             try {
-                manager.unloadPlugin(id); // stops it first
+                manager.stopPlugin(id);
             } catch (RuntimeException | LinkageError e) {
                 log.warn("Plugin '{}' failed to stop cleanly: {}", id, describe(e));
             }
-            extensions.forget(id);
+            closeContext(id);
+            unloadQuietly(id);
         }
         started.clear();
     }

@@ -6,6 +6,9 @@ public interface InboundSink {
     /** A message arrived. */
     void accept(Inbound inbound);
 
+    /** Something other than a message happened, such as a member joining a group. */
+    void event(dev.blacksky.api.event.BotEvent event);
+
     /** The input ended for good (end of stdin): the host drains and stops. */
     void inputClosed();
 }

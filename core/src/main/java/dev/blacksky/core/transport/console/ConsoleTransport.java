@@ -93,10 +93,13 @@ public final class ConsoleTransport implements Transport {
             return;
         }
         if (line.startsWith(":")) {
-            Optional<String> feedback = session.apply(line);
-            if (feedback.isPresent()) {
+            Optional<ConsoleSession.Outcome> outcome = session.apply(line, clock.instant());
+            if (outcome.isPresent()) {
                 if (interactive) {
-                    printLine("(" + feedback.get() + ")");
+                    printLine("(" + outcome.get().feedback() + ")");
+                }
+                if (outcome.get().event() != null) {
+                    sink.event(outcome.get().event());
                 }
                 return;
             }

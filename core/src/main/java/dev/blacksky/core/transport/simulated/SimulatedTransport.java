@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 public final class SimulatedTransport implements Transport {
 
     private final Set<UserId> implicitOwners;
-    private final List<SentMessage> sent = new CopyOnWriteArrayList<>();
-    private final List<SentReaction> reactions = new CopyOnWriteArrayList<>();
+    // Appends are O(1); readers take a copy. (A copy-on-write list made every send copy all earlier ones.)
+    private final List<SentMessage> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<SentReaction> reactions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final List<Consumer<SentMessage>> sendListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private volatile InboundSink sink;
@@ -50,6 +51,15 @@ public final class SimulatedTransport implements Transport {
             throw new IllegalStateException("the simulated transport is not started");
         }
         current.accept(inbound);
+    }
+
+    /** Plays in an event other than a message, such as a member joining a group. */
+    public void deliver(dev.blacksky.api.event.BotEvent event) {
+        InboundSink current = sink;
+        if (current == null) {
+            throw new IllegalStateException("the simulated transport is not started");
+        }
+        current.event(event);
     }
 
     /** Ends the input, as end of stdin does for the console. */
@@ -90,11 +100,15 @@ public final class SimulatedTransport implements Transport {
     }
 
     public List<SentMessage> sent() {
-        return List.copyOf(sent);
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
     }
 
     public List<SentReaction> reactions() {
-        return List.copyOf(reactions);
+        synchronized (reactions) {
+            return List.copyOf(reactions);
+        }
     }
 
     @Override

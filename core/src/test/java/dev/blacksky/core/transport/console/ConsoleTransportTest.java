@@ -2,6 +2,9 @@ package dev.blacksky.core.transport.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.event.MemberJoinedEvent;
+import dev.blacksky.api.event.MemberLeftEvent;
 import dev.blacksky.api.message.ChatType;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.InboundSink;
@@ -20,6 +23,7 @@ class ConsoleTransportTest {
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final List<Inbound> received = new CopyOnWriteArrayList<>();
+    private final List<BotEvent> events = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private void run(String input) throws InterruptedException {
@@ -30,6 +34,11 @@ class ConsoleTransportTest {
             @Override
             public void accept(Inbound inbound) {
                 received.add(inbound);
+            }
+
+            @Override
+            public void event(BotEvent event) {
+                events.add(event);
             }
 
             @Override
@@ -55,6 +64,17 @@ class ConsoleTransportTest {
         assertThat(received.get(2).message().sender().id().value()).isEqualTo("console");
         assertThat(received.get(2).message().chat().type()).isEqualTo(ChatType.PRIVATE);
         assertThat(received).extracting(i -> i.message().id()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void join_and_leave_directives_deliver_membership_events_in_the_current_group() throws InterruptedException {
+        run(":join bob\n:in team\n:join bob\n:leave carol\n");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(MemberJoinedEvent.class, e -> {
+            assertThat(e.user().value()).isEqualTo("bob");
+            assertThat(e.group().name()).isEqualTo("team");
+        });
+        assertThat(events.get(1)).isInstanceOfSatisfying(MemberLeftEvent.class, e -> assertThat(e.user().value()).isEqualTo("carol"));
     }
 
     @Test

@@ -1,0 +1,77 @@
+package dev.blacksky.core.dispatch;
+
+import dev.blacksky.api.command.Cooldown;
+import dev.blacksky.api.message.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Cooldown bookkeeping: one window per (command, user | chat | everyone). A call inside a window is refused,
+ * and only the first refusal per window is answered, so a spammer gets one notice, not a flood.
+ */
+final class Cooldowns {
+
+    private static final int SWEEP_THRESHOLD = 10_000;
+
+    /** What to do with a call. */
+    sealed interface Decision permits Allowed, Refused {
+    }
+
+    record Allowed() implements Decision {
+    }
+
+    /** {@code answer}: whether this refusal is the first in its window and should be answered. */
+    record Refused(Duration remaining, boolean answer) implements Decision {
+    }
+
+    private record Key(Route route, String scope) {
+    }
+
+    private static final class Window {
+        final Instant until;
+        boolean notified;
+
+        Window(Instant until) {
+            this.until = until;
+        }
+    }
+
+    private final ConcurrentHashMap<Key, Window> windows = new ConcurrentHashMap<>();
+
+    Decision check(Route route, Cooldown cooldown, Message message, Instant now) {
+        Key key = new Key(route, switch (cooldown.scope()) {
+            case USER -> message.sender().id().value();
+            case CHAT -> message.chat().id().value();
+            case GLOBAL -> "";
+        });
+        Decision[] decision = new Decision[1];
+        windows.compute(key, (k, window) -> {
+            if (window != null && now.isBefore(window.until)) {
+                decision[0] = new Refused(Duration.between(now, window.until), !window.notified);
+                window.notified = true;
+                return window;
+            }
+            decision[0] = new Allowed();
+            return new Window(now.plus(cooldown.duration()));
+        });
+        if (windows.size() > SWEEP_THRESHOLD) {
+            windows.values().removeIf(w -> !now.isBefore(w.until));
+        }
+        return decision[0];
+    }
+
+    /** Forgets every window of a plugin's commands, when it unloads. */
+    void forget(String pluginId) {
+        windows.keySet().removeIf(k -> k.route().pluginId().equals(pluginId));
+    }
+
+    static String describe(Duration remaining) {
+        long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        long minutes = seconds / 60;
+        return minutes < 60 ? minutes + "m " + seconds % 60 + "s" : minutes / 60 + "h " + minutes % 60 + "m";
+    }
+}

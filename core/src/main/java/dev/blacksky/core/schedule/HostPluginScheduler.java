@@ -1,0 +1,140 @@
+package dev.blacksky.core.schedule;
+
+import dev.blacksky.api.schedule.PluginScheduler;
+import dev.blacksky.api.schedule.ScheduledTask;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.MDC;
+
+/** One plugin's scheduler: tasks run on the host's time source and are all cancelled when the plugin stops. */
+public final class HostPluginScheduler implements PluginScheduler, AutoCloseable {
+
+    private final String pluginId;
+    private final TimeSource time;
+    private final Logger log;
+    private final Set<Task> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public HostPluginScheduler(String pluginId, TimeSource time, Logger log) {
+        this.pluginId = pluginId;
+        this.time = time;
+        this.log = log;
+    }
+
+    @Override
+    public ScheduledTask schedule(Duration delay, Runnable task) {
+        Objects.requireNonNull(delay, "delay");
+        return start(new Task(task, null), delay);
+    }
+
+    @Override
+    public ScheduledTask scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+        Objects.requireNonNull(initialDelay, "initialDelay");
+        if (period == null || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("the period must be positive, got " + period);
+        }
+        return start(new Task(task, period), initialDelay);
+    }
+
+    private ScheduledTask start(Task task, Duration delay) {
+        Objects.requireNonNull(task.body, "task");
+        if (closed) {
+            throw new IllegalStateException("plugin '" + pluginId + "' is stopped; it can no longer schedule tasks");
+        }
+        live.add(task);
+        task.arm(delay);
+        return task;
+    }
+
+    /** Tasks not yet done; 0 after {@link #close()}. */
+    public int liveTasks() {
+        return live.size();
+    }
+
+    /** Cancels every task of the plugin; runs in progress finish, nothing new starts. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Task task : live) {
+            task.cancel();
+        }
+    }
+
+    private final class Task implements ScheduledTask {
+        private final Runnable body;
+        private final Duration period;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private volatile TimeSource.Cancellable next;
+        private volatile java.time.Instant dueAt;
+
+        Task(Runnable body, Duration period) {
+            this.body = body;
+            this.period = period;
+        }
+
+        void arm(Duration delay) {
+            dueAt = time.clock().instant().plus(delay);
+            armAt(delay);
+        }
+
+        // Fixed rate: the next start is one period after the previous start, not after the previous end.
+        private void rearm() {
+            dueAt = dueAt.plus(period);
+            Duration delay = Duration.between(time.clock().instant(), dueAt);
+            armAt(delay.isNegative() ? Duration.ZERO : delay);
+        }
+
+        private void armAt(Duration delay) {
+            next = time.schedule(delay, this::run);
+            if (done.get()) {
+                next.cancel(); // cancelled while arming
+            }
+        }
+
+        private void run() {
+            if (done.get() || closed) {
+                return;
+            }
+            MDC.put("plugin", pluginId);
+            try {
+                body.run();
+            } catch (RuntimeException | Error e) {
+                log.error("A scheduled task of plugin '{}' failed", pluginId, e);
+            } finally {
+                MDC.remove("plugin");
+            }
+            if (period == null) {
+                finish();
+            } else if (!done.get() && !closed) {
+                rearm();
+            }
+        }
+
+        private void finish() {
+            done.set(true);
+            live.remove(this);
+        }
+
+        @Override
+        public boolean cancel() {
+            if (!done.compareAndSet(false, true)) {
+                return false;
+            }
+            live.remove(this);
+            TimeSource.Cancellable pending = next;
+            if (pending != null) {
+                pending.cancel();
+            }
+            return true;
+        }
+
+        @Override
+        public boolean isDone() {
+            return done.get();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.blacksky.core.storage;
+
+import dev.blacksky.api.storage.KeyValueStore;
+import dev.blacksky.api.storage.StorageException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** One plugin's namespace in the database; closed when the plugin stops, the data stays. */
+public final class PluginStore implements KeyValueStore, AutoCloseable {
+
+    private static final int MAX_KEY_LENGTH = 256;
+
+    private final String namespace;
+    private final SqliteDatabase database;
+    private final long maxValueBytes;
+    private final Clock clock;
+    private volatile boolean closed;
+
+    PluginStore(String namespace, SqliteDatabase database, long maxValueBytes, Clock clock) {
+        this.namespace = namespace;
+        this.database = database;
+        this.maxValueBytes = maxValueBytes;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        checkKey(key);
+        return call("read '" + key + "'", () -> database.with(c -> read(c, key)));
+    }
+
+    @Override
+    public void put(String key, String value) {
+        checkKey(key);
+        checkValue(key, value);
+        call("write '" + key + "'", () -> database.with(c -> write(c, key, value)));
+    }
+
+    @Override
+    public boolean delete(String key) {
+        checkKey(key);
+        return call("delete '" + key + "'", () -> database.with(c -> remove(c, key)));
+    }
+
+    @Override
+    public String update(String key, Function<Optional<String>, String> change) {
+        checkKey(key);
+        Objects.requireNonNull(change, "change");
+        return call("update '" + key + "'", () -> database.inTransaction(c -> {
+            String next = change.apply(read(c, key));
+            if (next == null) {
+                remove(c, key);
+            } else {
+                checkValue(key, next);
+                write(c, key, next);
+            }
+            return next;
+        }));
+    }
+
+    @Override
+    public Map<String, String> entries(String keyPrefix) {
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        return call("list '" + keyPrefix + "*'", () -> database.with(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT key, value FROM plugin_kv WHERE namespace = ? AND key >= ? AND substr(key, 1, ?) = ? ORDER BY key")) {
+                s.setString(1, namespace);
+                s.setString(2, keyPrefix);
+                s.setInt(3, keyPrefix.length());
+                s.setString(4, keyPrefix);
+                Map<String, String> entries = new LinkedHashMap<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        entries.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+                return Collections.unmodifiableMap(entries);
+            }
+        }));
+    }
+
+    private Optional<String> read(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM plugin_kv WHERE namespace = ? AND key = ?")) {
+            s.setString(1, namespace);
+            s.setString(2, key);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private Void write(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO plugin_kv (namespace, key, value, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""")) {
+            s.setString(1, namespace);
+            s.setString(2, key);
+            s.setString(3, value);
+            s.setLong(4, clock.millis());
+            s.executeUpdate();
+            return null;
+        }
+    }
+
+    private boolean remove(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM plugin_kv WHERE namespace = ? AND key = ?")) {
+            s.setString(1, namespace);
+            s.setString(2, key);
+            return s.executeUpdate() > 0;
+        }
+    }
+
+    private void checkKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            throw new StorageException("Plugin '" + namespace + "': a key must be 1 to " + MAX_KEY_LENGTH
+                    + " characters, got " + (key == null ? "null" : key.length() + " characters"));
+        }
+    }
+
+    private void checkValue(String key, String value) {
+        Objects.requireNonNull(value, "value");
+        long size = value.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxValueBytes) {
+            throw new StorageException("Plugin '" + namespace + "': the value for '" + key + "' is " + size
+                    + " bytes, over the limit of " + maxValueBytes + " (blacksky.storage.max-value-size); nothing was written");
+        }
+    }
+
+    private <T> T call(String what, SqlCall<T> body) {
+        if (closed) {
+            throw new StorageException("Plugin '" + namespace + "': cannot " + what + ", the store is closed because the"
+                    + " plugin stopped. Do not keep using it from threads of your own after stop.");
+        }
+        try {
+            return body.run();
+        } catch (SQLException e) {
+            throw new StorageException("Plugin '" + namespace + "': cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+
+    /** Refuses every further call; the data stays in the database for the next start or reload. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.blacksky.core.storage;
+
+import dev.blacksky.api.storage.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bot's database file: one connection, WAL journal, full fsync on commit. Calls are serialised; SQLite
+ * allows one writer anyway, and the plugin store's statements take microseconds.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    private final Path file;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection connection;
+
+    public SqliteDatabase(Path file) {
+        this.file = file;
+    }
+
+    /** Work done with the connection held. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    public void open() {
+        lock.lock();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS plugin_kv (
+                          namespace  TEXT    NOT NULL,
+                          key        TEXT    NOT NULL,
+                          value      TEXT    NOT NULL,
+                          updated_at INTEGER NOT NULL,
+                          PRIMARY KEY (namespace, key)
+                        ) WITHOUT ROWID""");
+            }
+        } catch (IOException | SQLException e) {
+            throw new StorageException("Cannot open the database " + file + ": " + e.getMessage()
+                    + ". Check that the data folder is writable and the disk is not full.", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} with exclusive use of the connection. */
+    public <T> T with(Work<T> work) throws SQLException {
+        lock.lock();
+        try {
+            if (connection == null) {
+                throw new StorageException("The database " + file + " is closed");
+            }
+            return work.run(connection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none. */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        return with(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Closing the database " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

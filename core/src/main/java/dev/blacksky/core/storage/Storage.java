@@ -1,0 +1,31 @@
+package dev.blacksky.core.storage;
+
+import dev.blacksky.core.config.HostPaths;
+import java.time.Clock;
+
+/** The storage service: opens the database at start, hands each plugin its namespace, closes at stop. */
+public final class Storage implements AutoCloseable {
+
+    private final SqliteDatabase database;
+    private final StorageSettings settings;
+    private final Clock clock;
+
+    public Storage(HostPaths paths, StorageSettings settings, Clock clock) {
+        this.database = new SqliteDatabase(paths.data().resolve(settings.file()));
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void start() {
+        database.open();
+    }
+
+    public PluginStore forPlugin(String pluginId) {
+        return new PluginStore(pluginId, database, settings.maxValueBytes(), clock);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.blacksky.testkit;
+
+import dev.blacksky.api.message.Chat;
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.QuotedMessage;
+import dev.blacksky.api.message.User;
+import dev.blacksky.api.message.UserId;
+import dev.blacksky.core.transport.Inbound;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A user about to say something somewhere. Immutable: {@code in}, {@code asAdmin} and {@code named} return
+ * new speakers.
+ *
+ * <pre>{@code
+ * bot.user("alice").in("team").asAdmin().says("!warn @391234567890 spam").expectReplyContaining("warned");
+ * }</pre>
+ */
+public final class Speaker {
+
+    private static final AtomicLong ids = new AtomicLong();
+
+    private final BlackskyTest bot;
+    private final UserId id;
+    private final String displayName;
+    private final String group;
+    private final boolean admin;
+
+    Speaker(BlackskyTest bot, UserId id, String displayName, String group, boolean admin) {
+        this.bot = bot;
+        this.id = id;
+        this.displayName = displayName;
+        this.group = group;
+        this.admin = admin;
+    }
+
+    /**
+     * Speaks in a group chat instead of the private chat.
+     *
+     * @param groupName the group's name (its chat id is {@code <name>@g.us})
+     * @return the speaker in that group
+     */
+    public Speaker in(String groupName) {
+        return new Speaker(bot, id, displayName, groupName, admin);
+    }
+
+    /**
+     * Makes the speaker an admin of the group they speak in.
+     *
+     * @return the speaker as an admin
+     */
+    public Speaker asAdmin() {
+        return new Speaker(bot, id, displayName, group, true);
+    }
+
+    /**
+     * Sets the display name (default: the id).
+     *
+     * @param name the name
+     * @return the speaker with that name
+     */
+    public Speaker named(String name) {
+        return new Speaker(bot, id, name, group, admin);
+    }
+
+    /**
+     * Sends a message and waits until the bot has finished with it.
+     *
+     * @param text what the user types
+     * @return what the bot answered
+     */
+    public Exchange says(String text) {
+        return send(text, Optional.empty());
+    }
+
+    /**
+     * Sends a message as a reply to an earlier message.
+     *
+     * @param text what the user types
+     * @param quotedAuthor who wrote the quoted message
+     * @param quotedText the quoted message's text
+     * @return what the bot answered
+     */
+    public Exchange replies(String text, String quotedAuthor, String quotedText) {
+        return send(text, Optional.of(new QuotedMessage("q" + ids.incrementAndGet(), UserId.of(quotedAuthor), quotedText)));
+    }
+
+    private Exchange send(String text, Optional<QuotedMessage> quoted) {
+        Chat chat = group == null
+                ? new Chat(ChatId.of(id.value()), ChatType.PRIVATE, displayName)
+                : BlackskyTest.groupChat(group);
+        Message message = new Message("test-" + ids.incrementAndGet(), chat, new User(id, displayName), text,
+                bot.now(), quoted, mentions(text));
+        int sentBefore = bot.transport().sent().size();
+        int reactionsBefore = bot.transport().reactions().size();
+        BlackskyTest.await(bot.host().dispatcher().dispatch(new Inbound(message, admin)));
+        List<String> replies = bot.sentSince(sentBefore).stream().map(m -> m.text()).toList();
+        List<String> reactions = bot.transport().reactions().subList(reactionsBefore, bot.transport().reactions().size())
+                .stream().map(r -> r.emoji()).toList();
+        return new Exchange(text, replies, reactions);
+    }
+
+    // "@391234567890" in the text mentions that user, as WhatsApp clients do.
+    private static List<UserId> mentions(String text) {
+        return java.util.Arrays.stream(text.split("\\s+"))
+                .filter(w -> w.length() > 1 && w.startsWith("@") && w.substring(1).chars().allMatch(Character::isDigit))
+                .map(w -> UserId.of(w.substring(1)))
+                .toList();
+    }
+}
