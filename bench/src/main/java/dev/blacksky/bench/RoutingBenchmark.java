@@ -98,7 +98,8 @@ public final class RoutingBenchmark {
         long prepareNanos = System.nanoTime() - prepareStart;
 
         Transport transport = transport();
-        HostOptions options = new HostOptions(home, new ConfigSources(null, List.of(conf), Map.of()),
+        // CONFIG_FORCE_... variables reach the host as they would in production, for tuning experiments.
+        HostOptions options = new HostOptions(home, new ConfigSources(null, List.of(conf), System.getenv()),
                 home.resolve("data"), home.resolve("plugins"), null, Clock.systemUTC());
         long createStart = System.nanoTime();
         BotHost host = Blacksky.create(options, transport);

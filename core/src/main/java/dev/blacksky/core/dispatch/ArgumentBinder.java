@@ -16,26 +16,40 @@ final class ArgumentBinder {
     private ArgumentBinder() {
     }
 
+    /** A spec's arguments with their positions by name, computed once when the command registers. */
+    record Plan(CommandSpec spec, List<Argument<?>> declared, Map<String, Integer> positions) {
+        static Plan of(CommandSpec spec) {
+            Map<String, Integer> positions = new HashMap<>();
+            for (int i = 0; i < spec.arguments().size(); i++) {
+                positions.put(spec.arguments().get(i).name(), i);
+            }
+            return new Plan(spec, spec.arguments(), Map.copyOf(positions));
+        }
+    }
+
     static Arguments bind(CommandSpec spec, String raw, Message message) {
-        List<Argument<?>> declared = spec.arguments();
+        return bind(Plan.of(spec), raw, message);
+    }
+
+    static Arguments bind(Plan plan, String raw, Message message) {
+        List<Argument<?>> declared = plan.declared();
+        Object[] values = new Object[declared.size()];
         if (declared.isEmpty()) {
-            return new Bound(Map.of(), Map.of(), raw);
+            return new Bound(values, plan, raw);
         }
         Tokenizer tokens = new Tokenizer(raw);
-        Map<String, Object> values = new HashMap<>();
-        Map<String, Argument<?>> byName = new HashMap<>();
-        for (Argument<?> argument : declared) {
-            byName.put(argument.name(), argument);
+        for (int i = 0; i < values.length; i++) {
+            Argument<?> argument = declared.get(i);
             switch (argument.kind()) {
                 case QUOTED -> {
                     if (message.quoted().isPresent() || !argument.isOptional()) {
-                        values.put(argument.name(), argument.parse("", message));
+                        values[i] = argument.parse("", message);
                     }
                 }
                 case REST -> {
                     String rest = tokens.takeRemainder();
                     if (!rest.isEmpty()) {
-                        values.put(argument.name(), argument.parse(rest, message));
+                        values[i] = argument.parse(rest, message);
                     } else if (!argument.isOptional()) {
                         throw new ArgumentException("missing " + argument.usage());
                     }
@@ -43,7 +57,7 @@ final class ArgumentBinder {
                 case TOKEN -> {
                     String token = tokens.next();
                     if (token != null) {
-                        values.put(argument.name(), argument.parse(token, message));
+                        values[i] = argument.parse(token, message);
                     } else if (!argument.isOptional()) {
                         throw new ArgumentException("missing " + argument.usage());
                     }
@@ -53,10 +67,10 @@ final class ArgumentBinder {
         if (!tokens.remainder().isEmpty()) {
             throw new ArgumentException("too many arguments: '" + tokens.remainder() + "'");
         }
-        return new Bound(values, byName, raw);
+        return new Bound(values, plan, raw);
     }
 
-    private record Bound(Map<String, Object> values, Map<String, Argument<?>> declared, String raw) implements Arguments {
+    private record Bound(Object[] values, Plan plan, String raw) implements Arguments {
 
         @Override
         public <T> T get(Argument<T> argument) {
@@ -67,10 +81,11 @@ final class ArgumentBinder {
         @Override
         @SuppressWarnings("unchecked")
         public <T> Optional<T> find(Argument<T> argument) {
-            if (!declared.containsKey(argument.name())) {
+            Integer position = plan.positions().get(argument.name());
+            if (position == null) {
                 throw new IllegalArgumentException("argument '" + argument.name() + "' is not declared by this command");
             }
-            return Optional.ofNullable((T) values.get(argument.name()));
+            return Optional.ofNullable((T) values[position]);
         }
     }
 
@@ -112,7 +127,7 @@ final class ArgumentBinder {
 
         String remainder() {
             skipWhitespace();
-            return text.substring(position).stripTrailing();
+            return position == text.length() ? "" : text.substring(position).stripTrailing();
         }
 
         String takeRemainder() {

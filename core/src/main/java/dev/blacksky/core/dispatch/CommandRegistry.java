@@ -53,7 +53,7 @@ public final class CommandRegistry {
                             + name + "' twice", null);
                 }
             }
-            routes.add(new Route(pluginId, command, spec));
+            routes.add(new Route(pluginId, command, spec, ArgumentBinder.Plan.of(spec)));
         }
         byPlugin.put(pluginId, List.copyOf(routes));
         rebuild();
@@ -67,11 +67,19 @@ public final class CommandRegistry {
 
     /** Finds a command by what the user typed after the prefix, in any case. */
     public Optional<Route> find(String word) {
+        return Optional.ofNullable(lookup(word));
+    }
+
+    /** {@link #find} without the Optional, for the message path: null when there is no such command. */
+    Route lookup(String word) {
         Route route = index.get(word);
         if (route == null) {
-            route = index.get(word.toLowerCase(Locale.ROOT));
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (!lower.equals(word)) {
+                route = index.get(lower);
+            }
         }
-        return Optional.ofNullable(route);
+        return route;
     }
 
     /** Every registered command, by plugin id then declaration order. */

@@ -16,6 +16,7 @@ public record DispatchSettings(
         boolean replyToUnknownInPrivate,
         boolean replyToUnknownInGroups,
         int dedupCapacity,
+        Duration laneLinger,
         Set<UserId> owners,
         Set<UserId> bannedUsers,
         Set<ChatId> bannedChats) {
@@ -32,7 +33,7 @@ public record DispatchSettings(
                 .collect(Collectors.toUnmodifiableSet());
         return new DispatchSettings(List.copyOf(prefixes), config.getDuration(d + "command-timeout"),
                 config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
-                config.getInt(d + "dedup-capacity"), owners,
+                config.getInt(d + "dedup-capacity"), config.getDuration(d + "lane-linger"), owners,
                 config.getStringList("blacksky.banned.users").stream().map(DispatchSettings::normaliseOwner)
                         .collect(Collectors.toUnmodifiableSet()),
                 config.getStringList("blacksky.banned.chats").stream().map(String::trim).map(ChatId::of)

@@ -13,22 +13,21 @@ import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.Transport;
-import java.util.List;
-import java.util.Locale;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Turns inbound messages into command calls: lookup, scope, access, arguments, then an isolated call. */
+/**
+ * Turns inbound messages into command calls: banned senders and duplicates are dropped first, listeners
+ * hear the rest, and commands run in order per chat, each plugin call under a deadline.
+ */
 @Singleton
 public final class Dispatcher implements AutoCloseable {
 
@@ -43,11 +42,9 @@ public final class Dispatcher implements AutoCloseable {
     private final AccessPolicy access;
     private final Cooldowns cooldowns = new Cooldowns();
     private final RecentMessages recent;
-    private final KeyedSerialExecutor chats = new KeyedSerialExecutor();
-    private final CommandInvoker invoker = new CommandInvoker();
-    private final ReentrantLock idleLock = new ReentrantLock();
-    private final Condition idle = idleLock.newCondition();
-    private int inFlight;
+    private final DispatchMetrics metrics = new DispatchMetrics();
+    private final LongAdder inFlight = new LongAdder(); // uncontended: only shutdown reads it
+    private final ChatLanes lanes;
 
     @Inject
     public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
@@ -60,6 +57,7 @@ public final class Dispatcher implements AutoCloseable {
         this.access = new AccessPolicy(settings.owners(), transport.implicitOwners(), settings.bannedUsers(),
                 settings.bannedChats());
         this.recent = new RecentMessages(settings.dedupCapacity());
+        this.lanes = new ChatLanes(this::leave, settings.laneLinger());
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
         } catch (InvalidCommandException e) {
@@ -67,31 +65,55 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    public AccessPolicy accessPolicy() {
-        return access;
-    }
-
     /**
-     * Handles one message: banned senders and duplicates are dropped first, listeners hear the rest, and a
-     * command runs in order with its chat. The stage completes when all of it is done; never blocks.
+     * Handles one message. The caller only enqueues it on its chat's lane, so it is never blocked, whatever
+     * plugins do; everything else (ban check, dedup, listeners, the command) runs on the lane, in order per
+     * chat. The stage completes when all of it is done, listeners included.
      */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
-        Message message = inbound.message();
-        if (access.isBanned(message.sender().id(), message.chat().id()) || !recent.firstTime(message)) {
-            return DONE;
+        metrics.received.increment();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        inFlight.increment();
+        if (listeners.all().isEmpty()) {
+            lanes.submit(inbound.message().chat().id(), new Lane.Job((lane, job) -> process(lane, job, inbound, null), done));
+            return done;
         }
-        CompletableFuture<Void> heard = publish(new MessageReceivedEvent(message));
-        CommandLine line = CommandLine.parse(message.text(), settings.prefixes());
-        if (line == null) {
-            return heard;
-        }
-        enter();
-        CompletableFuture<Void> done = chats.submit(message.chat().id(), () -> handle(line, inbound));
-        done.whenComplete((ignored, error) -> leave());
-        return heard == DONE ? done : CompletableFuture.allOf(done, heard);
+        // With listeners, the message is done when its listeners are too; they run beside the lane, not on it.
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void>[] heard = new CompletableFuture[1];
+        lanes.submit(inbound.message().chat().id(), new Lane.Job((lane, job) -> process(lane, job, inbound, heard), done));
+        done.whenComplete((ignored, error) -> {
+            CompletableFuture<Void> listening = heard[0];
+            if (listening == null) {
+                result.complete(null);
+            } else {
+                listening.whenComplete((x, e) -> result.complete(null));
+            }
+        });
+        return result;
     }
 
-    /** Delivers an event to every listener, each call isolated like a command call. */
+    private void process(Lane lane, Lane.Job job, Inbound inbound, CompletableFuture<Void>[] heard) {
+        Message message = inbound.message();
+        if (access.isBanned(message.sender().id(), message.chat().id())) {
+            metrics.dropped.increment();
+            return;
+        }
+        if (!recent.firstTime(message)) {
+            metrics.duplicates.increment();
+            return;
+        }
+        if (heard != null) {
+            heard[0] = publish(new MessageReceivedEvent(message));
+        }
+        CommandLine line = CommandLine.parse(message.text(), settings.prefixes());
+        if (line != null) {
+            handle(lane, job, line, inbound);
+        }
+    }
+
+    /** Delivers an event to every listener, each call on its own thread under the command deadline. */
     public CompletableFuture<Void> publish(BotEvent event) {
         List<ListenerRegistry.Entry> all = listeners.all();
         if (all.isEmpty()) {
@@ -100,27 +122,152 @@ public final class Dispatcher implements AutoCloseable {
         CompletableFuture<?>[] calls = new CompletableFuture<?>[all.size()];
         for (int i = 0; i < calls.length; i++) {
             ListenerRegistry.Entry entry = all.get(i);
-            enter();
-            calls[i] = invoker.invoke(() -> listen(entry, event), settings.commandTimeout())
-                    .handle((ignored, error) -> {
-                        if (error != null) {
-                            log.error("Listener {} of plugin '{}' failed on {}", entry.listener().getClass().getName(),
-                                    entry.pluginId(), event.getClass().getSimpleName(), unwrap(error));
-                        }
-                        leave();
-                        return null;
-                    });
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            calls[i] = done;
+            inFlight.increment();
+            lanes.detached(new Lane.Job((lane, job) -> listen(lane, job, entry, event), done));
         }
         return CompletableFuture.allOf(calls);
     }
 
-    private static void listen(ListenerRegistry.Entry entry, BotEvent event) throws Exception {
-        MDC.put("plugin", entry.pluginId());
+    private void listen(Lane lane, Lane.Job job, ListenerRegistry.Entry entry, BotEvent event) {
+        String name = event.getClass().getSimpleName();
+        Throwable failure = ChatLanes.guarded(lane, job, settings.commandTimeout(),
+                () -> log.warn("Listener {} of plugin '{}' ran past its {} deadline on {} and was cancelled",
+                        entry.listener().getClass().getName(), entry.pluginId(), settings.commandTimeout(), name),
+                () -> withPlugin(entry.pluginId(), () -> entry.listener().onEvent(event)));
+        if (failure != null && failure != ChatLanes.TIMED_OUT) {
+            metrics.failures.increment();
+            log.error("Listener {} of plugin '{}' failed on {}", entry.listener().getClass().getName(), entry.pluginId(),
+                    name, failure);
+        }
+    }
+
+    private void handle(Lane lane, Lane.Job job, CommandLine line, Inbound inbound) {
+        Message message = inbound.message();
+        Route route = registry.lookup(line.word());
+        if (route == null) {
+            boolean reply = message.chat().isGroup() ? settings.replyToUnknownInGroups() : settings.replyToUnknownInPrivate();
+            if (reply) {
+                say(message, "Unknown command " + line.prefix() + line.word() + ". Send " + line.prefix()
+                        + "help to see what I can do.");
+            }
+            return;
+        }
+        CommandSpec spec = route.spec();
+        String shown = line.prefix() + spec.name();
+        boolean owner = access.isOwner(message.sender().id());
+        if (!AccessPolicy.inScope(spec.scope(), message.chat().type())) {
+            say(message, shown + (spec.scope() == ChatScope.GROUP ? " works only in groups." : " works only in a private chat with me."));
+            return;
+        }
+        if (!AccessPolicy.allowedBy(spec.access(), owner, inbound.senderIsGroupAdmin(), message.chat().type())) {
+            say(message, spec.access() == Access.OWNERS
+                    ? "Only the bot's owners can use " + shown + "." : "Only group admins can use " + shown + ".");
+            return;
+        }
+        Arguments arguments;
         try {
-            entry.listener().onEvent(event);
+            arguments = ArgumentBinder.bind(route.arguments(), line.rest(), message);
+        } catch (ArgumentException e) {
+            say(message, e.getMessage() + "\nUsage: " + line.prefix() + spec.usage());
+            return;
+        }
+        if (spec.cooldown().isPresent() && !owner
+                && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
+                        instanceof Cooldowns.Refused refused) {
+            if (refused.answer()) {
+                say(message, "Slow down: " + shown + " can be used again in " + Cooldowns.describe(refused.remaining()) + ".");
+            }
+            return;
+        }
+        String invokedAs = line.word().equals(spec.name()) ? spec.name() : line.word().toLowerCase(Locale.ROOT);
+        HostCommandContext context = new HostCommandContext(message, arguments, invokedAs, line.prefix(), owner,
+                inbound.senderIsGroupAdmin(), messenger);
+        Duration timeout = spec.timeout().orElse(settings.commandTimeout());
+        metrics.commands.increment();
+        Throwable failure = ChatLanes.guarded(lane, job, timeout, () -> timedOut(route, shown, context, timeout),
+                () -> withPlugin(route.pluginId(), () -> route.command().execute(context)));
+        if (failure != null && failure != ChatLanes.TIMED_OUT) {
+            report(route, line, context, failure);
+        }
+    }
+
+    private static void withPlugin(String pluginId, ChatLanes.PluginCall call) throws Exception {
+        MDC.put("plugin", pluginId);
+        try {
+            call.run();
         } finally {
             MDC.remove("plugin");
         }
+    }
+
+    // Runs on the watchdog: the call is abandoned and its context revoked, so a late reply never confuses.
+    private void timedOut(Route route, String shown, HostCommandContext context, Duration timeout) {
+        context.revoke();
+        metrics.timeouts.increment();
+        log.warn("Command {} of plugin '{}' ran past its {} timeout and was cancelled", shown, route.pluginId(), timeout);
+        say(context.message(), "Sorry, " + shown + " took too long and was stopped.");
+    }
+
+    private void report(Route route, CommandLine line, HostCommandContext context, Throwable error) {
+        String shown = line.prefix() + route.spec().name();
+        if (error instanceof CommandException) {
+            say(context.message(), error.getMessage());
+        } else if (error instanceof ArgumentException) {
+            say(context.message(), error.getMessage() + "\nUsage: " + line.prefix() + route.spec().usage());
+        } else {
+            metrics.failures.increment();
+            log.error("Command {} of plugin '{}' failed", shown, route.pluginId(), error);
+            say(context.message(), "Sorry, " + shown + " failed. The bot's owner can find the details in the log.");
+        }
+    }
+
+    private void say(Message message, String text) {
+        try {
+            messenger.send(message.chat().id(), text).whenComplete((id, error) -> {
+                if (error != null) {
+                    log.warn("Could not answer in {}: {}", message.chat().id(), error.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not answer in {}: {}", message.chat().id(), e.toString());
+        }
+    }
+
+    private void leave() {
+        inFlight.decrement();
+    }
+
+    /**
+     * Waits until no message or event is being handled, at most {@code timeout}; returns whether it got there.
+     * Checks every few milliseconds: only shutdown waits, and the message path then pays nothing for it.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.sum() > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        return true;
+    }
+
+    public AccessPolicy accessPolicy() {
+        return access;
+    }
+
+    public DispatchMetrics.Snapshot metrics() {
+        return metrics.snapshot();
+    }
+
+    /** Threads of timed-out calls that are still alive despite the interrupt (plugins ignoring it). */
+    public int abandonedCallsAlive() {
+        return lanes.abandonedThreadsAlive();
     }
 
     /** Forgets a plugin's cooldown windows when it unloads. */
@@ -128,155 +275,8 @@ public final class Dispatcher implements AutoCloseable {
         cooldowns.forget(pluginId);
     }
 
-    private CompletableFuture<Void> handle(CommandLine line, Inbound inbound) {
-        Message message = inbound.message();
-        Optional<Route> found = registry.find(line.word());
-        if (found.isEmpty()) {
-            boolean reply = message.chat().isGroup() ? settings.replyToUnknownInGroups() : settings.replyToUnknownInPrivate();
-            if (reply) {
-                return say(message, "Unknown command " + line.prefix() + line.word() + ". Send " + line.prefix()
-                        + "help to see what I can do.");
-            }
-            return DONE;
-        }
-        Route route = found.get();
-        CommandSpec spec = route.spec();
-        String shown = line.prefix() + spec.name();
-        if (!AccessPolicy.inScope(spec.scope(), message.chat().type())) {
-            return say(message, shown + (spec.scope() == ChatScope.GROUP
-                    ? " works only in groups." : " works only in a private chat with me."));
-        }
-        if (!AccessPolicy.allowedBy(spec.access(), access.isOwner(message.sender().id()), inbound.senderIsGroupAdmin(),
-                message.chat().type())) {
-            return say(message, spec.access() == Access.OWNERS
-                    ? "Only the bot's owners can use " + shown + "."
-                    : "Only group admins can use " + shown + ".");
-        }
-        Arguments arguments;
-        try {
-            arguments = ArgumentBinder.bind(spec, line.rest(), message);
-        } catch (ArgumentException e) {
-            return say(message, e.getMessage() + "\nUsage: " + line.prefix() + spec.usage());
-        }
-        boolean owner = access.isOwner(message.sender().id());
-        if (spec.cooldown().isPresent() && !owner
-                && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
-                        instanceof Cooldowns.Refused refused) {
-            return refused.answer()
-                    ? say(message, "Slow down: " + shown + " can be used again in " + Cooldowns.describe(refused.remaining()) + ".")
-                    : DONE;
-        }
-        HostCommandContext context = new HostCommandContext(message, arguments, line.word().toLowerCase(Locale.ROOT),
-                line.prefix(), owner, inbound.senderIsGroupAdmin(), messenger);
-        Duration timeout = spec.timeout().orElse(settings.commandTimeout());
-        return invoker.invoke(() -> call(route, context), timeout)
-                .handle((ignored, error) -> {
-                    if (error != null) {
-                        report(route, line, context, unwrap(error), timeout);
-                    }
-                    return null;
-                });
-    }
-
-    private static void call(Route route, HostCommandContext context) throws Exception {
-        MDC.put("plugin", route.pluginId());
-        try {
-            route.command().execute(context);
-        } finally {
-            MDC.remove("plugin");
-        }
-    }
-
-    private void report(Route route, CommandLine line, HostCommandContext context, Throwable error, Duration timeout) {
-        String shown = line.prefix() + route.spec().name();
-        if (error instanceof CommandException) {
-            say(context.message(), error.getMessage());
-        } else if (error instanceof ArgumentException) {
-            say(context.message(), error.getMessage() + "\nUsage: " + line.prefix() + route.spec().usage());
-        } else if (error instanceof TimeoutException) {
-            context.revoke();
-            log.warn("Command {} of plugin '{}' ran past its {} timeout and was cancelled", shown, route.pluginId(), timeout);
-            say(context.message(), "Sorry, " + shown + " took too long and was stopped.");
-        } else {
-            log.error("Command {} of plugin '{}' failed", shown, route.pluginId(), error);
-            say(context.message(), "Sorry, " + shown + " failed. The bot's owner can find the details in the log.");
-        }
-    }
-
-    private CompletableFuture<Void> say(Message message, String text) {
-        try {
-            return messenger.send(message.chat().id(), text).toCompletableFuture()
-                    .handle((id, error) -> {
-                        if (error != null) {
-                            log.warn("Could not answer in {}: {}", message.chat().id(), error.toString());
-                        }
-                        return null;
-                    });
-        } catch (RuntimeException e) {
-            log.warn("Could not answer in {}: {}", message.chat().id(), e.toString());
-            return DONE;
-        }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
-    private void enter() {
-        idleLock.lock();
-        try {
-            inFlight++;
-        } finally {
-            idleLock.unlock();
-        }
-    }
-
-    private void leave() {
-        idleLock.lock();
-        try {
-            if (--inFlight == 0) {
-                idle.signalAll();
-            }
-        } finally {
-            idleLock.unlock();
-        }
-    }
-
-    /** Waits until no message is being handled, at most {@code timeout}; returns whether it got there. */
-    public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long remaining = timeout.toNanos();
-        idleLock.lock();
-        try {
-            while (inFlight > 0) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = idle.awaitNanos(remaining);
-            }
-            return true;
-        } finally {
-            idleLock.unlock();
-        }
-    }
-
     @Override
     public void close() {
-        invoker.close();
+        lanes.close();
     }
-
-    /** Handler calls whose thread is still running, including abandoned ones not yet interrupted out. */
-    public int runningHandlers() {
-        return invoker.running();
-    }
-
-    /** For diagnostics: messages accepted but not finished. */
-    int inFlight() {
-        idleLock.lock();
-        try {
-            return inFlight;
-        } finally {
-            idleLock.unlock();
-        }
-    }
-
 }

@@ -1,12 +1,13 @@
 package dev.blacksky.core.dispatch;
 
 import dev.blacksky.api.message.Message;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Remembers the last N message keys (chat, sender, id) so a redelivered message is not handled twice.
- * In memory and bounded; durable dedup across restarts sits in front of it for the WhatsApp transport.
+ * In memory, bounded and lock-free: a ring of the newest keys evicts the oldest from the set.
  */
 final class RecentMessages {
 
@@ -14,11 +15,15 @@ final class RecentMessages {
     }
 
     private final ConcurrentHashMap<Key, Boolean> seen;
-    private final ArrayBlockingQueue<Key> order;
+    private final AtomicReferenceArray<Key> ring;
+    private final AtomicLong next = new AtomicLong();
 
     RecentMessages(int capacity) {
-        this.seen = new ConcurrentHashMap<>(Math.min(capacity, 1 << 16) * 2);
-        this.order = new ArrayBlockingQueue<>(capacity);
+        if (capacity < 1) {
+            throw new IllegalArgumentException("the dedup capacity must be positive, got " + capacity);
+        }
+        this.seen = new ConcurrentHashMap<>(Math.min(capacity, 1 << 20) * 4 / 3 + 1);
+        this.ring = new AtomicReferenceArray<>(capacity);
     }
 
     /** Returns true the first time a message key is seen, false for a duplicate. */
@@ -27,11 +32,10 @@ final class RecentMessages {
         if (seen.putIfAbsent(key, Boolean.TRUE) != null) {
             return false;
         }
-        while (!order.offer(key)) {
-            Key oldest = order.poll();
-            if (oldest != null) {
-                seen.remove(oldest);
-            }
+        int slot = (int) (next.getAndIncrement() % ring.length());
+        Key evicted = ring.getAndSet(slot, key);
+        if (evicted != null) {
+            seen.remove(evicted);
         }
         return true;
     }

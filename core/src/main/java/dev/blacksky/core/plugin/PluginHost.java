@@ -78,7 +78,7 @@ public final class PluginHost {
         for (Path jar : jarsIn(paths.plugins())) {
             load(jar).ifPresent(loaded::add);
         }
-        loaded.stream().sorted().forEach(this::startPlugin);
+        startPlugins(loaded.stream().sorted().toList());
         log.info("Plugins: {} started {}, {} skipped", started.size(), started, failures.size());
     }
 
@@ -114,7 +114,21 @@ public final class PluginHost {
         return Optional.of(id);
     }
 
-    private void startPlugin(String id) {
+    // Two passes: start every plugin, then read extensions. PF4J drops its extension cache on each state
+    // change, so reading extensions right after each start re-reads every index: quadratic in plugins.
+    private void startPlugins(List<String> ids) {
+        List<String> running = new ArrayList<>();
+        for (String id : ids) {
+            if (startOne(id)) {
+                running.add(id);
+            }
+        }
+        for (String id : running) {
+            registerExtensions(id);
+        }
+    }
+
+    private boolean startOne(String id) {
         PluginWrapper plugin = manager.getPlugin(id);
         try {
             Config pluginConfig = PluginConfigs.forPlugin(config, id, plugin.getPluginClassLoader());
@@ -125,6 +139,19 @@ public final class PluginHost {
             if (state != PluginState.STARTED) {
                 throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
             }
+            return true;
+        } catch (PluginLoadException e) {
+            abandon(plugin, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("Plugin '{}' failed to start", id, e);
+            abandon(plugin, describe(e));
+        }
+        return false;
+    }
+
+    private void registerExtensions(String id) {
+        PluginWrapper plugin = manager.getPlugin(id);
+        try {
             List<Command> commands = new ArrayList<>(manager.getExtensions(Command.class, id));
             for (CommandProvider provider : manager.getExtensions(CommandProvider.class, id)) {
                 commands.addAll(provider.commands());
@@ -134,7 +161,7 @@ public final class PluginHost {
             started.add(id);
             log.info("Plugin '{}' {} started with commands {}", id, plugin.getDescriptor().getVersion(),
                     commands.stream().map(c -> c.spec().name()).toList());
-        } catch (PluginLoadException | InvalidCommandException e) {
+        } catch (InvalidCommandException e) {
             abandon(plugin, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             log.debug("Plugin '{}' failed to start", id, e);

@@ -1,6 +1,6 @@
 package dev.blacksky.core.transport;
 
-/** Where a transport delivers what it receives. Implementations must not block the transport's thread. */
+/** Where a transport delivers what it receives; delivering never blocks the transport's thread. */
 public interface InboundSink {
 
     /** A message arrived. */

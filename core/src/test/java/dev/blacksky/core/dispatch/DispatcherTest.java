@@ -54,7 +54,7 @@ class DispatcherTest {
             assertThat(bot.say("alice", "!hang")).containsExactly("Sorry, !hang took too long and was stopped.");
             // the abandoned call was interrupted: its thread ends, and its late reply is not sent
             org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
-                    .until(() -> bot.host.dispatcher().runningHandlers() == 0);
+                    .until(() -> bot.host.dispatcher().abandonedCallsAlive() == 0);
             assertThat(bot.transport.sent()).extracting(m -> m.text()).doesNotContain("hang was interrupted");
         }
     }

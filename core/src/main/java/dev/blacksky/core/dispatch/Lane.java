@@ -1,0 +1,44 @@
+package dev.blacksky.core.dispatch;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One chat's queue of work, drained in order by at most one thread at a time. A plugin call in progress is
+ * published as {@link #call} so the watchdog can time it out; a lane whose call timed out gets a new
+ * generation and a new drainer, and the old thread leaves without touching it again.
+ */
+final class Lane {
+
+    /** What to do for one message, given the lane and job it runs in. */
+    @FunctionalInterface
+    interface Work {
+        void run(Lane lane, Job job);
+    }
+
+    /** A unit of work and the completion signal of the message it belongs to. */
+    record Job(Work work, CompletableFuture<Void> done) {
+    }
+
+    /** A plugin call in progress: when it must end, and what to do if it does not. */
+    record Call(long deadlineNanos, Job job, Thread thread, Runnable onTimeout) {
+    }
+
+    final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
+    final AtomicBoolean draining = new AtomicBoolean();
+    final AtomicReference<Call> call = new AtomicReference<>();
+    final boolean detached; // a one-off call (an event listener), not a chat's queue
+    volatile int generation;
+    volatile boolean retired;
+    volatile long lastActiveNanos = System.nanoTime();
+
+    Lane(boolean detached) {
+        this.detached = detached;
+    }
+
+    boolean idle() {
+        return !draining.get() && queue.isEmpty();
+    }
+}
