@@ -17,6 +17,7 @@ import dev.blacksky.core.storage.StorageModule;
 import dev.blacksky.core.storage.StorageSettings;
 import dev.blacksky.core.dispatch.DispatchSettings;
 import dev.blacksky.core.transport.console.ConsoleSettings;
+import dev.blacksky.core.plugin.PluginHostSettings;
 import dev.blacksky.core.plugin.PluginModule;
 import dev.blacksky.core.transport.Transport;
 import dev.blacksky.core.transport.console.ConsoleTransportModule;
@@ -69,11 +70,12 @@ public final class Blacksky {
                     + ": blacksky.transport = \"" + name + "\" is not a transport; use one of " + TRANSPORTS.keySet());
         }
         StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
+        PluginHostSettings pluginHost = ConfigLoader.read(config, PluginHostSettings::from);
         TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
                 new DispatchModule(dispatch),
-                new PluginModule(),
+                new PluginModule(pluginHost),
                 new StorageModule(storage),
                 transportModule,
                 new AbstractModule() {

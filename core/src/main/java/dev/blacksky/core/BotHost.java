@@ -7,6 +7,7 @@ import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
+import dev.blacksky.core.plugin.PluginFolderWatcher;
 import dev.blacksky.core.plugin.PluginHost;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.InboundSink;
@@ -29,6 +30,7 @@ public final class BotHost {
 
     private final HostPaths paths;
     private final PluginHost plugins;
+    private final PluginFolderWatcher watcher;
     private final Dispatcher dispatcher;
     private final Transport transport;
     private final Storage storage;
@@ -39,10 +41,11 @@ public final class BotHost {
     private boolean stopped;
 
     @Inject
-    BotHost(HostPaths paths, PluginHost plugins, Dispatcher dispatcher, Transport transport, Storage storage,
+    BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport, Storage storage,
             TimeSource time, LifecycleSettings lifecycle) {
         this.paths = paths;
         this.plugins = plugins;
+        this.watcher = watcher;
         this.dispatcher = dispatcher;
         this.transport = transport;
         this.storage = storage;
@@ -62,6 +65,7 @@ public final class BotHost {
         }
         storage.start();
         plugins.start();
+        watcher.start();
         transport.start(new InboundSink() {
             @Override
             public void accept(Inbound inbound) {
@@ -113,6 +117,7 @@ public final class BotHost {
             Thread.currentThread().interrupt();
         }
         transport.stop();
+        watcher.close();
         plugins.stop();
         dispatcher.close();
         storage.close();

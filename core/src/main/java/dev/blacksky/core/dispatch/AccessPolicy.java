@@ -25,6 +25,11 @@ public final class AccessPolicy {
         this.bannedChats = Set.copyOf(bannedChats);
     }
 
+    /** Everyone who counts as an owner: configured, plus the transport's own (the console user). */
+    public java.util.Set<UserId> owners() {
+        return owners;
+    }
+
     public boolean isOwner(UserId user) {
         return owners.contains(user);
     }

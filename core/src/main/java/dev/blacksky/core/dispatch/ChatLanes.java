@@ -49,6 +49,10 @@ final class ChatLanes implements AutoCloseable {
         watchdog.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** When a call is slow (warn once) and when it is over (cancel), and what to do at each point. */
+    record Deadline(Duration slow, Duration timeout, Runnable onSlow, Runnable onTimeout) {
+    }
+
     /** A plugin call: returns normally or throws. */
     @FunctionalInterface
     interface PluginCall {
@@ -139,8 +143,10 @@ final class ChatLanes implements AutoCloseable {
      * Runs a plugin call on the current lane thread under a deadline. Returns null when it returned, what it
      * threw, or {@link #TIMED_OUT}: then the caller must return at once and not touch the message again.
      */
-    static Throwable guarded(Lane lane, Lane.Job job, Duration timeout, Runnable onTimeout, PluginCall pluginCall) {
-        Lane.Call call = new Lane.Call(System.nanoTime() + timeout.toNanos(), job, Thread.currentThread(), onTimeout);
+    static Throwable guarded(Lane lane, Lane.Job job, Deadline deadline, PluginCall pluginCall) {
+        long now = System.nanoTime();
+        Lane.Call call = new Lane.Call(now + deadline.slow().toNanos(), now + deadline.timeout().toNanos(), job,
+                Thread.currentThread(), deadline.onSlow(), deadline.onTimeout(), new java.util.concurrent.atomic.AtomicBoolean());
         lane.call.set(call);
         Throwable failure = null;
         try {
@@ -182,6 +188,13 @@ final class ChatLanes implements AutoCloseable {
 
     private void expire(Lane lane, long now) {
         Lane.Call call = lane.call.get();
+        if (call != null && now - call.slowNanos() > 0 && call.warned().compareAndSet(false, true)) {
+            try {
+                call.onSlow().run();
+            } catch (RuntimeException e) {
+                log.warn("Reporting a slow call failed", e);
+            }
+        }
         if (call != null && now - call.deadlineNanos() > 0 && lane.call.compareAndSet(call, null)) {
             lane.generation++;
             try {

@@ -31,8 +31,20 @@ public final class CommandRegistry {
     private final Set<String> reportedCollisions = new HashSet<>();
     private volatile Map<String, Route> index = Map.of();
 
-    /** Validates and adds all of a plugin's commands, or none of them. */
+    /** Validates and adds all of a plugin's commands, or none of them; replaces what the plugin had. */
     public synchronized void register(String pluginId, List<? extends Command> commands) throws InvalidCommandException {
+        register(pluginId, commands, PluginGate.HOST);
+    }
+
+    /** Validates and adds all of a plugin's commands behind {@code gate}, replacing what it had, atomically. */
+    public synchronized void register(String pluginId, List<? extends Command> commands, PluginGate gate)
+            throws InvalidCommandException {
+        activate(pluginId, prepare(pluginId, commands, gate));
+    }
+
+    /** Validates a plugin's commands without registering them: the first half of a reload. */
+    public List<Route> prepare(String pluginId, List<? extends Command> commands, PluginGate gate)
+            throws InvalidCommandException {
         List<Route> routes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Command command : commands) {
@@ -53,10 +65,28 @@ public final class CommandRegistry {
                             + name + "' twice", null);
                 }
             }
-            routes.add(new Route(pluginId, command, spec, ArgumentBinder.Plan.of(spec)));
+            routes.add(new Route(pluginId, command, spec, ArgumentBinder.Plan.of(spec), gate));
         }
-        byPlugin.put(pluginId, List.copyOf(routes));
+        return List.copyOf(routes);
+    }
+
+    /** Makes prepared routes the plugin's routes, in one atomic switch: each message sees old or new, never none. */
+    public synchronized void activate(String pluginId, List<Route> routes) {
+        byPlugin.put(pluginId, routes);
         rebuild();
+    }
+
+    /** Adds host commands beside the ones already registered as {@link #BUILTIN}. */
+    public synchronized void addBuiltins(List<? extends Command> commands) throws InvalidCommandException {
+        List<Route> routes = new ArrayList<>(byPlugin.getOrDefault(BUILTIN, List.of()));
+        routes.addAll(prepare(BUILTIN, commands, PluginGate.HOST));
+        byPlugin.put(BUILTIN, List.copyOf(routes));
+        rebuild();
+    }
+
+    /** The routes a plugin currently has. */
+    public synchronized List<Route> routesOf(String pluginId) {
+        return byPlugin.getOrDefault(pluginId, List.of());
     }
 
     public synchronized void unregister(String pluginId) {

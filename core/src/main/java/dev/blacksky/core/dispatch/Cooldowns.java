@@ -61,9 +61,11 @@ final class Cooldowns {
         return decision[0];
     }
 
-    /** Forgets every window of a plugin's commands, when it unloads. */
-    void forget(String pluginId) {
-        windows.keySet().removeIf(k -> k.route().pluginId().equals(pluginId));
+    /** Forgets every window of these routes, when their plugin version unloads. */
+    void forget(java.util.Collection<Route> routes) {
+        java.util.Set<Route> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        gone.addAll(routes);
+        windows.keySet().removeIf(k -> gone.contains(k.route()));
     }
 
     static String describe(Duration remaining) {

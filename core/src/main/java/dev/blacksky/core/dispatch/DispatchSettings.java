@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 public record DispatchSettings(
         List<String> prefixes,
         Duration commandTimeout,
+        Duration commandSlowAfter,
         boolean replyToUnknownInPrivate,
         boolean replyToUnknownInGroups,
         int dedupCapacity,
@@ -32,6 +33,7 @@ public record DispatchSettings(
                 .map(DispatchSettings::normaliseOwner)
                 .collect(Collectors.toUnmodifiableSet());
         return new DispatchSettings(List.copyOf(prefixes), config.getDuration(d + "command-timeout"),
+                config.getDuration(d + "command-slow-after"),
                 config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
                 config.getInt(d + "dedup-capacity"), config.getDuration(d + "lane-linger"), owners,
                 config.getStringList("blacksky.banned.users").stream().map(DispatchSettings::normaliseOwner)

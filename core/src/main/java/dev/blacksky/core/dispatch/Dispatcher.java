@@ -132,14 +132,30 @@ public final class Dispatcher implements AutoCloseable {
 
     private void listen(Lane lane, Lane.Job job, ListenerRegistry.Entry entry, BotEvent event) {
         String name = event.getClass().getSimpleName();
-        Throwable failure = ChatLanes.guarded(lane, job, settings.commandTimeout(),
-                () -> log.warn("Listener {} of plugin '{}' ran past its {} deadline on {} and was cancelled",
-                        entry.listener().getClass().getName(), entry.pluginId(), settings.commandTimeout(), name),
-                () -> withPlugin(entry.pluginId(), () -> entry.listener().onEvent(event)));
-        if (failure != null && failure != ChatLanes.TIMED_OUT) {
+        String listener = entry.listener().getClass().getName();
+        PluginGate gate = entry.gate();
+        if (gate.admit() instanceof PluginGate.Refused refused) {
+            log.debug("Listener {} of plugin '{}' skipped {}: {}", listener, entry.pluginId(), name, refused.reason());
+            return;
+        }
+        ChatLanes.Deadline deadline = new ChatLanes.Deadline(settings.commandSlowAfter(), settings.commandTimeout(),
+                () -> log.warn("Listener {} of plugin '{}' is still handling {} after {}", listener, entry.pluginId(), name,
+                        settings.commandSlowAfter()),
+                () -> {
+                    metrics.timeouts.increment();
+                    gate.release(PluginGate.Outcome.TIMEOUT);
+                    log.warn("Listener {} of plugin '{}' ran past its {} deadline on {} and was cancelled", listener,
+                            entry.pluginId(), settings.commandTimeout(), name);
+                });
+        Throwable failure = ChatLanes.guarded(lane, job, deadline,
+                () -> withPlugin(entry.pluginId(), gate.classLoader(), () -> entry.listener().onEvent(event)));
+        if (failure == ChatLanes.TIMED_OUT) {
+            return;
+        }
+        gate.release(failure == null ? PluginGate.Outcome.SUCCESS : PluginGate.Outcome.FAILURE);
+        if (failure != null) {
             metrics.failures.increment();
-            log.error("Listener {} of plugin '{}' failed on {}", entry.listener().getClass().getName(), entry.pluginId(),
-                    name, failure);
+            log.error("Listener {} of plugin '{}' failed on {}", listener, entry.pluginId(), name, failure);
         }
     }
 
@@ -185,19 +201,42 @@ public final class Dispatcher implements AutoCloseable {
         HostCommandContext context = new HostCommandContext(message, arguments, invokedAs, line.prefix(), owner,
                 inbound.senderIsGroupAdmin(), messenger);
         Duration timeout = spec.timeout().orElse(settings.commandTimeout());
-        metrics.commands.increment();
-        Throwable failure = ChatLanes.guarded(lane, job, timeout, () -> timedOut(route, shown, context, timeout),
-                () -> withPlugin(route.pluginId(), () -> route.command().execute(context)));
-        if (failure != null && failure != ChatLanes.TIMED_OUT) {
-            report(route, line, context, failure);
+        PluginGate gate = route.gate();
+        if (gate.admit() instanceof PluginGate.Refused refused) {
+            say(message, refused.reason());
+            return;
         }
+        metrics.commands.increment();
+        Duration slow = timeout.compareTo(settings.commandSlowAfter()) > 0 ? settings.commandSlowAfter() : timeout;
+        ChatLanes.Deadline deadline = new ChatLanes.Deadline(slow, timeout,
+                () -> log.warn("Command {} of plugin '{}' is still running after {}", shown, route.pluginId(), slow),
+                () -> timedOut(route, shown, context, timeout));
+        Throwable failure = ChatLanes.guarded(lane, job, deadline,
+                () -> withPlugin(route.pluginId(), gate.classLoader(), () -> route.command().execute(context)));
+        if (failure == ChatLanes.TIMED_OUT) {
+            return;
+        }
+        if (failure != null) {
+            report(route, line, context, failure); // the user hears first; a breaker alert to owners may follow
+        }
+        gate.release(failure == null ? PluginGate.Outcome.SUCCESS
+                : failure instanceof CommandException || failure instanceof ArgumentException
+                        ? PluginGate.Outcome.USER_ERROR : PluginGate.Outcome.FAILURE);
     }
 
-    private static void withPlugin(String pluginId, ChatLanes.PluginCall call) throws Exception {
+    // The plugin's own class loader is the context loader while its code runs: ServiceLoader and the like
+    // find its classes, and threads it starts are recognisably its own when it unloads.
+    private static void withPlugin(String pluginId, ClassLoader loader, ChatLanes.PluginCall call) throws Exception {
         MDC.put("plugin", pluginId);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (loader != null) {
+            thread.setContextClassLoader(loader);
+        }
         try {
             call.run();
         } finally {
+            thread.setContextClassLoader(previous);
             MDC.remove("plugin");
         }
     }
@@ -205,6 +244,7 @@ public final class Dispatcher implements AutoCloseable {
     // Runs on the watchdog: the call is abandoned and its context revoked, so a late reply never confuses.
     private void timedOut(Route route, String shown, HostCommandContext context, Duration timeout) {
         context.revoke();
+        route.gate().release(PluginGate.Outcome.TIMEOUT);
         metrics.timeouts.increment();
         log.warn("Command {} of plugin '{}' ran past its {} timeout and was cancelled", shown, route.pluginId(), timeout);
         say(context.message(), "Sorry, " + shown + " took too long and was stopped.");
@@ -270,9 +310,9 @@ public final class Dispatcher implements AutoCloseable {
         return lanes.abandonedThreadsAlive();
     }
 
-    /** Forgets a plugin's cooldown windows when it unloads. */
-    public void forget(String pluginId) {
-        cooldowns.forget(pluginId);
+    /** Forgets the cooldown windows of routes that are gone, so they keep no plugin classes alive. */
+    public void forget(java.util.Collection<Route> routes) {
+        cooldowns.forget(routes);
     }
 
     @Override

@@ -22,8 +22,9 @@ final class Lane {
     record Job(Work work, CompletableFuture<Void> done) {
     }
 
-    /** A plugin call in progress: when it must end, and what to do if it does not. */
-    record Call(long deadlineNanos, Job job, Thread thread, Runnable onTimeout) {
+    /** A plugin call in progress: when it is slow, when it must end, and what to do then. */
+    record Call(long slowNanos, long deadlineNanos, Job job, Thread thread, Runnable onSlow, Runnable onTimeout,
+                AtomicBoolean warned) {
     }
 
     final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();

@@ -9,15 +9,20 @@ import java.util.TreeMap;
 /** Every plugin's event listeners, as an immutable snapshot that dispatch reads without locking. */
 public final class ListenerRegistry {
 
-    /** A listener and the plugin it belongs to. */
-    public record Entry(String pluginId, EventListener listener) {
+    /** A listener, the plugin it belongs to, and that plugin's gate. */
+    public record Entry(String pluginId, EventListener listener, PluginGate gate) {
     }
 
-    private final Map<String, List<EventListener>> byPlugin = new TreeMap<>();
+    private final Map<String, List<Entry>> byPlugin = new TreeMap<>();
     private volatile List<Entry> snapshot = List.of();
 
     public synchronized void register(String pluginId, List<? extends EventListener> listeners) {
-        byPlugin.put(pluginId, List.copyOf(listeners));
+        register(pluginId, listeners, PluginGate.HOST);
+    }
+
+    /** Replaces a plugin's listeners, atomically. */
+    public synchronized void register(String pluginId, List<? extends EventListener> listeners, PluginGate gate) {
+        byPlugin.put(pluginId, listeners.stream().map(l -> new Entry(pluginId, l, gate)).toList());
         rebuild();
     }
 
@@ -33,7 +38,7 @@ public final class ListenerRegistry {
 
     private void rebuild() {
         List<Entry> next = new ArrayList<>();
-        byPlugin.forEach((id, listeners) -> listeners.forEach(l -> next.add(new Entry(id, l))));
+        byPlugin.values().forEach(next::addAll);
         snapshot = List.copyOf(next);
     }
 }

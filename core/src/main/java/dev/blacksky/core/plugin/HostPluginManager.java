@@ -3,20 +3,31 @@ package dev.blacksky.core.plugin;
 import java.nio.file.Path;
 import java.util.List;
 import org.pf4j.CompoundPluginDescriptorFinder;
+import org.pf4j.DefaultPluginDescriptor;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.JarPluginRepository;
 import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
 import org.pf4j.PropertiesPluginDescriptorFinder;
 
-/** PF4J configured for Blacksky: JARs only, isolating class loaders, Guice-built extensions. */
+/**
+ * PF4J configured for Blacksky: JARs only, isolating class loaders, Guice-built extensions, and each loaded
+ * version of a plugin under an id of its own ({@code notes@3}) so that a new version can start beside the
+ * old one. Dependencies are the host's business, not PF4J's: PF4J sees none.
+ */
 final class HostPluginManager extends DefaultPluginManager {
 
     private final ExtensionFactory extensionFactory;
+    private final PluginDescriptorFinder descriptors = new CompoundPluginDescriptorFinder()
+            .add(new PropertiesPluginDescriptorFinder())
+            .add(new ManifestPluginDescriptorFinder());
+    private String nextId;
+    private List<ClassLoader> nextDependencies = List.of();
 
     HostPluginManager(Path pluginsRoot, String apiVersion, ExtensionFactoryProvider extensions) {
         super(List.of(pluginsRoot));
@@ -29,6 +40,23 @@ final class HostPluginManager extends DefaultPluginManager {
         ExtensionFactory create(HostPluginManager manager);
     }
 
+    /** The descriptor as the JAR declares it (its real id and dependencies). */
+    PluginDescriptor readDescriptor(Path jar) {
+        return descriptors.find(jar);
+    }
+
+    /** Loads a JAR as the plugin {@code generationId}, its dependencies' classes served by {@code dependencies}. */
+    synchronized String loadGeneration(Path jar, String generationId, List<ClassLoader> dependencies) {
+        nextId = generationId;
+        nextDependencies = List.copyOf(dependencies);
+        try {
+            return loadPlugin(jar);
+        } finally {
+            nextId = null;
+            nextDependencies = List.of();
+        }
+    }
+
     @Override
     protected PluginRepository createPluginRepository() {
         return new JarPluginRepository(getPluginsRoots());
@@ -36,14 +64,28 @@ final class HostPluginManager extends DefaultPluginManager {
 
     @Override
     protected PluginLoader createPluginLoader() {
-        return new IsolatingJarPluginLoader(this, new ApiOnlyClassLoader(getClass().getClassLoader()));
+        return new IsolatingJarPluginLoader(this, new ApiOnlyClassLoader(getClass().getClassLoader()),
+                () -> nextDependencies);
     }
 
     @Override
     protected PluginDescriptorFinder createPluginDescriptorFinder() {
-        return new CompoundPluginDescriptorFinder()
-                .add(new PropertiesPluginDescriptorFinder())
-                .add(new ManifestPluginDescriptorFinder());
+        return new PluginDescriptorFinder() {
+            @Override
+            public boolean isApplicable(Path pluginPath) {
+                return true;
+            }
+
+            @Override
+            public PluginDescriptor find(Path pluginPath) {
+                PluginDescriptor declared = descriptors.find(pluginPath);
+                if (nextId == null) {
+                    return declared;
+                }
+                return new DefaultPluginDescriptor(nextId, declared.getPluginDescription(), declared.getPluginClass(),
+                        declared.getVersion(), declared.getRequires(), declared.getProvider(), declared.getLicense());
+            }
+        };
     }
 
     @Override

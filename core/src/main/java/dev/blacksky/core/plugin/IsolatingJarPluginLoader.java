@@ -1,6 +1,8 @@
 package dev.blacksky.core.plugin;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
@@ -10,14 +12,16 @@ import org.pf4j.PluginManager;
 final class IsolatingJarPluginLoader extends JarPluginLoader {
 
     private final ClassLoader apiOnly;
+    private final Supplier<List<ClassLoader>> dependencies;
 
-    IsolatingJarPluginLoader(PluginManager manager, ClassLoader apiOnly) {
+    IsolatingJarPluginLoader(PluginManager manager, ClassLoader apiOnly, Supplier<List<ClassLoader>> dependencies) {
         super(manager);
         this.apiOnly = apiOnly;
+        this.dependencies = dependencies;
     }
 
     @Override
     protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor descriptor) {
-        return new IsolatingPluginClassLoader(pluginManager, descriptor, apiOnly);
+        return new IsolatingPluginClassLoader(pluginManager, descriptor, apiOnly, dependencies.get());
     }
 }

@@ -1,23 +1,55 @@
 package dev.blacksky.core.plugin;
 
+import java.net.URL;
+import java.util.List;
 import org.pf4j.ClassLoadingStrategy;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
 
-/** A plugin-first class loader that always takes the shared api packages from the host. */
+/**
+ * A plugin-first class loader that always takes the shared api packages from the host, and the classes of
+ * the plugins it depends on from the exact versions it was started against.
+ */
 final class IsolatingPluginClassLoader extends PluginClassLoader {
 
     static {
         registerAsParallelCapable();
     }
 
-    IsolatingPluginClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader apiOnlyParent) {
+    private final List<ClassLoader> dependencies;
+
+    IsolatingPluginClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader apiOnlyParent,
+                               List<ClassLoader> dependencies) {
         super(manager, descriptor, apiOnlyParent, ClassLoadingStrategy.PDA);
+        this.dependencies = List.copyOf(dependencies);
     }
 
     @Override
     protected boolean shouldDelegateToParent(String className) {
         return SharedPackages.isShared(className) || super.shouldDelegateToParent(className);
+    }
+
+    @Override
+    protected Class<?> loadClassFromDependencies(String className) {
+        for (ClassLoader dependency : dependencies) {
+            try {
+                return dependency.loadClass(className);
+            } catch (ClassNotFoundException e) {
+                // not in this dependency; try the next
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected URL findResourceFromDependencies(String name) {
+        for (ClassLoader dependency : dependencies) {
+            URL url = dependency.getResource(name);
+            if (url != null) {
+                return url;
+            }
+        }
+        return null;
     }
 }

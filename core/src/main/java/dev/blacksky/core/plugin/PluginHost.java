@@ -5,27 +5,33 @@ import dev.blacksky.api.ApiVersion;
 import dev.blacksky.api.command.Command;
 import dev.blacksky.api.command.CommandProvider;
 import dev.blacksky.api.event.EventListener;
+import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Messenger;
-import dev.blacksky.core.dispatch.ListenerRegistry;
-import dev.blacksky.core.schedule.HostPluginScheduler;
-import dev.blacksky.core.schedule.TimeSource;
-import dev.blacksky.core.storage.Storage;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.dispatch.CommandRegistry;
 import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.dispatch.InvalidCommandException;
+import dev.blacksky.core.dispatch.ListenerRegistry;
+import dev.blacksky.core.dispatch.Route;
+import dev.blacksky.core.schedule.HostPluginScheduler;
+import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.storage.Storage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.pf4j.PluginDependency;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -33,8 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads every JAR in the plugins folder, each on its own: a broken JAR is skipped with a warning that
- * names it and says why, while every other plugin loads, starts and serves its commands.
+ * Keeps the loaded plugins in step with the plugins folder, each JAR on its own: a broken JAR is skipped
+ * with a reason while the others serve; a replaced JAR is reloaded as a transaction (the new version starts
+ * beside the old one, routing switches atomically, the old one drains and unloads); a removed JAR unloads.
  */
 @Singleton
 public final class PluginHost {
@@ -49,15 +56,20 @@ public final class PluginHost {
     private final TimeSource time;
     private final Messenger messenger;
     private final Dispatcher dispatcher;
-    private final Map<String, HostPluginContext> contexts = new ConcurrentHashMap<>();
-    private final List<PluginFailure> failures = new CopyOnWriteArrayList<>();
-    private final List<String> started = new CopyOnWriteArrayList<>();
+    private final PluginHostSettings settings;
+    private final Map<String, PluginGeneration> live = new TreeMap<>();
+    private final Map<Path, PluginFailure> failed = new TreeMap<>();
+    private final Map<String, Path> disabledJars = new TreeMap<>();
+    private final AtomicLong generations = new AtomicLong();
     private HostPluginManager manager;
     private GuiceExtensionFactory extensions;
+    private PluginStates states;
+    private Path shadows;
 
     @Inject
     public PluginHost(HostPaths paths, Config config, CommandRegistry registry, ListenerRegistry listeners,
-                      Storage storage, TimeSource time, Messenger messenger, Dispatcher dispatcher) {
+                      Storage storage, TimeSource time, Messenger messenger, Dispatcher dispatcher,
+                      PluginHostSettings settings) {
         this.paths = paths;
         this.config = config;
         this.registry = registry;
@@ -66,107 +78,268 @@ public final class PluginHost {
         this.time = time;
         this.messenger = messenger;
         this.dispatcher = dispatcher;
+        this.settings = settings;
     }
 
     public synchronized void start() {
         manager = new HostPluginManager(paths.plugins(), ApiVersion.current(), m -> extensions = new GuiceExtensionFactory(m));
+        states = new PluginStates(storage.forPlugin(""));
+        shadows = paths.data().resolve("plugin-shadows");
+        try {
+            Files.createDirectories(shadows);
+            try (var old = Files.list(shadows)) {
+                for (Path stale : old.toList()) {
+                    Files.deleteIfExists(stale); // our own copies from a previous run, never the user's JARs
+                }
+            }
+            registry.addBuiltins(new PluginAdminCommands(this).commands());
+        } catch (IOException e) {
+            throw new PluginRuntimeException(e, "Cannot prepare the plugin shadow folder {}", shadows);
+        } catch (InvalidCommandException e) {
+            throw new IllegalStateException(e);
+        }
         if (!Files.isDirectory(paths.plugins())) {
             log.warn("Plugin folder {} does not exist; starting without plugins", paths.plugins());
             return;
         }
-        List<String> loaded = new ArrayList<>();
-        for (Path jar : jarsIn(paths.plugins())) {
-            load(jar).ifPresent(loaded::add);
-        }
-        startPlugins(loaded.stream().sorted().toList());
-        log.info("Plugins: {} started {}, {} skipped", started.size(), started, failures.size());
+        reconcile();
+        log.info("Plugins: {} running {}, {} skipped, {} disabled", live.size(), live.keySet(), failed.size(),
+                disabledJars.size());
     }
 
-    private Optional<String> load(Path jar) {
+    /** Brings the loaded plugins in line with the folder: loads new JARs, reloads changed ones, unloads removed ones. */
+    public synchronized void reconcile() {
+        if (manager == null) {
+            return;
+        }
+        Map<Path, String> present = PluginJarInspector.checksums(paths.plugins());
+        for (PluginGeneration generation : new ArrayList<>(live.values())) {
+            if (!present.containsKey(generation.sourceJar())) {
+                unload(generation.pluginId(), "its JAR was removed");
+            }
+        }
+        failed.keySet().removeIf(jar -> !present.containsKey(jar));
+        disabledJars.values().removeIf(jar -> !present.containsKey(jar));
+        List<Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<Path, String> entry : present.entrySet()) {
+            Path jar = entry.getKey();
+            String checksum = entry.getValue();
+            Optional<PluginGeneration> loaded = liveFrom(jar);
+            PluginFailure failure = failed.get(jar);
+            if (loaded.isPresent() && loaded.get().checksum().equals(checksum)
+                    || failure != null && failure.checksum().equals(checksum)
+                    || disabledJars.containsValue(jar) && loaded.isEmpty() && failure == null) {
+                continue;
+            }
+            failed.remove(jar);
+            candidate(jar, checksum).ifPresent(candidates::add);
+        }
+        for (Candidate candidate : DependencyOrder.sort(candidates)) {
+            install(candidate);
+        }
+    }
+
+    private Optional<Candidate> candidate(Path jar, String checksum) {
         Optional<String> problem = PluginJarInspector.problemWith(jar);
         if (problem.isPresent()) {
-            fail(jar, null, problem.get());
+            fail(jar, null, problem.get(), checksum);
             return Optional.empty();
         }
-        String id;
         try {
-            id = manager.loadPlugin(jar);
+            PluginDescriptor descriptor = manager.readDescriptor(jar);
+            return Optional.of(new Candidate(jar, checksum, descriptor));
         } catch (PluginRuntimeException e) {
-            fail(jar, null, e.getMessage());
+            fail(jar, null, e.getMessage(), checksum);
             return Optional.empty();
-        }
-        PluginWrapper plugin = manager.getPlugin(id);
-        String requires = plugin.getDescriptor().getRequires();
-        if (plugin.getPluginState() == PluginState.DISABLED && plugin.getFailedException() != null) {
-            unloadQuietly(id);
-            fail(jar, id, "it requires blacksky-api " + requires + " but this host provides " + ApiVersion.current()
-                    + "; use a version of the plugin built for this api, or upgrade Blacksky");
-            return Optional.empty();
-        }
-        if (requires == null || requires.isBlank() || requires.equals("*")) {
-            log.warn("Plugin '{}' ({}) declares no Plugin-Requires; add 'Plugin-Requires: >={}' so incompatible"
-                    + " hosts refuse it cleanly", id, jar.getFileName(), ApiVersion.current());
-        }
-        if (!PluginJarInspector.hasExtensionIndex(jar)) {
-            log.warn("Plugin '{}' ({}) has no META-INF/extensions.idx, so it contributes no commands; build it with"
-                    + " PF4J's annotation processor in annotationProcessorPaths", id, jar.getFileName());
-        }
-        return Optional.of(id);
-    }
-
-    // Two passes: start every plugin, then read extensions. PF4J drops its extension cache on each state
-    // change, so reading extensions right after each start re-reads every index: quadratic in plugins.
-    private void startPlugins(List<String> ids) {
-        List<String> running = new ArrayList<>();
-        for (String id : ids) {
-            if (startOne(id)) {
-                running.add(id);
-            }
-        }
-        for (String id : running) {
-            registerExtensions(id);
         }
     }
 
-    private boolean startOne(String id) {
-        PluginWrapper plugin = manager.getPlugin(id);
+    private void install(Candidate candidate) {
+        String id = candidate.descriptor().getPluginId();
+        PluginGeneration current = live.get(id);
+        if (current != null && !current.sourceJar().equals(candidate.jar())) {
+            fail(candidate.jar(), id, "a plugin with the same id (" + id + ") is already loaded from "
+                    + current.sourceJar().getFileName() + "; remove one of the two JARs", candidate.checksum());
+            return;
+        }
+        if (current == null && states.isDisabled(id)) {
+            disabledJars.put(id, candidate.jar());
+            log.info("Plugin '{}' ({}) is disabled; '!plugin enable {}' turns it on", id, candidate.jar().getFileName(), id);
+            return;
+        }
         try {
-            Config pluginConfig = PluginConfigs.forPlugin(config, id, plugin.getPluginClassLoader());
-            HostPluginContext context = newContext(id, pluginConfig);
-            contexts.put(id, context);
-            extensions.bind(id, context);
-            PluginState state = manager.startPlugin(id);
-            if (state != PluginState.STARTED) {
+            PluginGeneration next = startGeneration(candidate);
+            activate(next);
+            if (current != null) {
+                retire(current);
+                log.info("Plugin '{}' reloaded: {} -> {}", id, current.version(), next.version());
+                restartDependentsOf(id);
+            } else {
+                log.info("Plugin '{}' {} started with commands {}", id, next.version(), next.commandNames());
+            }
+        } catch (PluginLoadException e) {
+            fail(candidate.jar(), id, e.getMessage() + (current != null ? "; the running version " + current.version()
+                    + " keeps serving" : ""), candidate.checksum());
+        }
+    }
+
+    private PluginGeneration startGeneration(Candidate candidate) throws PluginLoadException {
+        PluginDescriptor declared = candidate.descriptor();
+        String id = declared.getPluginId();
+        List<ClassLoader> dependencyLoaders = new ArrayList<>();
+        List<String> dependencyIds = new ArrayList<>();
+        for (PluginDependency dependency : declared.getDependencies()) {
+            PluginGeneration provider = live.get(dependency.getPluginId());
+            if (provider == null) {
+                if (dependency.isOptional()) {
+                    continue;
+                }
+                throw new PluginLoadException("it needs plugin '" + dependency.getPluginId() + "', which is not loaded");
+            }
+            String wanted = dependency.getPluginVersionSupport();
+            if (!"*".equals(wanted) && !manager.getVersionManager().checkVersionConstraint(provider.version(), wanted)) {
+                throw new PluginLoadException("it needs plugin '" + dependency.getPluginId() + "' " + wanted
+                        + ", but version " + provider.version() + " is loaded");
+            }
+            dependencyLoaders.add(provider.loader());
+            dependencyIds.add(provider.pluginId());
+        }
+        String generationId = id + "@" + generations.incrementAndGet();
+        Path shadow = shadows.resolve(generationId.replace('@', '-') + ".jar");
+        try {
+            Files.copy(candidate.jar(), shadow, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new PluginLoadException("it cannot be copied to " + shadows + " (" + e.getMessage() + ")");
+        }
+        try {
+            manager.loadGeneration(shadow, generationId, dependencyLoaders);
+        } catch (PluginRuntimeException e) {
+            deleteQuietly(shadow);
+            throw new PluginLoadException(e.getMessage());
+        }
+        HostPluginContext context = null;
+        try {
+            PluginWrapper plugin = manager.getPlugin(generationId);
+            String requires = declared.getRequires();
+            if (plugin.getPluginState() == PluginState.DISABLED && plugin.getFailedException() != null) {
+                throw new PluginLoadException("it requires blacksky-api " + requires + " but this host provides "
+                        + ApiVersion.current() + "; use a version of the plugin built for this api, or upgrade Blacksky");
+            }
+            if (requires == null || requires.isBlank() || requires.equals("*")) {
+                log.warn("Plugin '{}' ({}) declares no Plugin-Requires; add 'Plugin-Requires: >={}' so incompatible"
+                        + " hosts refuse it cleanly", id, candidate.jar().getFileName(), ApiVersion.current());
+            }
+            if (!PluginJarInspector.hasExtensionIndex(shadow)) {
+                log.warn("Plugin '{}' ({}) has no META-INF/extensions.idx, so it contributes no commands; build it with"
+                        + " PF4J's annotation processor in annotationProcessorPaths", id, candidate.jar().getFileName());
+            }
+            ClassLoader loader = plugin.getPluginClassLoader();
+            context = newContext(id, PluginConfigs.forPlugin(config, id, loader));
+            extensions.bind(generationId, context);
+            if (manager.startPlugin(generationId) != PluginState.STARTED) {
                 throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
             }
-            return true;
-        } catch (PluginLoadException e) {
-            abandon(plugin, e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            log.debug("Plugin '{}' failed to start", id, e);
-            abandon(plugin, describe(e));
-        }
-        return false;
-    }
-
-    private void registerExtensions(String id) {
-        PluginWrapper plugin = manager.getPlugin(id);
-        try {
-            List<Command> commands = new ArrayList<>(manager.getExtensions(Command.class, id));
-            for (CommandProvider provider : manager.getExtensions(CommandProvider.class, id)) {
+            List<Command> commands = new ArrayList<>(manager.getExtensions(Command.class, generationId));
+            for (CommandProvider provider : manager.getExtensions(CommandProvider.class, generationId)) {
                 commands.addAll(provider.commands());
             }
-            registry.register(id, commands);
-            listeners.register(id, manager.getExtensions(EventListener.class, id));
-            started.add(id);
-            log.info("Plugin '{}' {} started with commands {}", id, plugin.getDescriptor().getVersion(),
-                    commands.stream().map(c -> c.spec().name()).toList());
+            List<EventListener> eventListeners = manager.getExtensions(EventListener.class, generationId);
+            PluginSupervision gate = new PluginSupervision(id, loader, settings, time.clock(), reason -> paused(id, reason));
+            List<Route> routes = registry.prepare(id, commands, gate);
+            return new PluginGeneration(id, generationId, declared.getVersion(), candidate.jar(), candidate.checksum(),
+                    shadow, loader, context, gate, routes, eventListeners, dependencyIds);
+        } catch (PluginLoadException e) {
+            discard(generationId, context, shadow);
+            throw e;
         } catch (InvalidCommandException e) {
-            abandon(plugin, e.getMessage());
+            discard(generationId, context, shadow);
+            throw new PluginLoadException(e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             log.debug("Plugin '{}' failed to start", id, e);
-            abandon(plugin, describe(e));
+            discard(generationId, context, shadow);
+            throw new PluginLoadException(describe(e));
         }
+    }
+
+    // Routing and listeners switch to the new generation in one step each: every message sees old or new.
+    private void activate(PluginGeneration generation) {
+        registry.activate(generation.pluginId(), generation.routes());
+        listeners.register(generation.pluginId(), generation.listeners(), generation.gate());
+        live.put(generation.pluginId(), generation);
+        disabledJars.remove(generation.pluginId());
+    }
+
+    // The generation no longer receives calls: let the ones in progress finish, then release everything.
+    private void retire(PluginGeneration old) {
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        while (old.gate().inFlight() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(1_000_000L);
+        }
+        if (old.gate().inFlight() > 0) {
+            log.warn("Plugin '{}' {} still had {} calls running after {}; stopping it anyway", old.pluginId(),
+                    old.version(), old.gate().inFlight(), settings.drainTimeout());
+        }
+        try {
+            manager.stopPlugin(old.generationId());
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Plugin '{}' failed to stop cleanly: {}", old.pluginId(), describe(e));
+        }
+        dispatcher.forget(old.routes());
+        discard(old.generationId(), old.context(), old.shadowJar());
+        List<Thread> stubborn = LeftoverThreads.stop(old.loader(), 1000);
+        if (!stubborn.isEmpty()) {
+            log.warn("Plugin '{}' left threads running that ignore interrupts: {}; they keep its classes in memory",
+                    old.pluginId(), stubborn.stream().map(Thread::getName).toList());
+        }
+    }
+
+    private void discard(String generationId, HostPluginContext context, Path shadow) {
+        if (context != null) {
+            context.close();
+        }
+        if (extensions != null) {
+            extensions.forget(generationId);
+        }
+        try {
+            if (manager.getPlugin(generationId) != null) {
+                manager.unloadPlugin(generationId); // also closes its class loader
+            }
+        } catch (RuntimeException e) {
+            log.debug("Unloading '{}' failed", generationId, e);
+        }
+        deleteQuietly(shadow);
+    }
+
+    private void unload(String pluginId, String why) {
+        for (String dependent : dependentsOf(pluginId)) {
+            unload(dependent, "it depends on '" + pluginId + "', which is unloading");
+        }
+        PluginGeneration generation = live.remove(pluginId);
+        if (generation == null) {
+            return;
+        }
+        registry.unregister(pluginId);
+        listeners.unregister(pluginId);
+        retire(generation);
+        log.info("Plugin '{}' unloaded: {}", pluginId, why);
+    }
+
+    private void restartDependentsOf(String pluginId) {
+        for (String dependent : dependentsOf(pluginId)) {
+            PluginGeneration old = live.get(dependent);
+            candidate(old.sourceJar(), old.checksum()).ifPresent(c -> {
+                failed.remove(old.sourceJar());
+                install(new Candidate(c.jar(), c.checksum(), c.descriptor()));
+            });
+        }
+    }
+
+    private List<String> dependentsOf(String pluginId) {
+        return live.values().stream().filter(g -> g.dependencies().contains(pluginId)).map(PluginGeneration::pluginId).toList();
+    }
+
+    private Optional<PluginGeneration> liveFrom(Path jar) {
+        return live.values().stream().filter(g -> g.sourceJar().equals(jar)).findFirst();
     }
 
     private HostPluginContext newContext(String id, Config pluginConfig) {
@@ -175,48 +348,117 @@ public final class PluginHost {
                 messenger, time.clock(), logger);
     }
 
-    private void abandon(PluginWrapper plugin, String reason) {
-        String id = plugin.getPluginId();
-        release(id);
-        unloadQuietly(id);
-        fail(plugin.getPluginPath(), id, reason);
+    // The breaker opened: the owners hear it in their private chats, with the reason and the way back.
+    private void paused(String pluginId, String reason) {
+        String text = "⚠️ Plugin '" + pluginId + "' is paused for " + PluginSupervision.describe(settings.breakerOpenFor())
+                + " because " + reason + ". It resumes by itself after that; '!plugin enable " + pluginId
+                + "' resumes it now, '!plugin disable " + pluginId + "' turns it off.";
+        log.warn("Plugin '{}' paused: {}", pluginId, reason);
+        dispatcher.accessPolicy().owners().forEach(owner -> messenger.send(ChatId.of(owner.value()), text));
     }
 
-    // Everything the host handed the plugin: routes, listeners, cooldown windows, tasks, store.
-    private void release(String id) {
-        withdraw(id);
-        closeContext(id);
-    }
-
-    // No new calls reach the plugin once this returns.
-    private void withdraw(String id) {
-        registry.unregister(id);
-        listeners.unregister(id);
-        dispatcher.forget(id);
-    }
-
-    private void closeContext(String id) {
-        HostPluginContext context = contexts.remove(id);
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    private void unloadQuietly(String id) {
-        try {
-            if (extensions != null) {
-                extensions.forget(id);
-            }
-            manager.unloadPlugin(id);
-        } catch (RuntimeException e) {
-            log.debug("Unloading plugin '{}' failed", id, e);
-        }
-    }
-
-    private void fail(Path jar, String pluginId, String reason) {
-        PluginFailure failure = new PluginFailure(jar, pluginId, reason);
-        failures.add(failure);
+    private void fail(Path jar, String pluginId, String reason, String checksum) {
+        PluginFailure failure = new PluginFailure(jar, pluginId, reason, checksum);
+        failed.put(jar, failure);
         log.warn("{}. The other plugins keep running.", failure.describe());
+    }
+
+    // --- operator actions
+
+    /** Reloads a plugin from its JAR now; the running version keeps serving if the new one fails. */
+    public synchronized String reload(String pluginId) {
+        PluginGeneration current = live.get(pluginId);
+        if (current == null) {
+            return "There is no running plugin '" + pluginId + "'.";
+        }
+        Optional<Candidate> candidate = candidate(current.sourceJar(), PluginJarInspector.checksum(current.sourceJar()));
+        if (candidate.isEmpty()) {
+            return "Reloading '" + pluginId + "' failed: " + failed.get(current.sourceJar()).reason()
+                    + ". Version " + current.version() + " keeps serving.";
+        }
+        install(candidate.get());
+        PluginGeneration now = live.get(pluginId);
+        return now != null && now != current ? "Reloaded '" + pluginId + "' (" + now.version() + ")."
+                : "Reloading '" + pluginId + "' failed: " + failed.get(current.sourceJar()).reason() + ".";
+    }
+
+    /** Turns a plugin on (and keeps it on across restarts); also resumes one its breaker paused. */
+    public synchronized String enable(String pluginId) {
+        PluginGeneration running = live.get(pluginId);
+        if (running != null) {
+            running.gate().reset();
+            return "Plugin '" + pluginId + "' is running" + (running.gate().failures() > 0 ? "; its failures are forgotten." : ".");
+        }
+        Path jar = disabledJars.get(pluginId);
+        if (jar == null && !states.isDisabled(pluginId)) {
+            return "There is no plugin '" + pluginId + "'. '!plugins' lists them.";
+        }
+        states.setDisabled(pluginId, false);
+        disabledJars.remove(pluginId);
+        if (jar != null) {
+            candidate(jar, PluginJarInspector.checksum(jar)).ifPresent(this::install);
+        }
+        return live.containsKey(pluginId) ? "Enabled '" + pluginId + "'." : "Enabled '" + pluginId + "', but it did not start: "
+                + (jar == null ? "its JAR is not in the plugins folder" : failed.get(jar).reason()) + ".";
+    }
+
+    /** Turns a plugin off and keeps it off across restarts. */
+    public synchronized String disable(String pluginId) {
+        PluginGeneration running = live.get(pluginId);
+        if (running == null) {
+            return states.isDisabled(pluginId) ? "Plugin '" + pluginId + "' is already disabled."
+                    : "There is no running plugin '" + pluginId + "'.";
+        }
+        states.setDisabled(pluginId, true);
+        unload(pluginId, "an owner disabled it");
+        disabledJars.put(pluginId, running.sourceJar());
+        return "Disabled '" + pluginId + "'. '!plugin enable " + pluginId + "' turns it back on.";
+    }
+
+    public synchronized List<PluginStatus> status() {
+        List<PluginStatus> all = new ArrayList<>();
+        live.values().forEach(g -> all.add(status(g)));
+        disabledJars.forEach((id, jar) -> all.add(new PluginStatus(id, "", PluginStatus.State.DISABLED,
+                "disabled by an owner", jar, List.of(), 0, List.of(), 0, 0)));
+        failed.values().forEach(f -> all.add(new PluginStatus(f.pluginId() != null ? f.pluginId() : f.jar().getFileName().toString(),
+                "", PluginStatus.State.FAILED, f.reason(), f.jar(), List.of(), 0, List.of(), 0, 0)));
+        return all;
+    }
+
+    private static PluginStatus status(PluginGeneration g) {
+        boolean paused = g.gate().breakerState() != PluginSupervision.BreakerState.CLOSED;
+        return new PluginStatus(g.pluginId(), g.version(), paused ? PluginStatus.State.PAUSED : PluginStatus.State.RUNNING,
+                paused ? "paused: " + g.gate().openReason() : "", g.sourceJar(), g.commandNames(), g.listeners().size(),
+                g.dependencies(), g.gate().failures(), g.gate().inFlight());
+    }
+
+    public synchronized List<PluginFailure> failures() {
+        return List.copyOf(failed.values());
+    }
+
+    public synchronized List<String> startedPlugins() {
+        return List.copyOf(live.keySet());
+    }
+
+    /** The class loader of a plugin's running version, for diagnostics and leak checks. */
+    public synchronized Optional<ClassLoader> loaderOf(String pluginId) {
+        return Optional.ofNullable(live.get(pluginId)).map(PluginGeneration::loader);
+    }
+
+    public Path folder() {
+        return paths.plugins();
+    }
+
+    /** Stops and unloads every plugin, dependents first; one plugin's failure does not stop the others. */
+    public synchronized void stop() {
+        if (manager == null) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(live.keySet());
+        java.util.Collections.reverse(ids);
+        for (String id : ids) {
+            unload(id, "the bot is stopping");
+        }
     }
 
     private static String describe(Throwable error) {
@@ -232,42 +474,48 @@ public final class PluginHost {
                 + ": " + message;
     }
 
-    private static List<Path> jarsIn(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
-                    .sorted()
-                    .toList();
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            log.warn("Cannot list plugin folder {}: {}", folder, e.toString());
-            return List.of();
+            log.debug("Cannot delete {}", file, e);
         }
     }
 
-    public List<PluginFailure> failures() {
-        return List.copyOf(failures);
+    /** A JAR about to be installed, with its declared descriptor. */
+    record Candidate(Path jar, String checksum, PluginDescriptor descriptor) {
     }
 
-    public List<String> startedPlugins() {
-        return List.copyOf(started);
-    }
-
-    /** Stops and unloads every plugin, dependents first; one plugin's failure does not stop the others. */
-    public synchronized void stop() {
-        if (manager == null) {
-            return;
+    /** Orders candidates so that a plugin comes after the plugins it depends on; file order otherwise. */
+    static final class DependencyOrder {
+        private DependencyOrder() {
         }
-        List<String> reverse = new ArrayList<>(started);
-        java.util.Collections.reverse(reverse);
-        for (String id : reverse) {
-            withdraw(id);
-            try {
-                manager.stopPlugin(id);
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Plugin '{}' failed to stop cleanly: {}", id, describe(e));
+
+        static List<Candidate> sort(List<Candidate> candidates) {
+            Map<String, Candidate> byId = new LinkedHashMap<>();
+            candidates.forEach(c -> byId.putIfAbsent(c.descriptor().getPluginId(), c));
+            List<Candidate> ordered = new ArrayList<>();
+            java.util.Set<Candidate> visiting = new java.util.HashSet<>();
+            java.util.Set<Candidate> done = new java.util.LinkedHashSet<>();
+            for (Candidate candidate : candidates) {
+                visit(candidate, byId, visiting, done);
             }
-            closeContext(id);
-            unloadQuietly(id);
+            ordered.addAll(done);
+            return ordered;
         }
-        started.clear();
+
+        private static void visit(Candidate c, Map<String, Candidate> byId, java.util.Set<Candidate> visiting,
+                                  java.util.Set<Candidate> done) {
+            if (done.contains(c) || !visiting.add(c)) {
+                return; // already placed, or a cycle: the dependency check reports it
+            }
+            for (PluginDependency dependency : c.descriptor().getDependencies()) {
+                Candidate provider = byId.get(dependency.getPluginId());
+                if (provider != null) {
+                    visit(provider, byId, visiting, done);
+                }
+            }
+            done.add(c);
+        }
     }
 }

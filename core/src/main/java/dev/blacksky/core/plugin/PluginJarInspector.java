@@ -50,6 +50,34 @@ final class PluginJarInspector {
         }
     }
 
+    /** Every *.jar in the folder with its SHA-256, in file-name order: what reconciling compares. */
+    static java.util.Map<Path, String> checksums(Path folder) {
+        java.util.Map<Path, String> sums = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).toList()) {
+                sums.put(jar, checksum(jar));
+            }
+        } catch (IOException e) {
+            // the folder vanished or is unreadable: nothing is present
+        }
+        return sums;
+    }
+
+    static String checksum(Path jar) {
+        try (InputStream in = Files.newInputStream(jar)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            return "unreadable:" + e.getMessage();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean hasExtensionIndex(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             return zip.getEntry("META-INF/extensions.idx") != null;

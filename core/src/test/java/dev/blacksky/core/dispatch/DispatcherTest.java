@@ -61,7 +61,8 @@ class DispatcherTest {
 
     @Test
     void a_hung_handler_blocks_neither_other_chats_nor_the_caller() throws Exception {
-        try (TestHost bot = start("blacksky.dispatch.command-timeout = 20s\nblacksky.shutdown.drain-timeout = 100ms")) {
+        try (TestHost bot = start("blacksky.dispatch.command-timeout = 20s\nblacksky.shutdown.drain-timeout = 100ms\n"
+                + "blacksky.plugin-host.drain-timeout = 100ms")) {
             CompletableFuture<Void> hung = bot.host.dispatcher().dispatch(privateMessage("alice", "!hang"));
             assertThat(bot.say("bob", "!hello")).hasSize(1);
             assertThat(hung).isNotDone();

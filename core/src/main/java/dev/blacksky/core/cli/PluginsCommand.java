@@ -1,0 +1,58 @@
+package dev.blacksky.core.cli;
+
+import dev.blacksky.core.plugin.PluginFolderCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code blacksky plugins list}: checks the plugins folder offline, without starting the bot. */
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "Inspects plugin JARs without starting the bot.",
+        subcommands = PluginsCommand.ListCommand.class)
+final class PluginsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the plugin JARs, says which would load and why the others would not. Exits 1 if any would not.")
+    static final class ListCommand implements Callable<Integer> {
+
+        @Option(names = "--plugins", paramLabel = "DIR", description = "The plugin folder (default: plugins/ in the installation).")
+        Path plugins;
+
+        @Override
+        public Integer call() {
+            Path folder = plugins != null ? plugins : BlackskyCli.home().resolve("plugins");
+            if (!Files.isDirectory(folder)) {
+                System.err.println("blacksky: no plugin folder at " + folder + "; give one with --plugins DIR");
+                return ExitCodes.FAILURE;
+            }
+            List<PluginFolderCheck.Entry> entries = PluginFolderCheck.check(folder);
+            if (entries.isEmpty()) {
+                System.out.println("No plugin JARs in " + folder);
+                return ExitCodes.OK;
+            }
+            for (PluginFolderCheck.Entry e : entries) {
+                String name = e.jar().getFileName().toString();
+                if (e.ok()) {
+                    System.out.printf("ok    %-20s %-10s %s%s%n", e.pluginId(), e.version(), name,
+                            e.dependencies().isEmpty() ? "" : " (needs " + String.join(", ", e.dependencies()) + ")");
+                } else {
+                    System.out.printf("FAIL  %-20s %-10s %s: %s%n", e.pluginId() == null ? "?" : e.pluginId(),
+                            e.version() == null ? "" : e.version(), name, e.problem());
+                }
+            }
+            long failing = entries.stream().filter(e -> !e.ok()).count();
+            System.out.println(entries.size() - failing + " would load, " + failing + " would not (" + folder + ")");
+            return failing == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.blacksky.core.dispatch;
+
+/**
+ * What stands between dispatch and a plugin's code: admission (bulkhead, circuit breaker), bookkeeping of
+ * each call's outcome, and the class loader to make current while the plugin runs.
+ */
+public interface PluginGate {
+
+    /** The host's own commands: always admitted, nothing recorded. */
+    PluginGate HOST = new PluginGate() {
+        @Override
+        public Admission admit() {
+            return Admission.ADMITTED;
+        }
+
+        @Override
+        public void release(Outcome outcome) {
+        }
+
+        @Override
+        public ClassLoader classLoader() {
+            return null;
+        }
+    };
+
+    /** Whether a call may run; a refusal says why, in words for the user. */
+    sealed interface Admission permits Admitted, Refused {
+        Admission ADMITTED = new Admitted();
+    }
+
+    record Admitted() implements Admission {
+    }
+
+    record Refused(String reason) implements Admission {
+    }
+
+    /** How an admitted call ended. */
+    enum Outcome {
+        /** Returned normally. */
+        SUCCESS,
+        /** Refused the user on purpose (CommandException, a bad argument): not the plugin's fault. */
+        USER_ERROR,
+        /** Threw something unexpected. */
+        FAILURE,
+        /** Ran past its deadline and was abandoned. */
+        TIMEOUT
+    }
+
+    /** Asks to run one call; may wait briefly for a free slot. Every {@link Admitted} is followed by one release. */
+    Admission admit();
+
+    /** Records how an admitted call ended and frees its slot. */
+    void release(Outcome outcome);
+
+    /** The class loader to set as the thread's context loader during calls, or null to leave it alone. */
+    ClassLoader classLoader();
+}

@@ -1,0 +1,80 @@
+package dev.blacksky.distribution;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A running {@code bin/blacksky run --console}, talked to line by line as a user would type. */
+final class Console implements AutoCloseable {
+
+    private final Process process;
+    private final Writer stdin;
+    private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    final List<String> stderr = new CopyOnWriteArrayList<>();
+
+    Console(Path home, String javaHome, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/blacksky").toString(), "run", "--console"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", javaHome);
+        process = builder.start();
+        stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), replies);
+        pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), stderr);
+    }
+
+    private static void pump(BufferedReader reader, java.util.Collection<String> sink) {
+        Thread.ofPlatform().daemon(true).start(() -> {
+            try (reader) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    sink.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+    }
+
+    void say(String line) {
+        try {
+            stdin.write(line + "\n");
+            stdin.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next reply line, waiting up to 30 s. */
+    String reply() throws InterruptedException {
+        String line = replies.poll(30, TimeUnit.SECONDS);
+        if (line == null) {
+            throw new AssertionError("no reply within 30 s; stderr: " + stderr);
+        }
+        return line;
+    }
+
+    /** Ends input and returns the exit code. */
+    int close(long timeoutSeconds) throws IOException, InterruptedException {
+        stdin.close();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the bot did not exit within " + timeoutSeconds + " s after end of input");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
