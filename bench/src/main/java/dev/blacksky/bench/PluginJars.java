@@ -53,6 +53,11 @@ final class PluginJars {
 
     /** Writes one JAR per unit into {@code folder}: the extension's class files, a descriptor and the extension index. */
     static void write(Path folder, List<Unit> units) throws IOException {
+        write(folder, units, "1.0.0");
+    }
+
+    /** Same, with the given Plugin-Version: two versions of a plugin differ in their files, as rebuilds do. */
+    static void write(Path folder, List<Unit> units, String version) throws IOException {
         Map<String, byte[]> classes = classFiles();
         byte[] index = (EXTENSION.getName() + "\n").getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(folder);
@@ -61,7 +66,7 @@ final class PluginJars {
             Attributes main = manifest.getMainAttributes();
             main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
             main.putValue("Plugin-Id", unit.pluginId());
-            main.putValue("Plugin-Version", "1.0.0");
+            main.putValue("Plugin-Version", version);
             main.putValue("Plugin-Provider", "Blacksky bench");
             main.putValue("Plugin-Description", "Routing benchmark commands");
             main.putValue("Plugin-Requires", ">=" + ApiVersion.current());

@@ -217,7 +217,7 @@ public final class RoutingBenchmark {
     }
 
     /** A {@code kB} line of /proc/self/status (VmRSS, VmHWM), or -1 where there is none. */
-    private static long procStatusKb(String key) {
+    static long procStatusKb(String key) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
             return lines.filter(l -> l.startsWith(key + ":"))
                     .map(l -> Long.parseLong(l.substring(key.length() + 1).replace("kB", "").trim()))
@@ -227,7 +227,7 @@ public final class RoutingBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -2,9 +2,6 @@ package dev.blacksky.core.plugin;
 
 import com.typesafe.config.Config;
 import dev.blacksky.api.ApiVersion;
-import dev.blacksky.api.command.Command;
-import dev.blacksky.api.command.CommandProvider;
-import dev.blacksky.api.event.EventListener;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.config.HostPaths;
@@ -239,15 +236,11 @@ public final class PluginHost {
             if (manager.startPlugin(generationId) != PluginState.STARTED) {
                 throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
             }
-            List<Command> commands = new ArrayList<>(manager.getExtensions(Command.class, generationId));
-            for (CommandProvider provider : manager.getExtensions(CommandProvider.class, generationId)) {
-                commands.addAll(provider.commands());
-            }
-            List<EventListener> eventListeners = manager.getExtensions(EventListener.class, generationId);
+            PluginExtensions found = PluginExtensions.of(loader, extensions);
             PluginSupervision gate = new PluginSupervision(id, loader, settings, time.clock(), reason -> paused(id, reason));
-            List<Route> routes = registry.prepare(id, commands, gate);
+            List<Route> routes = registry.prepare(id, found.commands(), gate);
             return new PluginGeneration(id, generationId, declared.getVersion(), candidate.jar(), candidate.checksum(),
-                    shadow, loader, context, gate, routes, eventListeners, dependencyIds);
+                    shadow, loader, context, gate, routes, found.listeners(), dependencyIds);
         } catch (PluginLoadException e) {
             discard(generationId, context, shadow);
             throw e;

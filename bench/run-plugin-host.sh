@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The plugin host's benchmarks (results go to docs/benchmarks.md): start-up time with 1, 10 and 100 plugin
+# JARs, each in a fresh JVM, RUNS times; and the latency from a replaced plugin JAR to its new version serving,
+# through the real folder watcher, RELOADS times in one JVM. Builds nothing: first ./mvnw -B -q install -DskipTests
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd -P)
+root=$(dirname "$here")
+. "$root/distribution/src/main/dist/bin/find-java.sh"
+blacksky_find_java || exit 1
+jar=$(ls "$here"/target/blacksky-bench-*.jar | head -n 1)
+classpath="$jar:$here/target/lib/*"
+RUNS=${RUNS:-3}
+RELOADS=${RELOADS:-30}
+java=("$BLACKSKY_JAVA" -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -cp "$classpath" dev.blacksky.bench.PluginHostBenchmark)
+echo "machine: $(nproc) cpus, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); java: $("$BLACKSKY_JAVA" -version 2>&1 | head -n 1)"
+for n in 1 10 100; do
+    for run in $(seq "$RUNS"); do
+        "${java[@]}" startup "$n" | grep '^RESULT\|^INVALID'
+    done
+done
+"${java[@]}" reload "$RELOADS" | grep '^RESULT\|^INVALID'

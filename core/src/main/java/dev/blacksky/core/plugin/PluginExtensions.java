@@ -1,0 +1,69 @@
+package dev.blacksky.core.plugin;
+
+import dev.blacksky.api.command.Command;
+import dev.blacksky.api.command.CommandProvider;
+import dev.blacksky.api.event.EventListener;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.pf4j.ExtensionFactory;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * A plugin's extensions, read from its own {@code META-INF/extensions.idx} and built once each: a class that
+ * is both a command and a listener is one object. Reading only the plugin's own index keeps loading linear in
+ * the number of plugins (PF4J's finder rereads every plugin's index after each state change).
+ */
+record PluginExtensions(List<Command> commands, List<EventListener> listeners) {
+
+    static PluginExtensions of(ClassLoader loader, ExtensionFactory factory) throws PluginLoadException {
+        List<Command> commands = new ArrayList<>();
+        List<EventListener> listeners = new ArrayList<>();
+        for (String className : index(loader)) {
+            Class<?> type;
+            try {
+                type = loader.loadClass(className);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new PluginLoadException("its extension " + className + " cannot be loaded (" + e + ")");
+            }
+            if (!ExtensionPoint.class.isAssignableFrom(type)) {
+                continue;
+            }
+            Object extension = factory.create(type);
+            if (extension instanceof Command command) {
+                commands.add(command);
+            }
+            if (extension instanceof CommandProvider provider) {
+                commands.addAll(provider.commands());
+            }
+            if (extension instanceof EventListener listener) {
+                listeners.add(listener);
+            }
+        }
+        return new PluginExtensions(List.copyOf(commands), List.copyOf(listeners));
+    }
+
+    private static List<String> index(ClassLoader loader) throws PluginLoadException {
+        URL url = loader instanceof URLClassLoader own ? own.findResource("META-INF/extensions.idx") : null;
+        if (url == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                String name = line.trim();
+                if (!name.isEmpty() && !name.startsWith("#")) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new PluginLoadException("its META-INF/extensions.idx cannot be read (" + e.getMessage() + ")");
+        }
+        return names;
+    }
+}
