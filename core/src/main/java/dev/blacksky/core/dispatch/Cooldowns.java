@@ -67,13 +67,4 @@ final class Cooldowns {
         gone.addAll(routes);
         windows.keySet().removeIf(k -> gone.contains(k.route()));
     }
-
-    static String describe(Duration remaining) {
-        long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        long minutes = seconds / 60;
-        return minutes < 60 ? minutes + "m " + seconds % 60 + "s" : minutes / 60 + "h " + minutes % 60 + "m";
-    }
 }

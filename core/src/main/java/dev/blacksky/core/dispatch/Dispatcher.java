@@ -193,7 +193,7 @@ public final class Dispatcher implements AutoCloseable {
                 && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
                         instanceof Cooldowns.Refused refused) {
             if (refused.answer()) {
-                say(message, "Slow down: " + shown + " can be used again in " + Cooldowns.describe(refused.remaining()) + ".");
+                say(message, "Slow down: " + shown + " can be used again in " + DurationText.of(refused.remaining()) + ".");
             }
             return;
         }

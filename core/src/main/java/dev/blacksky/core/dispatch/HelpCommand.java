@@ -114,7 +114,7 @@ final class HelpCommand implements Command {
             case CHAT -> "per chat";
             case GLOBAL -> "for everyone";
         };
-        return Cooldowns.describe(cooldown.duration()) + " " + per;
+        return DurationText.of(cooldown.duration()) + " " + per;
     }
 
     private static String strip(String topic, String prefix) {

@@ -7,6 +7,7 @@ import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.dispatch.CommandRegistry;
 import dev.blacksky.core.dispatch.Dispatcher;
+import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.dispatch.InvalidCommandException;
 import dev.blacksky.core.dispatch.ListenerRegistry;
 import dev.blacksky.core.dispatch.Route;
@@ -343,7 +344,7 @@ public final class PluginHost {
 
     // The breaker opened: the owners hear it in their private chats, with the reason and the way back.
     private void paused(String pluginId, String reason) {
-        String text = "⚠️ Plugin '" + pluginId + "' is paused for " + PluginSupervision.describe(settings.breakerOpenFor())
+        String text = "⚠️ Plugin '" + pluginId + "' is paused for " + DurationText.of(settings.breakerOpenFor())
                 + " because " + reason + ". It resumes by itself after that; '!plugin enable " + pluginId
                 + "' resumes it now, '!plugin disable " + pluginId + "' turns it off.";
         log.warn("Plugin '{}' paused: {}", pluginId, reason);

@@ -1,5 +1,6 @@
 package dev.blacksky.core.plugin;
 
+import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.dispatch.PluginGate;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +86,7 @@ final class PluginSupervision implements PluginGate {
         if (breaker == BreakerState.OPEN) {
             if (clock.instant().isBefore(openUntil)) {
                 return new Refused("Sorry, plugin '" + pluginId + "' is paused because it keeps failing; it will"
-                        + " try again in " + describe(Duration.between(clock.instant(), openUntil)) + ".");
+                        + " try again in " + DurationText.of(Duration.between(clock.instant(), openUntil)) + ".");
             }
             breaker = BreakerState.HALF_OPEN;
         }
@@ -186,10 +187,6 @@ final class PluginSupervision implements PluginGate {
         return failures;
     }
 
-    synchronized String lastFailure() {
-        return lastFailure;
-    }
-
     int inFlight() {
         return inFlight.get();
     }
@@ -197,10 +194,5 @@ final class PluginSupervision implements PluginGate {
     @Override
     public ClassLoader classLoader() {
         return loader;
-    }
-
-    static String describe(Duration d) {
-        long seconds = Math.max(1, (d.toMillis() + 999) / 1000);
-        return seconds < 60 ? seconds + "s" : seconds / 60 + "m " + seconds % 60 + "s";
     }
 }
