@@ -11,6 +11,7 @@ import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
+import dev.blacksky.core.outbound.GovernorSettings;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.StorageModule;
@@ -71,6 +72,7 @@ public final class Blacksky {
         }
         StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
         PluginHostSettings pluginHost = ConfigLoader.read(config, PluginHostSettings::from);
+        GovernorSettings governor = ConfigLoader.read(config, GovernorSettings::from);
         TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
@@ -84,6 +86,7 @@ public final class Blacksky {
                         bind(TimeSource.class).toInstance(time);
                         bind(Clock.class).toInstance(time.clock());
                         bind(LifecycleSettings.class).toInstance(lifecycle);
+                        bind(GovernorSettings.class).toInstance(governor);
                         bind(Messenger.class).to(OutboundMessenger.class);
                     }
                 }).getInstance(BotHost.class);

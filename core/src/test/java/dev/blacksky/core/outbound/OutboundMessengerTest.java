@@ -1,0 +1,95 @@
+package dev.blacksky.core.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.core.schedule.ManualTimeSource;
+import dev.blacksky.core.transport.simulated.SentMessage;
+import dev.blacksky.core.transport.simulated.SimulatedTransport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutboundMessengerTest {
+
+    private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z"));
+    private final SimulatedTransport transport = new SimulatedTransport();
+
+    private OutboundMessenger messenger(double perMinute, int burst, Duration gap, int perHour, double rampStart) {
+        return new OutboundMessenger(transport, time, new GovernorSettings(List.of("simulated"), perMinute, burst, gap,
+                perHour, 1500, Duration.ofSeconds(60), rampStart));
+    }
+
+    private List<String> sent() {
+        return transport.sent().stream().map(SentMessage::text).toList();
+    }
+
+    @Test
+    void a_burst_goes_at_once_and_the_rest_at_the_sustained_rate() {
+        OutboundMessenger out = messenger(10, 3, Duration.ZERO, 200, 1.0);
+        for (int i = 0; i < 6; i++) {
+            out.send(ChatId.of("chat" + i), "m" + i);
+        }
+        assertThat(sent()).containsExactly("m0", "m1", "m2");
+        time.advance(Duration.ofSeconds(6)); // 10 per minute: one every 6 s
+        assertThat(sent()).containsExactly("m0", "m1", "m2", "m3");
+        time.advance(Duration.ofSeconds(12));
+        assertThat(sent()).hasSize(6);
+        assertThat(out.queued()).isZero();
+    }
+
+    @Test
+    void one_chat_waits_out_its_gap_in_order_without_holding_up_the_others() {
+        OutboundMessenger out = messenger(600, 100, Duration.ofSeconds(1), 200, 1.0);
+        out.send(ChatId.of("a"), "a1");
+        var second = out.send(ChatId.of("a"), "a2");
+        out.send(ChatId.of("a"), "a3");
+        out.send(ChatId.of("b"), "b1");
+        assertThat(sent()).containsExactly("a1", "b1");
+        assertThat(second.toCompletableFuture()).isNotDone();
+        time.advance(Duration.ofSeconds(1));
+        assertThat(sent()).containsExactly("a1", "b1", "a2");
+        assertThat(second.toCompletableFuture()).isCompleted();
+        time.advance(Duration.ofSeconds(1));
+        assertThat(sent()).containsExactly("a1", "b1", "a2", "a3");
+    }
+
+    @Test
+    void the_hourly_cap_holds_messages_until_the_oldest_leaves_the_window() {
+        OutboundMessenger out = messenger(6000, 1000, Duration.ZERO, 5, 1.0);
+        for (int i = 0; i < 7; i++) {
+            out.send(ChatId.of("chat" + i), "m" + i);
+        }
+        assertThat(sent()).hasSize(5);
+        time.advance(Duration.ofMinutes(59));
+        assertThat(sent()).hasSize(5);
+        time.advance(Duration.ofMinutes(1));
+        assertThat(sent()).hasSize(7);
+    }
+
+    @Test
+    void after_a_reconnect_the_rate_ramps_up_from_a_tenth() {
+        OutboundMessenger out = messenger(60, 1, Duration.ZERO, 1000, 0.1);
+        time.advance(Duration.ofMinutes(5));
+        out.connected();
+        for (int i = 0; i < 4; i++) {
+            out.send(ChatId.of("chat" + i), "m" + i);
+        }
+        assertThat(sent()).hasSize(1);
+        time.advance(Duration.ofSeconds(2)); // at full rate two more would have gone by now
+        assertThat(sent()).hasSize(1);
+        time.advance(Duration.ofSeconds(60));
+        assertThat(sent()).hasSize(4);
+    }
+
+    @Test
+    void ungoverned_transports_send_straight_through() {
+        OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("whatsapp"), 1, 1,
+                Duration.ofHours(1), 1, 1, Duration.ZERO, 1.0));
+        for (int i = 0; i < 50; i++) {
+            out.send(ChatId.of("a"), "m" + i);
+        }
+        assertThat(sent()).hasSize(50);
+    }
+}
