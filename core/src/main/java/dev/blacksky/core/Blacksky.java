@@ -11,6 +11,8 @@ import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
+import dev.blacksky.core.inbound.InboundModule;
+import dev.blacksky.core.inbound.JournalSettings;
 import dev.blacksky.core.outbound.GovernorSettings;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
@@ -73,12 +75,14 @@ public final class Blacksky {
         StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
         PluginHostSettings pluginHost = ConfigLoader.read(config, PluginHostSettings::from);
         GovernorSettings governor = ConfigLoader.read(config, GovernorSettings::from);
+        JournalSettings journal = ConfigLoader.read(config, JournalSettings::from);
         TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
                 new DispatchModule(dispatch),
                 new PluginModule(pluginHost),
                 new StorageModule(storage),
+                new InboundModule(journal),
                 transportModule,
                 new AbstractModule() {
                     @Override

@@ -7,6 +7,7 @@ import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
+import dev.blacksky.core.inbound.JournaledIntake;
 import dev.blacksky.core.plugin.PluginFolderWatcher;
 import dev.blacksky.core.plugin.PluginHost;
 import dev.blacksky.core.transport.Inbound;
@@ -34,6 +35,7 @@ public final class BotHost {
     private final Dispatcher dispatcher;
     private final Transport transport;
     private final Storage storage;
+    private final JournaledIntake intake;
     private final TimeSource time;
     private final Duration drainTimeout;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -42,13 +44,14 @@ public final class BotHost {
 
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport, Storage storage,
-            TimeSource time, LifecycleSettings lifecycle) {
+            JournaledIntake intake, TimeSource time, LifecycleSettings lifecycle) {
         this.paths = paths;
         this.plugins = plugins;
         this.watcher = watcher;
         this.dispatcher = dispatcher;
         this.transport = transport;
         this.storage = storage;
+        this.intake = intake;
         this.time = time;
         this.drainTimeout = lifecycle.drainTimeout();
     }
@@ -66,10 +69,18 @@ public final class BotHost {
         storage.start();
         plugins.start();
         watcher.start();
+        boolean journaled = transport.journaled();
+        if (journaled) {
+            intake.start();
+        }
         transport.start(new InboundSink() {
             @Override
             public void accept(Inbound inbound) {
-                dispatcher.dispatch(inbound);
+                if (journaled) {
+                    intake.accept(inbound);
+                } else {
+                    dispatcher.dispatch(inbound);
+                }
             }
 
             @Override
@@ -117,6 +128,7 @@ public final class BotHost {
             Thread.currentThread().interrupt();
         }
         transport.stop();
+        intake.stop();
         watcher.close();
         plugins.stop();
         dispatcher.close();

@@ -36,11 +36,20 @@ public final class TestHost implements AutoCloseable {
 
     /** Starts a host on {@code folder}/plugins and {@code folder}/data with extra HOCON configuration. */
     public static TestHost start(Path folder, String config) {
+        return start(folder, config, false);
+    }
+
+    /** The same on a transport that journals inbound messages, as the WhatsApp transport does. */
+    public static TestHost startJournaled(Path folder, String config) {
+        return start(folder, config, true);
+    }
+
+    private static TestHost start(Path folder, String config, boolean journaled) {
         try {
             Path conf = folder.resolve("test.conf");
             Files.writeString(conf, config);
             Files.createDirectories(folder.resolve("plugins"));
-            SimulatedTransport transport = new SimulatedTransport(java.util.Set.of(UserId.of("owner")));
+            SimulatedTransport transport = new SimulatedTransport(java.util.Set.of(UserId.of("owner"))).journaled(journaled);
             HostOptions options = new HostOptions(folder, new ConfigSources(null, List.of(conf), Map.of()),
                     folder.resolve("data"), folder.resolve("plugins"), null, Clock.systemUTC());
             BotHost host = Blacksky.create(options, transport);

@@ -20,6 +20,11 @@ public final class Storage implements AutoCloseable {
         database.open();
     }
 
+    /** The database itself, for the host's own tables (the inbound journal, the outbox). */
+    public SqliteDatabase database() {
+        return database;
+    }
+
     public PluginStore forPlugin(String pluginId) {
         return new PluginStore(pluginId, database, settings.maxValueBytes(), clock);
     }

@@ -24,6 +24,14 @@ public interface Transport {
     /** Stops intake and releases the backend; idempotent. */
     void stop();
 
+    /**
+     * Whether messages are journaled before dispatch. True for network transports, whose server counts a
+     * message delivered once the client acknowledged it: a crash after that must not lose it.
+     */
+    default boolean journaled() {
+        return false;
+    }
+
     /** Users this transport treats as owners whatever the configuration says (the console user). */
     default Set<UserId> implicitOwners() {
         return Set.of();

@@ -25,6 +25,7 @@ public final class SimulatedTransport implements Transport {
     private final AtomicLong sequence = new AtomicLong();
     private volatile InboundSink sink;
     private volatile boolean failSends;
+    private volatile boolean journaled;
 
     public SimulatedTransport() {
         this(Set.of());
@@ -68,6 +69,17 @@ public final class SimulatedTransport implements Transport {
         if (current != null) {
             current.inputClosed();
         }
+    }
+
+    /** Behaves as a network transport whose messages are journaled (set before the host starts). */
+    public SimulatedTransport journaled(boolean journaled) {
+        this.journaled = journaled;
+        return this;
+    }
+
+    @Override
+    public boolean journaled() {
+        return journaled;
     }
 
     /** Makes every following send fail (true) or succeed again (false). */
