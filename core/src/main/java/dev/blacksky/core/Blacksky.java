@@ -15,6 +15,7 @@ import dev.blacksky.core.inbound.InboundModule;
 import dev.blacksky.core.inbound.JournalSettings;
 import dev.blacksky.core.outbound.GovernorSettings;
 import dev.blacksky.core.outbound.OutboundMessenger;
+import dev.blacksky.core.outbound.OutboxSettings;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.StorageModule;
 import dev.blacksky.core.storage.StorageSettings;
@@ -75,6 +76,7 @@ public final class Blacksky {
         StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
         PluginHostSettings pluginHost = ConfigLoader.read(config, PluginHostSettings::from);
         GovernorSettings governor = ConfigLoader.read(config, GovernorSettings::from);
+        OutboxSettings outbox = ConfigLoader.read(config, OutboxSettings::from);
         JournalSettings journal = ConfigLoader.read(config, JournalSettings::from);
         TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
@@ -91,6 +93,7 @@ public final class Blacksky {
                         bind(Clock.class).toInstance(time.clock());
                         bind(LifecycleSettings.class).toInstance(lifecycle);
                         bind(GovernorSettings.class).toInstance(governor);
+                        bind(OutboxSettings.class).toInstance(outbox);
                         bind(Messenger.class).to(OutboundMessenger.class);
                     }
                 }).getInstance(BotHost.class);

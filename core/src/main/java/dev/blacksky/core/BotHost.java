@@ -8,6 +8,7 @@ import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.inbound.JournaledIntake;
+import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.plugin.PluginFolderWatcher;
 import dev.blacksky.core.plugin.PluginHost;
 import dev.blacksky.core.transport.Inbound;
@@ -36,6 +37,7 @@ public final class BotHost {
     private final Transport transport;
     private final Storage storage;
     private final JournaledIntake intake;
+    private final OutboundMessenger outbound;
     private final TimeSource time;
     private final Duration drainTimeout;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -44,7 +46,7 @@ public final class BotHost {
 
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport, Storage storage,
-            JournaledIntake intake, TimeSource time, LifecycleSettings lifecycle) {
+            JournaledIntake intake, OutboundMessenger outbound, TimeSource time, LifecycleSettings lifecycle) {
         this.paths = paths;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -52,6 +54,7 @@ public final class BotHost {
         this.transport = transport;
         this.storage = storage;
         this.intake = intake;
+        this.outbound = outbound;
         this.time = time;
         this.drainTimeout = lifecycle.drainTimeout();
     }
@@ -67,9 +70,10 @@ public final class BotHost {
             throw new UncheckedIOException("Cannot create the data folder " + paths.data(), e);
         }
         storage.start();
+        outbound.start();
         plugins.start();
         watcher.start();
-        boolean journaled = transport.journaled();
+        boolean journaled = transport.durable();
         if (journaled) {
             intake.start();
         }

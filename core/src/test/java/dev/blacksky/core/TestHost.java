@@ -49,7 +49,7 @@ public final class TestHost implements AutoCloseable {
             Path conf = folder.resolve("test.conf");
             Files.writeString(conf, config);
             Files.createDirectories(folder.resolve("plugins"));
-            SimulatedTransport transport = new SimulatedTransport(java.util.Set.of(UserId.of("owner"))).journaled(journaled);
+            SimulatedTransport transport = new SimulatedTransport(java.util.Set.of(UserId.of("owner"))).durable(journaled);
             HostOptions options = new HostOptions(folder, new ConfigSources(null, List.of(conf), Map.of()),
                     folder.resolve("data"), folder.resolve("plugins"), null, Clock.systemUTC());
             BotHost host = Blacksky.create(options, transport);

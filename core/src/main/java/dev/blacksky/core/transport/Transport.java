@@ -25,11 +25,19 @@ public interface Transport {
     void stop();
 
     /**
-     * Whether messages are journaled before dispatch. True for network transports, whose server counts a
-     * message delivered once the client acknowledged it: a crash after that must not lose it.
+     * Whether this is a network transport whose traffic must survive a crash: inbound messages are journaled
+     * before dispatch (the server counts them delivered once acknowledged), and sends go through the outbox.
      */
-    default boolean journaled() {
+    default boolean durable() {
         return false;
+    }
+
+    /**
+     * Sends a text message under a message id the host chose, so that a retry is the same message. Transports
+     * that cannot choose ids send as {@link #send(ChatId, String)} does.
+     */
+    default CompletionStage<String> send(ChatId chat, String text, String messageId) {
+        return send(chat, text);
     }
 
     /** Users this transport treats as owners whatever the configuration says (the console user). */

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class OutboundMessengerTest {
 
+    static final OutboxSettings RETRIES = new OutboxSettings(5, Duration.ofSeconds(5), Duration.ofMinutes(5));
+
     private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z"));
     private final SimulatedTransport transport = new SimulatedTransport();
 
     private OutboundMessenger messenger(double perMinute, int burst, Duration gap, int perHour, double rampStart) {
         return new OutboundMessenger(transport, time, new GovernorSettings(List.of("simulated"), perMinute, burst, gap,
-                perHour, 1500, Duration.ofSeconds(60), rampStart));
+                perHour, 1500, Duration.ofSeconds(60), rampStart), RETRIES, null);
     }
 
     private List<String> sent() {
@@ -86,7 +88,7 @@ class OutboundMessengerTest {
     @Test
     void ungoverned_transports_send_straight_through() {
         OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("whatsapp"), 1, 1,
-                Duration.ofHours(1), 1, 1, Duration.ZERO, 1.0));
+                Duration.ofHours(1), 1, 1, Duration.ZERO, 1.0), RETRIES, null);
         for (int i = 0; i < 50; i++) {
             out.send(ChatId.of("a"), "m" + i);
         }

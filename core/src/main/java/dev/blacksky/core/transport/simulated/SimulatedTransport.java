@@ -22,6 +22,7 @@ public final class SimulatedTransport implements Transport {
     private final List<SentMessage> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final List<SentReaction> reactions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final List<Consumer<SentMessage>> sendListeners = new CopyOnWriteArrayList<>();
+    private final List<String> attempts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final AtomicLong sequence = new AtomicLong();
     private volatile InboundSink sink;
     private volatile boolean failSends;
@@ -71,14 +72,14 @@ public final class SimulatedTransport implements Transport {
         }
     }
 
-    /** Behaves as a network transport whose messages are journaled (set before the host starts). */
-    public SimulatedTransport journaled(boolean journaled) {
-        this.journaled = journaled;
+    /** Behaves as a network transport: inbound journaled, sends through the outbox (set before the host starts). */
+    public SimulatedTransport durable(boolean durable) {
+        this.journaled = durable;
         return this;
     }
 
     @Override
-    public boolean journaled() {
+    public boolean durable() {
         return journaled;
     }
 
@@ -94,10 +95,16 @@ public final class SimulatedTransport implements Transport {
 
     @Override
     public CompletionStage<String> send(ChatId chat, String text) {
+        return send(chat, text, "sim-" + sequence.incrementAndGet());
+    }
+
+    @Override
+    public CompletionStage<String> send(ChatId chat, String text, String messageId) {
+        attempts.add(messageId);
         if (failSends) {
             return CompletableFuture.failedFuture(new IllegalStateException("simulated send failure"));
         }
-        SentMessage message = new SentMessage(chat, text, "sim-" + sequence.incrementAndGet());
+        SentMessage message = new SentMessage(chat, text, messageId);
         sent.add(message);
         for (Consumer<SentMessage> listener : sendListeners) {
             listener.accept(message);
@@ -114,6 +121,13 @@ public final class SimulatedTransport implements Transport {
     public List<SentMessage> sent() {
         synchronized (sent) {
             return List.copyOf(sent);
+        }
+    }
+
+    /** The message ids of every send attempt, failed ones included, in order. */
+    public List<String> attempts() {
+        synchronized (attempts) {
+            return List.copyOf(attempts);
         }
     }
 

@@ -1,0 +1,181 @@
+package dev.blacksky.core.outbound;
+
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.transport.Transport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends in order per chat, only while connected, at the pace the governor allows, one message per chat in
+ * flight; a failed send is retried later with the same message id, and after too many failures it is
+ * dead-lettered. With an outbox every message is persisted first, so none is lost to a crash or an outage.
+ */
+final class OutboundQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
+
+    private record Entry(OutboxItem item, CompletableFuture<String> sent) {
+    }
+
+    private final Transport transport;
+    private final TimeSource time;
+    private final SendGovernor governor;
+    private final Outbox outbox;
+    private final OutboxSettings retries;
+    private final Deque<Entry> queue = new ArrayDeque<>();
+    private final Set<ChatId> inFlight = new HashSet<>();
+    private boolean connected = true;
+    private TimeSource.Cancellable wakeUp;
+
+    /** {@code governor} and {@code outbox} may each be null: no pacing, resp. nothing persisted. */
+    OutboundQueue(Transport transport, TimeSource time, SendGovernor governor, Outbox outbox, OutboxSettings retries) {
+        this.transport = transport;
+        this.time = time;
+        this.governor = governor;
+        this.outbox = outbox;
+        this.retries = retries;
+    }
+
+    /** Takes up what the outbox still holds from the last run. */
+    void start() {
+        if (outbox == null) {
+            return;
+        }
+        outbox.open();
+        List<OutboxItem> pending = outbox.pending();
+        if (!pending.isEmpty()) {
+            log.info("{} messages from the last run are still to be sent; sending them when connected", pending.size());
+        }
+        synchronized (this) {
+            pending.forEach(item -> queue.addLast(new Entry(item, new CompletableFuture<>())));
+        }
+        drain();
+    }
+
+    CompletableFuture<String> send(ChatId chat, String text) {
+        Instant now = time.clock().instant();
+        String id = MessageIds.next();
+        OutboxItem item = outbox != null ? outbox.add(id, chat, text, now) : new OutboxItem(0, id, chat, text, 0, now);
+        CompletableFuture<String> sent = new CompletableFuture<>();
+        synchronized (this) {
+            queue.addLast(new Entry(item, sent));
+        }
+        drain();
+        return sent;
+    }
+
+    // Picks what may go now under the lock, then hands it to the transport outside it (a transport may
+    // complete at once, and completion takes the lock again).
+    private void drain() {
+        List<Entry> ready = new ArrayList<>();
+        synchronized (this) {
+            if (!connected) {
+                return;
+            }
+            Instant now = time.clock().instant();
+            Duration soonest = null;
+            Set<ChatId> blocked = new HashSet<>(inFlight);
+            for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                Entry entry = it.next();
+                ChatId chat = entry.item().chat();
+                if (!blocked.add(chat)) {
+                    continue; // an older message to this chat goes first
+                }
+                Duration wait = Duration.between(now, entry.item().notBefore());
+                if (governor != null) {
+                    Duration pace = governor.delay(chat, now);
+                    wait = pace.compareTo(wait) > 0 ? pace : wait;
+                }
+                if (wait.isNegative() || wait.isZero()) {
+                    it.remove();
+                    inFlight.add(chat);
+                    if (governor != null) {
+                        governor.sent(chat, now);
+                    }
+                    ready.add(entry);
+                } else {
+                    soonest = soonest == null || wait.compareTo(soonest) < 0 ? wait : soonest;
+                }
+            }
+            if (wakeUp != null) {
+                wakeUp.cancel();
+                wakeUp = null;
+            }
+            if (soonest != null) {
+                wakeUp = time.schedule(soonest, this::drain);
+            }
+        }
+        for (Entry entry : ready) {
+            OutboxItem item = entry.item();
+            CompletableFuture<String> attempt;
+            try {
+                attempt = transport.send(item.chat(), item.text(), item.id()).toCompletableFuture();
+            } catch (RuntimeException e) {
+                attempt = CompletableFuture.failedFuture(e);
+            }
+            attempt.whenComplete((id, error) -> completed(entry, error));
+        }
+    }
+
+    private void completed(Entry entry, Throwable error) {
+        OutboxItem item = entry.item();
+        synchronized (this) {
+            inFlight.remove(item.chat());
+            if (error == null) {
+                if (outbox != null) {
+                    outbox.delivered(item);
+                }
+                entry.sent().complete(item.id());
+            } else if (item.attempts() + 1 >= retries.maxAttempts()) {
+                if (outbox != null) {
+                    outbox.dead(item, error.toString());
+                }
+                log.warn("Giving up on message {} to {} after {} attempts (last: {}); it stays in the outbox, marked dead",
+                        item.id(), item.chat(), item.attempts() + 1, error.toString());
+                entry.sent().completeExceptionally(error);
+            } else {
+                OutboxItem later = item.retried(time.clock().instant().plus(retries.retryAfter(item.attempts() + 1)));
+                if (outbox != null) {
+                    outbox.retryLater(later, error.toString());
+                }
+                log.debug("Send of {} to {} failed ({}); retrying at {}", item.id(), item.chat(), error, later.notBefore());
+                queue.addFirst(new Entry(later, entry.sent()));
+            }
+        }
+        drain();
+    }
+
+    /** The connection came (back): what waited goes now, at the ramped-down pace. */
+    void connected() {
+        synchronized (this) {
+            connected = true;
+            if (governor != null) {
+                governor.connected(time.clock().instant());
+            }
+        }
+        drain();
+    }
+
+    synchronized void disconnected() {
+        connected = false;
+    }
+
+    synchronized int size() {
+        return queue.size() + inFlight.size();
+    }
+
+    List<OutboxItem> deadLetters() {
+        return outbox == null ? List.of() : outbox.dead();
+    }
+}

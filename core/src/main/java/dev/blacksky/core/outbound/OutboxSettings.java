@@ -1,0 +1,20 @@
+package dev.blacksky.core.outbound;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/** The {@code blacksky.outbound.outbox} settings: retries and the dead letter. */
+public record OutboxSettings(int maxAttempts, Duration retryBase, Duration retryCap) {
+
+    public static OutboxSettings from(Config config) {
+        String o = "blacksky.outbound.outbox.";
+        return new OutboxSettings(config.getInt(o + "max-attempts"), config.getDuration(o + "retry-base"),
+                config.getDuration(o + "retry-cap"));
+    }
+
+    /** Exponential: base, 2 x base, 4 x base ... up to the cap. */
+    Duration retryAfter(int attempts) {
+        Duration delay = retryBase.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+        return delay.compareTo(retryCap) > 0 ? retryCap : delay;
+    }
+}

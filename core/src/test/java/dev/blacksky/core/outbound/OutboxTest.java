@@ -1,0 +1,112 @@
+package dev.blacksky.core.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.schedule.ManualTimeSource;
+import dev.blacksky.core.storage.Storage;
+import dev.blacksky.core.storage.StorageSettings;
+import dev.blacksky.core.transport.simulated.SentMessage;
+import dev.blacksky.core.transport.simulated.SimulatedTransport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** resilience.md row 18 (send while offline) at the outbox level, and retries with the same id. */
+class OutboxTest {
+
+    @TempDir
+    Path home;
+
+    private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z"));
+    private SimulatedTransport transport = new SimulatedTransport().durable(true);
+    private Storage storage;
+
+    private OutboundMessenger open() {
+        storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
+                new StorageSettings("storage.db", 65536), time.clock());
+        storage.start();
+        OutboundMessenger out = new OutboundMessenger(transport, time,
+                new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0),
+                OutboundMessengerTest.RETRIES, storage);
+        out.start();
+        return out;
+    }
+
+    @AfterEach
+    void close() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    private List<String> sent() {
+        return transport.sent().stream().map(SentMessage::text).toList();
+    }
+
+    @Test
+    void sends_made_offline_wait_and_go_in_order_once_connected() {
+        OutboundMessenger out = open();
+        out.disconnected();
+        out.send(ChatId.of("a"), "a1");
+        out.send(ChatId.of("b"), "b1");
+        out.send(ChatId.of("a"), "a2");
+        assertThat(sent()).isEmpty();
+        assertThat(out.queued()).isEqualTo(3);
+        out.connected();
+        assertThat(sent()).containsExactlyInAnyOrder("a1", "b1", "a2");
+        assertThat(sent().indexOf("a1")).isLessThan(sent().indexOf("a2")); // order is kept per chat
+        assertThat(out.queued()).isZero();
+    }
+
+    @Test
+    void the_outbox_survives_a_restart_and_delivers_with_the_ids_it_was_given() {
+        OutboundMessenger first = open();
+        first.disconnected();
+        first.send(ChatId.of("a"), "a1");
+        first.send(ChatId.of("a"), "a2");
+        storage.close(); // the process dies with two messages unsent
+
+        transport = new SimulatedTransport().durable(true);
+        OutboundMessenger second = open();
+        assertThat(sent()).containsExactly("a1", "a2");
+        assertThat(transport.sent()).allSatisfy(m -> assertThat(m.id()).matches("3EB0[0-9A-F]{18}"));
+        assertThat(second.queued()).isZero();
+    }
+
+    @Test
+    void a_failing_send_is_retried_with_the_same_id_and_later_messages_of_its_chat_wait() {
+        OutboundMessenger out = open();
+        transport.failSends(true);
+        CompletionStage<String> first = out.send(ChatId.of("a"), "a1");
+        out.send(ChatId.of("a"), "a2");
+        out.send(ChatId.of("b"), "b1");
+        assertThat(transport.attempts()).hasSize(2); // a1 and b1 tried; a2 waits behind a1
+        transport.failSends(false);
+        time.advance(Duration.ofSeconds(5));
+        assertThat(sent()).containsExactlyInAnyOrder("b1", "a1", "a2");
+        assertThat(sent().indexOf("a1")).isLessThan(sent().indexOf("a2"));
+        List<String> attempts = transport.attempts();
+        String a1 = first.toCompletableFuture().join();
+        assertThat(attempts.stream().filter(a1::equals)).hasSize(2);
+    }
+
+    @Test
+    void after_the_last_attempt_a_message_is_dead_lettered_not_retried_forever() {
+        OutboundMessenger out = open();
+        transport.failSends(true);
+        CompletionStage<String> doomed = out.send(ChatId.of("a"), "a1");
+        time.advance(Duration.ofMinutes(10)); // 5 s, 10 s, 20 s, 40 s: the fifth attempt fails for good
+        assertThat(transport.attempts()).hasSize(5).containsOnly(transport.attempts().get(0));
+        assertThat(doomed.toCompletableFuture()).isCompletedExceptionally();
+        assertThat(out.deadLetters()).singleElement().asString().endsWith("to a");
+        time.advance(Duration.ofHours(1));
+        assertThat(transport.attempts()).hasSize(5);
+    }
+}
