@@ -9,6 +9,8 @@ import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigModule;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.connection.ConnectionModule;
+import dev.blacksky.core.connection.ConnectionSettings;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
 import dev.blacksky.core.outbound.OutboundMessenger;
@@ -69,12 +71,14 @@ public final class Blacksky {
                     + ": blacksky.transport = \"" + name + "\" is not a transport; use one of " + TRANSPORTS.keySet());
         }
         StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
+        ConnectionSettings connection = ConfigLoader.read(config, ConnectionSettings::from);
         TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
                 new DispatchModule(dispatch),
                 new PluginModule(),
                 new StorageModule(storage),
+                new ConnectionModule(connection),
                 transportModule,
                 new AbstractModule() {
                     @Override

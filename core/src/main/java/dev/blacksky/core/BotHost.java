@@ -4,6 +4,7 @@ import dev.blacksky.api.event.BotEvent;
 import dev.blacksky.api.event.ConnectionState;
 import dev.blacksky.api.event.ConnectionStateChangedEvent;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.connection.ConnectionService;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
@@ -33,6 +34,7 @@ public final class BotHost {
     private final Transport transport;
     private final Storage storage;
     private final TimeSource time;
+    private final ConnectionService connections;
     private final Duration drainTimeout;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private boolean started;
@@ -40,13 +42,14 @@ public final class BotHost {
 
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, Dispatcher dispatcher, Transport transport, Storage storage,
-            TimeSource time, LifecycleSettings lifecycle) {
+            TimeSource time, LifecycleSettings lifecycle, ConnectionService connections) {
         this.paths = paths;
         this.plugins = plugins;
         this.dispatcher = dispatcher;
         this.transport = transport;
         this.storage = storage;
         this.time = time;
+        this.connections = connections;
         this.drainTimeout = lifecycle.drainTimeout();
     }
 
@@ -81,6 +84,7 @@ public final class BotHost {
         });
         // Local transports are connected as soon as they start; the WhatsApp supervisor reports its own states.
         connection(ConnectionState.STARTING, ConnectionState.CONNECTED, transport.name() + " transport started");
+        connections.start(); // a no-op unless the transport bound a ConnectionClient.Factory (WhatsApp will)
         log.info("Blacksky is running on the {} transport; data in {}", transport.name(), paths.data());
     }
 
@@ -112,6 +116,7 @@ public final class BotHost {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        connections.stop();
         transport.stop();
         plugins.stop();
         dispatcher.close();
