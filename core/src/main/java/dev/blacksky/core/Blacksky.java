@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.util.Modules;
 import com.typesafe.config.Config;
 import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigModule;
@@ -11,6 +12,7 @@ import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionModule;
 import dev.blacksky.core.connection.ConnectionSettings;
+import dev.blacksky.core.connection.simulated.SimulatedConnectionModule;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
 import dev.blacksky.core.outbound.OutboundMessenger;
@@ -43,7 +45,7 @@ public final class Blacksky {
 
     private static final Map<String, Function<Config, Module>> TRANSPORTS = Map.of(
             "console", config -> new ConsoleTransportModule(ConfigLoader.read(config, ConsoleSettings::from)),
-            "simulated", config -> binding(new SimulatedTransport()));
+            "simulated", config -> Modules.combine(binding(new SimulatedTransport()), new SimulatedConnectionModule()));
 
     private Blacksky() {
     }

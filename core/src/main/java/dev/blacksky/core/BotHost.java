@@ -82,9 +82,10 @@ public final class BotHost {
                 stopRequested.countDown();
             }
         });
-        // Local transports are connected as soon as they start; the WhatsApp supervisor reports its own states.
-        connection(ConnectionState.STARTING, ConnectionState.CONNECTED, transport.name() + " transport started");
-        connections.start(); // a no-op unless the transport bound a ConnectionClient.Factory (WhatsApp will)
+        // Local transports are connected as soon as they start; a supervised connection reports its own states.
+        if (!connections.start()) {
+            connection(ConnectionState.STARTING, ConnectionState.CONNECTED, transport.name() + " transport started");
+        }
         log.info("Blacksky is running on the {} transport; data in {}", transport.name(), paths.data());
     }
 
@@ -110,13 +111,14 @@ public final class BotHost {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connection(ConnectionState.CONNECTED, ConnectionState.STOPPED, "stopping");
+        if (!connections.stop()) {
+            connection(ConnectionState.CONNECTED, ConnectionState.STOPPED, "stopping");
+        }
         try {
             dispatcher.awaitIdle(drainTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connections.stop();
         transport.stop();
         plugins.stop();
         dispatcher.close();

@@ -38,10 +38,16 @@ public final class ConnectionService {
         this.quarantine = quarantine;
     }
 
-    /** Creates the supervisor and makes the first attempt; returns at once. */
-    public synchronized void start() {
-        if (supervisor != null || clients.isEmpty()) {
-            return;
+    /**
+     * Creates the supervisor and makes the first attempt; returns at once. Returns false when there is
+     * nothing to supervise (no client factory bound), so the host reports the local transport's state itself.
+     */
+    public synchronized boolean start() {
+        if (clients.isEmpty()) {
+            return false;
+        }
+        if (supervisor != null) {
+            return true;
         }
         String account = settings.account();
         StatusFile status = new StatusFile(StatusFile.of(paths.data(), account));
@@ -49,13 +55,16 @@ public final class ConnectionService {
                 Executors.newVirtualThreadPerTaskExecutor(), publisher, status, quarantine);
         log.info("Supervising the connection of account '{}'; status in {}", account, status.path());
         supervisor.start();
+        return true;
     }
 
-    /** Closes the connection; the status file is left saying STOPPED. */
-    public synchronized void stop() {
-        if (supervisor != null) {
-            supervisor.stop();
+    /** Closes the connection, leaving the status file saying STOPPED; false if there was none. */
+    public synchronized boolean stop() {
+        if (supervisor == null) {
+            return false;
         }
+        supervisor.stop();
+        return true;
     }
 
     /** The running supervisor, if any: the operator's handle for resume and reconnect. */

@@ -33,13 +33,13 @@ class ConnectionServiceTest {
                 events::add, (account, reason) -> { });
         StatusFile file = new StatusFile(paths.data().resolve("accounts/default/status.json"));
 
-        service.start();
+        assertThat(service.start()).as("supervising").isTrue();
         // The supervisor works on virtual threads here; wait for its first state, no fixed sleep.
         await().atMost(Duration.ofSeconds(10)).until(() -> file.read().map(ConnectionStatus::state)
                 .filter(ConnectionState.CONNECTED::equals).isPresent());
         assertThat(whatsapp.open()).isEqualTo(1);
 
-        service.stop();
+        assertThat(service.stop()).isTrue();
         assertThat(file.read().orElseThrow().state()).isEqualTo(ConnectionState.STOPPED);
         assertThat(file.read().orElseThrow().pid()).isEqualTo(ProcessHandle.current().pid());
         assertThat(whatsapp.open()).isZero();
@@ -52,8 +52,8 @@ class ConnectionServiceTest {
         HostPaths paths = new HostPaths(home, home.resolve("data"), home.resolve("plugins"));
         ConnectionService service = new ConnectionService(SupervisorRig.defaults(), Optional.empty(),
                 new ManualTimeSource(SupervisorRig.T0), paths, e -> { }, (a, r) -> { });
-        service.start();
-        service.stop();
+        assertThat(service.start()).as("nothing to supervise: the host reports the local transport itself").isFalse();
+        assertThat(service.stop()).isFalse();
         assertThat(service.supervisor()).isEmpty();
         assertThat(paths.data().resolve("accounts")).doesNotExist();
     }
