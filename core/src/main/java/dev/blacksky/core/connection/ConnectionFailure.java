@@ -2,6 +2,9 @@ package dev.blacksky.core.connection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Why an attempt failed or a live link ended, classified from what the client saw (stanza tag, type and
@@ -11,6 +14,25 @@ public sealed interface ConnectionFailure {
 
     /** A short text for logs, the status file and events; never key material. */
     String describe();
+
+    /**
+     * The failure behind a failed connect: the client's own classification if it gave one, otherwise a
+     * network error (the socket could not open or broke before login).
+     */
+    static ConnectionFailure of(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ConnectionFailedException failed) {
+            return failed.failure();
+        }
+        if (cause instanceof TimeoutException) {
+            return new NetworkError("timed out");
+        }
+        String message = cause.getMessage();
+        return new NetworkError(cause.getClass().getSimpleName() + (message != null ? ": " + message : ""));
+    }
 
     /** stream:error conflict type="replaced" (440): another holder of the same keys took over. */
     record Replaced() implements ConnectionFailure {

@@ -1,7 +1,5 @@
 package dev.blacksky.core.connection;
 
-import dev.blacksky.api.event.ConnectionState;
-import dev.blacksky.api.event.ConnectionStateChangedEvent;
 import dev.blacksky.core.connection.ConnectionFailure.BadSession;
 import dev.blacksky.core.connection.ConnectionFailure.Banned;
 import dev.blacksky.core.connection.ConnectionFailure.ConnectTimeout;
@@ -26,14 +24,9 @@ import dev.blacksky.core.connection.ConnectionPhase.Suspended;
 import dev.blacksky.core.schedule.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,28 +48,21 @@ public final class ConnectionSupervisor {
     private final RandomGenerator random;
     private final Backoff backoff;
     private final FlapBreaker breaker;
+    private final Liveness liveness;
+    private final SlidingWindow badSessions;
     private final SerialExecutor serial;
-    private final StatePublisher publisher;
-    private final StatusRecorder recorder;
+    private final Transitions state;
     private final SessionQuarantine quarantine;
-    private final ProcessHandle process = ProcessHandle.current();
-    private final Instant processStartedAt = process.info().startInstant().orElse(null);
 
-    // Touched only on the serial executor, except where volatile.
-    private volatile ConnectionPhase phase = new Starting();
-    private volatile ConnectionStatus status;
+    // Touched only on the serial executor, except the volatile ones (read by client threads).
     private volatile long generation;
     private volatile Instant lastReceived;
     private ConnectionClient client;
-    private Instant since;
-    private String lastError;
-    private ConnectionCounters counters = ConnectionCounters.ZERO;
     private int attempt;
     private Instant outageStart;
     private boolean degradedEpisode;
     private boolean probed;
     private Instant resumedFromReplacedAt;
-    private final Deque<Instant> badSessions = new ArrayDeque<>();
     private long timerToken;
     private TimeSource.Cancellable attemptTimer;
     private TimeSource.Cancellable connectDeadline;
@@ -97,12 +83,11 @@ public final class ConnectionSupervisor {
         this.random = random;
         this.backoff = new Backoff(settings, random);
         this.breaker = new FlapBreaker(settings);
+        this.liveness = new Liveness(settings);
+        this.badSessions = new SlidingWindow(settings.badSessionLimit(), settings.badSessionWindow());
         this.serial = new SerialExecutor(executor);
-        this.publisher = publisher;
-        this.recorder = recorder;
+        this.state = new Transitions(account, time.clock(), publisher, recorder);
         this.quarantine = quarantine;
-        this.since = now();
-        this.status = snapshot("not started");
     }
 
     public String account() {
@@ -111,18 +96,18 @@ public final class ConnectionSupervisor {
 
     /** The current state and what it carries. */
     public ConnectionPhase phase() {
-        return phase;
+        return state.phase();
     }
 
     /** The latest status, as also written to the status file. */
     public ConnectionStatus status() {
-        return status;
+        return state.status();
     }
 
     /** Makes the first attempt. */
     public void start() {
         serial.execute(() -> {
-            if (phase instanceof Starting) {
+            if (state.phase() instanceof Starting) {
                 attemptNow("starting");
             }
         });
@@ -133,11 +118,11 @@ public final class ConnectionSupervisor {
         CompletableFuture<Void> done = new CompletableFuture<>();
         serial.execute(() -> {
             try {
-                if (!(phase instanceof Stopped)) {
+                if (!(state.phase() instanceof Stopped)) {
                     cancelTimers();
                     teardown();
                     generation++;
-                    enter(new Stopped(), "stopping");
+                    state.enter(new Stopped(), "stopping");
                 }
             } finally {
                 done.complete(null);
@@ -152,10 +137,10 @@ public final class ConnectionSupervisor {
      */
     public void resume() {
         serial.execute(() -> {
-            ConnectionPhase current = phase;
+            ConnectionPhase current = state.phase();
             if (current instanceof ConnectionPhase.Replaced replaced && replaced.latched()) {
-                log.warn("[{}] resume refused: the session was replaced twice within {}; stop the other instance"
-                        + " and restart this one", account, settings.replacedLatchWindow());
+                log.warn("[{}] resume refused: replaced again within {} of the last resume; stop the other"
+                        + " instance and restart this one", account, settings.replacedLatchWindow());
             } else if (current.state().isTerminal() || current instanceof Suspended
                     || current instanceof Degraded || current instanceof Reconnecting) {
                 log.info("[{}] resuming on operator request from {}", account, current.state());
@@ -181,11 +166,11 @@ public final class ConnectionSupervisor {
                 log.debug("[{}] reconnect ({}) collapsed into the attempt already made", account, why);
                 return;
             }
-            switch (phase) {
+            switch (state.phase()) {
                 case Connected c -> attemptNow("reconnect requested: " + why);
                 case Reconnecting r -> attemptNow("reconnect requested: " + why);
                 case Degraded d -> attemptNow("reconnect requested: " + why);
-                default -> log.debug("[{}] reconnect ({}) ignored in {}", account, why, phase.state());
+                default -> log.debug("[{}] reconnect ({}) ignored in {}", account, why, state.phase().state());
             }
         });
     }
@@ -196,11 +181,11 @@ public final class ConnectionSupervisor {
         cancelTimers();
         teardown();
         long gen = ++generation;
-        counters = counters.attempt();
-        if (phase instanceof Degraded degraded) {
-            record("probing after the DEGRADED pause (attempt " + degraded.attempt() + ")");
+        state.count(ConnectionCounters::attempt);
+        if (state.phase() instanceof Degraded degraded) {
+            state.record("probing after the DEGRADED pause (attempt " + degraded.attempt() + ")");
         } else {
-            enter(new Connecting(attempt), why);
+            state.enter(new Connecting(attempt), why);
         }
         CompletionStage<Void> login;
         try {
@@ -215,42 +200,42 @@ public final class ConnectionSupervisor {
             if (error == null) {
                 loggedIn(gen);
             } else {
-                failed(gen, classify(error));
+                failed(gen, ConnectionFailure.of(error));
             }
         }));
     }
 
     private void pairing(long gen) {
-        if (gen != generation || !(phase instanceof Connecting)) {
+        if (gen != generation || !(state.phase() instanceof Connecting)) {
             return;
         }
         cancel(connectDeadline);
-        enter(new Pairing(attempt), "waiting for a phone to scan the QR code");
+        state.enter(new Pairing(attempt), "waiting for a phone to scan the QR code");
         connectDeadline = time.schedule(settings.pairingTimeout(),
                 () -> serial.execute(() -> failed(gen, new PairingExpired(settings.pairingTimeout()))));
     }
 
     private void loggedIn(long gen) {
-        if (gen != generation || client == null || phase instanceof Connected) {
+        if (gen != generation || client == null || state.phase() instanceof Connected) {
             return;
         }
         cancel(connectDeadline);
-        counters = counters.connect();
+        state.count(ConnectionCounters::connect);
         breaker.connected();
         lastReceived = now();
         probed = false;
-        enter(new Connected(), attempt == 0 ? "logged in" : "logged in after " + attempt + " attempt(s)");
-        scheduleCheck(gen, settings.probeAfter());
+        state.enter(new Connected(), attempt == 0 ? "logged in" : "logged in after " + attempt + " attempt(s)");
+        scheduleCheck(gen, liveness.firstCheck());
         stableTimer = time.schedule(settings.stableAfter(), () -> serial.execute(() -> stable(gen)));
     }
 
     // The link held long enough: the outage is over, so the next one starts from the smallest delay.
     private void stable(long gen) {
-        if (gen == generation && phase instanceof Connected) {
+        if (gen == generation && state.phase() instanceof Connected) {
             attempt = 0;
             outageStart = null;
             degradedEpisode = false;
-            record(status.reason());
+            state.record(state.status().reason());
         }
     }
 
@@ -259,23 +244,23 @@ public final class ConnectionSupervisor {
             log.debug("[{}] ignoring a report of a replaced client: {}", account, failure.describe());
             return;
         }
-        ConnectionPhase before = phase;
+        ConnectionPhase before = state.phase();
         cancelTimers();
         teardown();
-        lastError = failure.describe();
+        state.failed(failure);
         if (failure instanceof RestartRequired) {
             // A success step after pairing: reconnect at once, not counted as a failure.
             Duration delay = Duration.ofMillis(random.nextLong(settings.restartDelay().toMillis() + 1));
-            enter(new Reconnecting(attempt, now().plus(delay)), failure.describe() + ": reconnecting at once");
+            state.enter(new Reconnecting(attempt, now().plus(delay)), failure.describe() + ": reconnecting at once");
             scheduleAttempt(delay, "restart after " + failure.describe());
             return;
         }
         boolean trips;
         if (before instanceof Connected) {
-            counters = counters.disconnect();
+            state.count(ConnectionCounters::disconnect);
             trips = breaker.disconnected(now());
         } else {
-            counters = counters.failedConnect();
+            state.count(ConnectionCounters::failedConnect);
             trips = breaker.connectFailed();
         }
         log.info("[{}] {} in {}", account, failure.describe(), before.state());
@@ -291,7 +276,7 @@ public final class ConnectionSupervisor {
                     "not paired; run resume to show a new QR code", false);
             case TemporarilyBanned t -> suspend(t);
             case BadSession b -> {
-                if (badSessionRepeated()) {
+                if (badSessions.add(now())) {
                     terminal(new ConnectionPhase.SessionCorrupt(), failure, settings.badSessionLimit()
                             + " bad-session errors within " + settings.badSessionWindow() + "; the session is kept,"
                             + " check it, then resume", false);
@@ -319,7 +304,8 @@ public final class ConnectionSupervisor {
         }
         attempt++;
         Duration delay = backoff.delay(attempt - 1, Duration.between(outageStart, now), floor);
-        enter(new Reconnecting(attempt, now.plus(delay)), lastError + "; attempt " + attempt + " in " + seconds(delay));
+        state.enter(new Reconnecting(attempt, now.plus(delay)),
+                state.lastError() + "; attempt " + attempt + " in " + seconds(delay));
         scheduleAttempt(delay, "attempt " + attempt);
     }
 
@@ -330,28 +316,28 @@ public final class ConnectionSupervisor {
         Duration pause = settings.breakerOpenFor();
         if (!degradedEpisode) {
             degradedEpisode = true;
-            alert("the connection keeps failing (" + lastError + "); pausing " + seconds(pause) + " between attempts");
+            state.alert("the connection keeps failing (" + state.lastError() + "); pausing " + seconds(pause)
+                    + " between attempts");
         }
-        enter(new Degraded(attempt, now.plus(pause)), lastError + "; probing again in " + seconds(pause));
+        state.enter(new Degraded(attempt, now.plus(pause)), state.lastError() + "; probing again in " + seconds(pause));
         scheduleAttempt(pause, "probe");
     }
 
     private void replaced() {
-        Instant now = now();
         // Replaced again soon after a resume: the other instance is still running, and fighting it would loop.
         boolean latched = resumedFromReplacedAt != null
-                && Duration.between(resumedFromReplacedAt, now).compareTo(settings.replacedLatchWindow()) < 0;
+                && Duration.between(resumedFromReplacedAt, now()).compareTo(settings.replacedLatchWindow()) < 0;
         String why = latched
-                ? "replaced again within " + settings.replacedLatchWindow() + " of a resume: latched; stop the other instance"
-                        + " using this session, then restart"
+                ? "replaced again within " + settings.replacedLatchWindow() + " of a resume: latched; stop the other"
+                        + " instance using this session, then restart"
                 : "another instance took over this session; stop it, then resume";
-        alert(why);
-        enter(new ConnectionPhase.Replaced(latched), why);
+        state.alert(why);
+        state.enter(new ConnectionPhase.Replaced(latched), why);
     }
 
     private void terminal(ConnectionPhase next, ConnectionFailure failure, String advice, boolean quarantineSession) {
         String why = failure.describe() + ": " + advice;
-        alert(why);
+        state.alert(why);
         if (quarantineSession) {
             try {
                 quarantine.quarantine(account, failure.describe());
@@ -359,7 +345,7 @@ public final class ConnectionSupervisor {
                 log.error("[{}] quarantining the session failed; it was left in place", account, e);
             }
         }
-        enter(next, why);
+        state.enter(next, why);
     }
 
     private void suspend(TemporarilyBanned ban) {
@@ -369,43 +355,31 @@ public final class ConnectionSupervisor {
             until = now.plus(settings.temporaryBanBuffer());
         }
         String why = ban.describe() + "; no attempt before " + until;
-        alert(why);
-        enter(new Suspended(until), why);
+        state.alert(why);
+        state.enter(new Suspended(until), why);
         attempt = 0;
         outageStart = null;
         scheduleAttempt(Duration.between(now, until), "temporary ban over");
     }
 
-    private boolean badSessionRepeated() {
-        Instant now = now();
-        badSessions.addLast(now);
-        while (!badSessions.isEmpty() && !badSessions.peekFirst().isAfter(now.minus(settings.badSessionWindow()))) {
-            badSessions.removeFirst();
-        }
-        return badSessions.size() >= settings.badSessionLimit();
-    }
-
-    // Liveness: probe after probe-after of silence, give up on the link after reconnect-after.
     private void check(long gen) {
-        if (gen != generation || !(phase instanceof Connected) || client == null) {
+        if (gen != generation || !(state.phase() instanceof Connected) || client == null) {
             return;
         }
-        Instant last = lastReceived;
-        Duration silence = Duration.between(last, now());
-        if (silence.compareTo(settings.reconnectAfterSilence()) >= 0) {
-            failed(gen, new Silent(silence));
-            return;
-        }
-        if (silence.compareTo(settings.probeAfter()) >= 0) {
-            if (!probed) {
-                probed = true;
-                log.info("[{}] nothing received for {}; probing", account, seconds(silence));
-                client.probe();
+        switch (liveness.judge(lastReceived, now())) {
+            case Liveness.Verdict.Dead dead -> failed(gen, new Silent(dead.silence()));
+            case Liveness.Verdict.Probe probe -> {
+                if (!probed) {
+                    probed = true;
+                    log.info("[{}] nothing received for {}; probing", account, seconds(probe.silence()));
+                    client.probe();
+                }
+                scheduleCheck(gen, probe.checkAgainIn());
             }
-            scheduleCheck(gen, Duration.between(now(), last.plus(settings.reconnectAfterSilence())));
-        } else {
-            probed = false;
-            scheduleCheck(gen, Duration.between(now(), last.plus(settings.probeAfter())));
+            case Liveness.Verdict.Healthy healthy -> {
+                probed = false;
+                scheduleCheck(gen, healthy.checkAgainIn());
+            }
         }
     }
 
@@ -418,7 +392,8 @@ public final class ConnectionSupervisor {
         cancel(attemptTimer);
         long token = ++timerToken;
         attemptTimer = time.schedule(delay, () -> serial.execute(() -> {
-            if (token == timerToken && client == null && !(phase instanceof Stopped) && !phase.state().isTerminal()) {
+            ConnectionPhase current = state.phase();
+            if (token == timerToken && client == null && !(current instanceof Stopped) && !current.state().isTerminal()) {
                 attemptNow(why);
             }
         }));
@@ -453,66 +428,13 @@ public final class ConnectionSupervisor {
         }
     }
 
-    private void alert(String message) {
-        counters = counters.alert();
-        log.warn("[{}] ALERT: {}", account, message);
-    }
-
-    private void enter(ConnectionPhase next, String why) {
-        ConnectionState previous = phase.state();
-        phase = next;
-        Instant now = now();
-        if (previous != next.state()) {
-            since = now;
-        }
-        record(why);
-        if (previous != next.state()) {
-            log.info("[{}] {} -> {}: {}", account, previous, next.state(), why);
-            try {
-                publisher.publish(new ConnectionStateChangedEvent(previous, next.state(), why, now));
-            } catch (RuntimeException e) {
-                log.warn("[{}] publishing the state change failed", account, e);
-            }
-        }
-    }
-
-    private void record(String why) {
-        status = snapshot(why);
-        try {
-            recorder.record(status);
-        } catch (RuntimeException e) {
-            log.warn("[{}] recording the status failed", account, e);
-        }
-    }
-
-    private ConnectionStatus snapshot(String why) {
-        ConnectionPhase current = phase;
-        return new ConnectionStatus(account, current.state(), since, current.attempt(), current.nextAttemptAt(), why,
-                lastError, counters, process.pid(), processStartedAt, now());
-    }
-
     private Instant now() {
         return time.clock().instant();
     }
 
     private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : String.format("%.1f s",
-                duration.toMillis() / 1000.0);
-    }
-
-    static ConnectionFailure classify(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof ConnectionFailedException failed) {
-            return failed.failure();
-        }
-        if (cause instanceof TimeoutException) {
-            return new NetworkError("timed out");
-        }
-        String message = cause.getMessage();
-        return new NetworkError(cause.getClass().getSimpleName() + (message != null ? ": " + message : ""));
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s"
+                : String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 
     /** One attempt's view of the supervisor: reports from a client that is no longer current are dropped. */

@@ -1,9 +1,6 @@
 package dev.blacksky.core.connection;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Notices a link that keeps failing: too many disconnects within a window, or too many failed connects
@@ -11,25 +8,18 @@ import java.util.Deque;
  */
 final class FlapBreaker {
 
-    private final int disconnectLimit;
-    private final Duration window;
+    private final SlidingWindow disconnects;
     private final int failedConnectLimit;
-    private final Deque<Instant> disconnects = new ArrayDeque<>();
     private int consecutiveFailedConnects;
 
     FlapBreaker(ConnectionSettings settings) {
-        this.disconnectLimit = settings.breakerDisconnects();
-        this.window = settings.breakerWindow();
+        this.disconnects = new SlidingWindow(settings.breakerDisconnects(), settings.breakerWindow());
         this.failedConnectLimit = settings.breakerFailedConnects();
     }
 
     /** A live link dropped; returns true if that trips the breaker. */
     boolean disconnected(Instant now) {
-        disconnects.addLast(now);
-        while (!disconnects.isEmpty() && !disconnects.peekFirst().isAfter(now.minus(window))) {
-            disconnects.removeFirst();
-        }
-        return disconnects.size() >= disconnectLimit;
+        return disconnects.add(now);
     }
 
     /** An attempt failed before login; returns true if that trips the breaker. */
@@ -47,9 +37,5 @@ final class FlapBreaker {
     void reset() {
         disconnects.clear();
         consecutiveFailedConnects = 0;
-    }
-
-    int consecutiveFailedConnects() {
-        return consecutiveFailedConnects;
     }
 }
