@@ -45,7 +45,8 @@ public final class Blacksky {
 
     private static final Map<String, Function<Config, Module>> TRANSPORTS = Map.of(
             "console", config -> new ConsoleTransportModule(ConfigLoader.read(config, ConsoleSettings::from)),
-            "simulated", config -> Modules.combine(binding(new SimulatedTransport()), new SimulatedConnectionModule()));
+            "simulated", config -> Modules.combine(binding(new SimulatedTransport()),
+                    ConfigLoader.read(config, SimulatedConnectionModule::from)));
 
     private Blacksky() {
     }

@@ -36,25 +36,36 @@ class StatusIT {
         assertThat(result.stdout()).startsWith("No Blacksky instance is running");
     }
 
-    @Test
-    void shows_the_running_instance_then_that_it_stopped() throws Exception {
-        Path data = tmp.resolve("data");
-        Path conf = Files.writeString(tmp.resolve("rehearsal.conf"), "blacksky.transport = simulated\n");
+    private Process run(Path data, String config) throws IOException {
+        Path conf = Files.writeString(tmp.resolve("rehearsal.conf"), config);
         ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--config",
                 conf.toString(), "--data", data.toString());
         builder.environment().put("JAVA_HOME", JAVA_HOME);
         builder.environment().put("BLACKSKY_LOGS", tmp.resolve("logs").toString());
         builder.redirectOutput(tmp.resolve("run.out").toFile()).redirectError(tmp.resolve("run.err").toFile());
-        Process run = builder.start();
+        return builder.start();
+    }
+
+    /** Watches status.json until {@code condition} holds; the run must stay up meanwhile. */
+    private void awaitStatus(Process run, Path data, Duration limit, java.util.function.Predicate<String> condition)
+            throws Exception {
+        Path file = data.resolve("accounts/default/status.json");
+        Instant deadline = Instant.now().plus(limit);
+        while (!(Files.exists(file) && condition.test(Files.readString(file)))) {
+            // waitFor doubles as the pause between looks and as the check that run did not die
+            assertThat(run.waitFor(100, TimeUnit.MILLISECONDS)).as("run exited early: %s",
+                    Files.readString(tmp.resolve("run.err"))).isFalse();
+            assertThat(Instant.now()).as("status.json never got there: %s",
+                    Files.exists(file) ? Files.readString(file) : "no file").isBefore(deadline);
+        }
+    }
+
+    @Test
+    void shows_the_running_instance_then_that_it_stopped() throws Exception {
+        Path data = tmp.resolve("data");
+        Process run = run(data, "blacksky.transport = simulated\n");
         try {
-            Path file = data.resolve("accounts/default/status.json");
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (!(Files.exists(file) && Files.readString(file).contains("\"CONNECTED\""))) {
-                // waitFor doubles as the pause between looks and as the check that run did not die
-                assertThat(run.waitFor(100, TimeUnit.MILLISECONDS)).as("run exited early: %s",
-                        Files.readString(tmp.resolve("run.err"))).isFalse();
-                assertThat(Instant.now()).as("status.json never said CONNECTED").isBefore(deadline);
-            }
+            awaitStatus(run, data, Duration.ofSeconds(60), json -> json.contains("\"CONNECTED\""));
 
             Launch.Result running = status(data);
             assertThat(running.exit()).as(running.toString()).isZero();
@@ -75,5 +86,25 @@ class StatusIT {
         assertThat(stopped.exit()).as(stopped.toString()).isEqualTo(1);
         assertThat(stopped.stdout()).startsWith("No Blacksky instance is running")
                 .contains("Account default: STOPPED").contains("NOT RUNNING");
+    }
+
+    @Test
+    void without_network_it_stays_up_and_retries_with_growing_delays_visible_in_status() throws Exception {
+        Path data = tmp.resolve("data");
+        Process run = run(data, "blacksky.transport = simulated\nblacksky.connection.rehearsal-network = down\n");
+        try {
+            Instant started = Instant.now();
+            awaitStatus(run, data, Duration.ofSeconds(60),
+                    json -> json.matches("(?s).*\"attempt\" : ([3-9]|\\d\\d).*"));
+            assertThat(Duration.between(started, Instant.now())).as("attempt 3 reached").isLessThan(Duration.ofSeconds(30));
+            Launch.Result status = status(data);
+            assertThat(status.exit()).as(status.toString()).isZero();
+            assertThat(status.stdout()).contains("Account default: RECONNECTING since")
+                    .contains("last error:  network error: network unreachable").contains(", next at ")
+                    .contains("pid " + run.pid() + ", running");
+        } finally {
+            run.destroy();
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 }

@@ -44,4 +44,13 @@ class ConnectionSettingsTest {
         assertThatThrownBy(() -> ConfigLoader.read(config, ConnectionSettings::from))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("folder-safe");
     }
+
+    @Test
+    void the_rehearsal_network_is_up_or_down() {
+        var config = ConfigFactory.parseString("blacksky.connection.rehearsal-network = sideways")
+                .withFallback(ConfigFactory.defaultReference()).resolve();
+        assertThatThrownBy(() -> ConfigLoader.read(config,
+                dev.blacksky.core.connection.simulated.SimulatedConnectionModule::from))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("\"up\" or \"down\"");
+    }
 }
