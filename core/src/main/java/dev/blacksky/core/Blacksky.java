@@ -4,11 +4,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.util.Modules;
 import com.typesafe.config.Config;
 import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigModule;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.connection.ConnectionModule;
+import dev.blacksky.core.connection.ConnectionSettings;
+import dev.blacksky.core.connection.simulated.SimulatedConnectionModule;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
 import dev.blacksky.core.inbound.InboundModule;
@@ -46,7 +50,8 @@ public final class Blacksky {
 
     private static final Map<String, Function<Config, Module>> TRANSPORTS = Map.of(
             "console", config -> new ConsoleTransportModule(ConfigLoader.read(config, ConsoleSettings::from)),
-            "simulated", config -> binding(new SimulatedTransport()));
+            "simulated", config -> Modules.combine(binding(new SimulatedTransport()),
+                    ConfigLoader.read(config, SimulatedConnectionModule::from)));
 
     private Blacksky() {
     }
@@ -78,6 +83,7 @@ public final class Blacksky {
         GovernorSettings governor = ConfigLoader.read(config, GovernorSettings::from);
         OutboxSettings outbox = ConfigLoader.read(config, OutboxSettings::from);
         JournalSettings journal = ConfigLoader.read(config, JournalSettings::from);
+        ConnectionSettings connection = ConfigLoader.read(config, ConnectionSettings::from);
         TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
@@ -85,6 +91,7 @@ public final class Blacksky {
                 new PluginModule(pluginHost),
                 new StorageModule(storage),
                 new InboundModule(journal),
+                new ConnectionModule(connection),
                 transportModule,
                 new AbstractModule() {
                     @Override

@@ -4,6 +4,7 @@ import dev.blacksky.api.event.BotEvent;
 import dev.blacksky.api.event.ConnectionState;
 import dev.blacksky.api.event.ConnectionStateChangedEvent;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.connection.ConnectionService;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
@@ -39,14 +40,16 @@ public final class BotHost {
     private final JournaledIntake intake;
     private final OutboundMessenger outbound;
     private final TimeSource time;
+    private final ConnectionService connections;
     private final Duration drainTimeout;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private boolean started;
     private boolean stopped;
 
     @Inject
-    BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport, Storage storage,
-            JournaledIntake intake, OutboundMessenger outbound, TimeSource time, LifecycleSettings lifecycle) {
+    BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport,
+            Storage storage, JournaledIntake intake, OutboundMessenger outbound, TimeSource time, LifecycleSettings lifecycle,
+            ConnectionService connections) {
         this.paths = paths;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -56,6 +59,7 @@ public final class BotHost {
         this.intake = intake;
         this.outbound = outbound;
         this.time = time;
+        this.connections = connections;
         this.drainTimeout = lifecycle.drainTimeout();
     }
 
@@ -98,8 +102,10 @@ public final class BotHost {
                 stopRequested.countDown();
             }
         });
-        // Local transports are connected as soon as they start; the WhatsApp supervisor reports its own states.
-        connection(ConnectionState.STARTING, ConnectionState.CONNECTED, transport.name() + " transport started");
+        // Local transports are connected as soon as they start; a supervised connection reports its own states.
+        if (!connections.start()) {
+            connection(ConnectionState.STARTING, ConnectionState.CONNECTED, transport.name() + " transport started");
+        }
         log.info("Blacksky is running on the {} transport; data in {}", transport.name(), paths.data());
     }
 
@@ -125,7 +131,9 @@ public final class BotHost {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connection(ConnectionState.CONNECTED, ConnectionState.STOPPED, "stopping");
+        if (!connections.stop()) {
+            connection(ConnectionState.CONNECTED, ConnectionState.STOPPED, "stopping");
+        }
         try {
             dispatcher.awaitIdle(drainTimeout);
         } catch (InterruptedException e) {

@@ -1,0 +1,47 @@
+package dev.blacksky.core.connection;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.blacksky.api.event.ConnectionState;
+import dev.blacksky.core.dispatch.Dispatcher;
+import dev.blacksky.core.outbound.OutboundMessenger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds the connection service. A transport that needs supervising binds the client factory with
+ * {@code OptionalBinder.newOptionalBinder(binder(), ConnectionClient.Factory.class).setBinding()}; the
+ * session store replaces the quarantine the same way.
+ */
+public final class ConnectionModule extends AbstractModule {
+
+    private final ConnectionSettings settings;
+
+    public ConnectionModule(ConnectionSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void configure() {
+        bind(ConnectionSettings.class).toInstance(settings);
+        OptionalBinder.newOptionalBinder(binder(), ConnectionClient.Factory.class);
+        OptionalBinder.newOptionalBinder(binder(), SessionQuarantine.class).setDefault().toInstance(
+                // Until the session store exists there is nothing to move; say so loudly rather than pretend.
+                (account, reason) -> LoggerFactory.getLogger(ConnectionModule.class).error(
+                        "[{}] the session should be quarantined ({}), but no session store is installed", account,
+                        reason));
+    }
+
+    // Plugins hear every change; the outbound queue holds sends while the link is down and ramps up after.
+    @Provides
+    StatePublisher publisher(Dispatcher dispatcher, OutboundMessenger outbound) {
+        return event -> {
+            if (event.current() == ConnectionState.CONNECTED) {
+                outbound.connected();
+            } else if (event.previous() == ConnectionState.CONNECTED) {
+                outbound.disconnected();
+            }
+            dispatcher.publish(event);
+        };
+    }
+}

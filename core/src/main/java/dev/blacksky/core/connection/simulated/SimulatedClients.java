@@ -1,0 +1,233 @@
+package dev.blacksky.core.connection.simulated;
+
+import dev.blacksky.core.connection.ClientListener;
+import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.connection.ConnectionFailure;
+import dev.blacksky.core.schedule.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A scriptable WhatsApp for the connection supervisor, with nothing on the network: script how the next
+ * connects go (network down, fail with a cause, hang, show a QR), break the live link (drop, close, hang,
+ * conflict, logout, ban, ...), and observe what the supervisor did (attempts, open sockets, listeners,
+ * probes). For tests, the testkit and fault rehearsals. A connected client hears a keepalive every
+ * {@code keepalive} until it is hung or closed, as WhatsApp's pings would arrive.
+ */
+public final class SimulatedClients implements ConnectionClient.Factory {
+
+    private final TimeSource time;
+    private final Duration keepalive;
+    private final Deque<Outcome> script = new ArrayDeque<>();
+    private final List<Instant> attempts = new ArrayList<>();
+    private SimulatedClient current;
+    private boolean networkUp = true;
+    private boolean paired = true;
+    private int created;
+    private int open;
+    private int maxOpen;
+    private int listeners;
+    private int maxListeners;
+    private int probes;
+
+    public SimulatedClients(TimeSource time, Duration keepalive) {
+        this.time = time;
+        this.keepalive = keepalive;
+    }
+
+    // ---- scripting the next connects ----------------------------------------------------------------
+
+    /** Down: every connect fails at once with a network error, as with no route or DNS. Live links stay up. */
+    public synchronized SimulatedClients network(boolean up) {
+        this.networkUp = up;
+        return this;
+    }
+
+    /** The next {@code count} connects fail with {@code failure} (after the network check). */
+    public synchronized SimulatedClients failConnects(int count, ConnectionFailure failure) {
+        for (int i = 0; i < count; i++) {
+            script.add(new Outcome.Fail(failure));
+        }
+        return this;
+    }
+
+    /** The next {@code count} connects open a socket and then never log in (Cobalt's hanging connect). */
+    public synchronized SimulatedClients hangConnects(int count) {
+        for (int i = 0; i < count; i++) {
+            script.add(new Outcome.Hang());
+        }
+        return this;
+    }
+
+    /** The session has no keys: connects show a QR code and wait for {@link #scan()}. */
+    public synchronized SimulatedClients unpaired() {
+        this.paired = false;
+        return this;
+    }
+
+    // ---- breaking the live link ---------------------------------------------------------------------
+
+    /** The phone scans the QR code: pairing succeeds and, as WhatsApp does, the server asks for a restart (515). */
+    public void scan() {
+        SimulatedClient client;
+        synchronized (this) {
+            paired = true;
+            client = current;
+        }
+        client.fail(new ConnectionFailure.RestartRequired());
+    }
+
+    /** TCP reset: the live link fails with a network error. */
+    public void drop() {
+        emit(new ConnectionFailure.NetworkError("connection reset"));
+    }
+
+    /** The server ends the stream. */
+    public void close() {
+        emit(new ConnectionFailure.StreamEnded());
+    }
+
+    /** Half-open: the link stays "up" but nothing arrives any more and probes go unanswered. */
+    public void hang() {
+        currentClient().hang();
+    }
+
+    public void conflict() {
+        emit(new ConnectionFailure.Replaced());
+    }
+
+    public void loggedOut() {
+        emit(new ConnectionFailure.LoggedOut("device_removed"));
+    }
+
+    public void banned() {
+        emit(new ConnectionFailure.Banned(403));
+    }
+
+    /** A temporary ban (402) expiring {@code in} from now. */
+    public void temporaryBan(Duration in) {
+        emit(new ConnectionFailure.TemporarilyBanned(101, time.clock().instant().plus(in)));
+    }
+
+    public void outdated() {
+        emit(new ConnectionFailure.Outdated());
+    }
+
+    public void restartRequired() {
+        emit(new ConnectionFailure.RestartRequired());
+    }
+
+    public void badSession() {
+        emit(new ConnectionFailure.BadSession("stream:error without a known code"));
+    }
+
+    public void serviceUnavailable() {
+        emit(new ConnectionFailure.ServiceUnavailable());
+    }
+
+    /** The live client reports {@code failure}, as the adapter would after reading a stanza. */
+    public void emit(ConnectionFailure failure) {
+        currentClient().fail(failure);
+    }
+
+    // ---- observing ----------------------------------------------------------------------------------
+
+    /** When each connect was called. */
+    public synchronized List<Instant> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public synchronized int created() {
+        return created;
+    }
+
+    /** Clients whose socket is open (connect called, not yet closed). */
+    public synchronized int open() {
+        return open;
+    }
+
+    /** The most clients ever open at once: 1 when connects are single-flight. */
+    public synchronized int maxOpen() {
+        return maxOpen;
+    }
+
+    /** Listeners registered on clients not yet closed. */
+    public synchronized int listeners() {
+        return listeners;
+    }
+
+    public synchronized int maxListeners() {
+        return maxListeners;
+    }
+
+    public synchronized int probes() {
+        return probes;
+    }
+
+    /** The most recently created client. */
+    public synchronized SimulatedClient currentClient() {
+        if (current == null) {
+            throw new IllegalStateException("no client has been created yet");
+        }
+        return current;
+    }
+
+    @Override
+    public synchronized ConnectionClient create(String account, ClientListener listener) {
+        created++;
+        listeners++;
+        maxListeners = Math.max(maxListeners, listeners);
+        current = new SimulatedClient(this, listener);
+        return current;
+    }
+
+    // ---- called by the clients ----------------------------------------------------------------------
+
+    synchronized Outcome opened() {
+        attempts.add(time.clock().instant());
+        open++;
+        maxOpen = Math.max(maxOpen, open);
+        if (!networkUp) {
+            return new Outcome.Fail(new ConnectionFailure.NetworkError("network unreachable"));
+        }
+        Outcome next = script.poll();
+        if (next != null) {
+            return next;
+        }
+        return paired ? new Outcome.Login() : new Outcome.Pair();
+    }
+
+    synchronized void closed(boolean wasOpen) {
+        listeners--;
+        if (wasOpen) {
+            open--;
+        }
+    }
+
+    synchronized void probed() {
+        probes++;
+    }
+
+    TimeSource.Cancellable every(Runnable beat) {
+        return time.schedule(keepalive, beat);
+    }
+
+    /** What a connect does. */
+    sealed interface Outcome {
+        record Login() implements Outcome {
+        }
+
+        record Pair() implements Outcome {
+        }
+
+        record Hang() implements Outcome {
+        }
+
+        record Fail(ConnectionFailure failure) implements Outcome {
+        }
+    }
+}

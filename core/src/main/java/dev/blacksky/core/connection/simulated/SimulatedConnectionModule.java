@@ -1,0 +1,50 @@
+package dev.blacksky.core.connection.simulated;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.schedule.TimeSource;
+import java.time.Duration;
+
+/**
+ * Puts a simulated WhatsApp behind the connection supervisor, so a rehearsal on the simulated transport
+ * runs the real supervisor, status file and events with nothing on the network.
+ */
+public final class SimulatedConnectionModule extends AbstractModule {
+
+    // What WhatsApp's own pings look like on a healthy link (20-30 s); not a policy, so not configurable.
+    private static final Duration KEEPALIVE = Duration.ofSeconds(25);
+
+    private final boolean networkUp;
+
+    /** @param networkUp false rehearses an outage: every connect fails as with no network */
+    public SimulatedConnectionModule(boolean networkUp) {
+        this.networkUp = networkUp;
+    }
+
+    /** Reads {@code blacksky.connection.rehearsal-network} ("up" or "down"). */
+    public static SimulatedConnectionModule from(Config config) {
+        String network = config.getString("blacksky.connection.rehearsal-network");
+        if (!network.equals("up") && !network.equals("down")) {
+            throw new ConfigException.BadValue(config.getValue("blacksky.connection.rehearsal-network").origin(),
+                    "blacksky.connection.rehearsal-network", "must be \"up\" or \"down\", got \"" + network + "\"");
+        }
+        return new SimulatedConnectionModule(network.equals("up"));
+    }
+
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), ConnectionClient.Factory.class).setBinding()
+                .to(SimulatedClients.class);
+    }
+
+    @Provides
+    @Singleton
+    SimulatedClients clients(TimeSource time) {
+        return new SimulatedClients(time, KEEPALIVE).network(networkUp);
+    }
+}

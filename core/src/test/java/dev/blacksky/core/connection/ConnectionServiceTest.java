@@ -1,0 +1,60 @@
+package dev.blacksky.core.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.blacksky.api.event.ConnectionState;
+import dev.blacksky.api.event.ConnectionStateChangedEvent;
+import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.connection.simulated.SimulatedClients;
+import dev.blacksky.core.schedule.ManualTimeSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production wiring: virtual-thread executor, status file in the account folder, events published. */
+class ConnectionServiceTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void supervises_the_configured_account_and_leaves_stopped_in_its_status_file() throws IOException {
+        ManualTimeSource time = new ManualTimeSource(SupervisorRig.T0);
+        SimulatedClients whatsapp = new SimulatedClients(time, Duration.ofSeconds(25));
+        List<ConnectionStateChangedEvent> events = new CopyOnWriteArrayList<>();
+        HostPaths paths = new HostPaths(home, home.resolve("data"), home.resolve("plugins"));
+        ConnectionService service = new ConnectionService(SupervisorRig.defaults(), Optional.of(whatsapp), time, paths,
+                events::add, (account, reason) -> { });
+        StatusFile file = new StatusFile(paths.data().resolve("accounts/default/status.json"));
+
+        assertThat(service.start()).as("supervising").isTrue();
+        // The supervisor works on virtual threads here; wait for its first state, no fixed sleep.
+        await().atMost(Duration.ofSeconds(10)).until(() -> file.read().map(ConnectionStatus::state)
+                .filter(ConnectionState.CONNECTED::equals).isPresent());
+        assertThat(whatsapp.open()).isEqualTo(1);
+
+        assertThat(service.stop()).isTrue();
+        assertThat(file.read().orElseThrow().state()).isEqualTo(ConnectionState.STOPPED);
+        assertThat(file.read().orElseThrow().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(whatsapp.open()).isZero();
+        assertThat(events).extracting(ConnectionStateChangedEvent::current).containsExactly(
+                ConnectionState.CONNECTING, ConnectionState.CONNECTED, ConnectionState.STOPPED);
+    }
+
+    @Test
+    void without_a_client_factory_it_does_nothing() {
+        HostPaths paths = new HostPaths(home, home.resolve("data"), home.resolve("plugins"));
+        ConnectionService service = new ConnectionService(SupervisorRig.defaults(), Optional.empty(),
+                new ManualTimeSource(SupervisorRig.T0), paths, e -> { }, (a, r) -> { });
+        assertThat(service.start()).as("nothing to supervise: the host reports the local transport itself").isFalse();
+        assertThat(service.stop()).isFalse();
+        assertThat(service.supervisor()).isEmpty();
+        assertThat(paths.data().resolve("accounts")).doesNotExist();
+    }
+}
