@@ -113,6 +113,11 @@ public final class BotHost {
         dispatcher.publish(new ConnectionStateChangedEvent(from, to, reason, time.clock().instant()));
     }
 
+    /** Asks the thread in {@link #awaitStopRequest()} to stop the host (SIGTERM, end of input). */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
     /** Blocks until the transport's input ends or {@link #stop()} is called. */
     public void awaitStopRequest() throws InterruptedException {
         stopRequested.await();

@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Thread hook = Thread.ofPlatform().name("shutdown").unstarted(host::stop);
         Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals.install(host::requestStop);
         host.start();
         host.awaitStopRequest();
         host.stop();
