@@ -5,18 +5,23 @@ import dev.blacksky.core.dispatch.PluginGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * One plugin generation's gate: a bulkhead (bounded concurrent calls and waiters), a circuit breaker that
- * pauses the plugin when it keeps failing, and a count of calls in flight so a reload can drain them.
+ * pauses the plugin when it keeps failing, and a count of calls in flight so a reload can drain them. A
+ * successful call touches no lock: one CAS in, one decrement out, a few volatile reads; locks are taken
+ * only to wait for a slot, to record a failure and to run the half-open probe.
  */
 final class PluginSupervision implements PluginGate {
 
-    /** The breaker's state, with the reason it opened. */
+    /** The breaker's state. */
     enum BreakerState { CLOSED, OPEN, HALF_OPEN }
 
     private final String pluginId;
@@ -24,20 +29,19 @@ final class PluginSupervision implements PluginGate {
     private final PluginHostSettings settings;
     private final Clock clock;
     private final Consumer<String> onOpen;
-    private final Semaphore slots;
-    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final boolean[] window;
-    private int windowNext;
-    private int windowCount;
-    private int windowFailures;
-    private int consecutiveFailures;
-    private BreakerState breaker = BreakerState.CLOSED;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final ReentrantLock slotLock = new ReentrantLock();
+    private final Condition slotFreed = slotLock.newCondition();
+    private final LongAdder calls = new LongAdder();
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private volatile BreakerState breaker = BreakerState.CLOSED;
+    // Guarded by this: the call numbers of recent failures, the open window, the probe, the reason.
+    private final Deque<Long> recentFailures = new ArrayDeque<>();
     private Instant openUntil = Instant.MIN;
     private String openReason = "";
     private boolean probing;
     private long failures;
-    private String lastFailure = "";
 
     PluginSupervision(String pluginId, ClassLoader loader, PluginHostSettings settings, Clock clock, Consumer<String> onOpen) {
         this.pluginId = pluginId;
@@ -45,41 +49,56 @@ final class PluginSupervision implements PluginGate {
         this.settings = settings;
         this.clock = clock;
         this.onOpen = onOpen;
-        this.slots = new Semaphore(settings.maxConcurrentCalls());
-        this.window = new boolean[settings.breakerWindow()];
     }
 
     @Override
     public Admission admit() {
-        Refused refused = breakerRefusal();
-        if (refused != null) {
-            return refused;
-        }
-        if (!slots.tryAcquire()) {
-            if (waiting.incrementAndGet() > settings.maxQueuedCalls()) {
-                waiting.decrementAndGet();
-                releaseProbe();
-                return busy();
-            }
-            try {
-                if (!slots.tryAcquire(settings.maxQueueWait().toNanos(), TimeUnit.NANOSECONDS)) {
-                    releaseProbe();
-                    return busy();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                releaseProbe();
-                return busy();
-            } finally {
-                waiting.decrementAndGet();
+        if (breaker != BreakerState.CLOSED) {
+            Refused refused = breakerRefusal();
+            if (refused != null) {
+                return refused;
             }
         }
-        inFlight.incrementAndGet();
+        if (!tryTakeSlot() && !waitForSlot()) {
+            releaseProbe();
+            return new Refused("Sorry, plugin '" + pluginId + "' is busy right now; try again in a moment.");
+        }
+        calls.increment();
         return Admission.ADMITTED;
     }
 
-    private Refused busy() {
-        return new Refused("Sorry, plugin '" + pluginId + "' is busy right now; try again in a moment.");
+    private boolean tryTakeSlot() {
+        int max = settings.maxConcurrentCalls();
+        for (int n = inFlight.get(); n < max; n = inFlight.get()) {
+            if (inFlight.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean waitForSlot() {
+        if (waiting.incrementAndGet() > settings.maxQueuedCalls()) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        long left = settings.maxQueueWait().toNanos();
+        slotLock.lock();
+        try {
+            while (!tryTakeSlot()) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = slotFreed.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            slotLock.unlock();
+            waiting.decrementAndGet();
+        }
     }
 
     private synchronized Refused breakerRefusal() {
@@ -100,50 +119,67 @@ final class PluginSupervision implements PluginGate {
         return null;
     }
 
-    private synchronized void releaseProbe() {
-        probing = false;
+    private void releaseProbe() {
+        if (breaker == BreakerState.HALF_OPEN) {
+            synchronized (this) {
+                probing = false;
+            }
+        }
     }
 
     @Override
     public void release(Outcome outcome) {
         inFlight.decrementAndGet();
-        slots.release();
-        String opened = record(outcome);
+        if (waiting.get() > 0) {
+            slotLock.lock();
+            try {
+                slotFreed.signal();
+            } finally {
+                slotLock.unlock();
+            }
+        }
+        boolean failed = outcome == Outcome.FAILURE || outcome == Outcome.TIMEOUT;
+        if (!failed && breaker == BreakerState.CLOSED) {
+            if (consecutiveFailures.get() != 0) {
+                consecutiveFailures.set(0);
+            }
+            return;
+        }
+        String opened = record(failed, outcome == Outcome.TIMEOUT ? "a call ran past its deadline" : "a call threw an exception");
         if (opened != null) {
             onOpen.accept(opened);
         }
     }
 
-    // Returns the reason when this outcome opened the breaker, for the owners' alert.
-    private synchronized String record(Outcome outcome) {
-        boolean failed = outcome == Outcome.FAILURE || outcome == Outcome.TIMEOUT;
-        if (failed) {
-            failures++;
-            lastFailure = outcome == Outcome.TIMEOUT ? "a call ran past its deadline" : "a call threw an exception";
-        }
-        if (breaker == BreakerState.HALF_OPEN) {
+    // A failure, or any outcome while not closed. Returns the reason when this outcome opened the breaker.
+    private synchronized String record(boolean failed, String what) {
+        if (breaker == BreakerState.HALF_OPEN && probing) {
             probing = false;
             if (failed) {
-                return open("it failed again when tried after a pause (" + lastFailure + ")");
+                failures++;
+                return open("it failed again when tried after a pause (" + what + ")");
             }
             breaker = BreakerState.CLOSED;
-            resetWindow();
+            consecutiveFailures.set(0);
+            recentFailures.clear();
             return null;
         }
-        consecutiveFailures = failed ? consecutiveFailures + 1 : 0;
-        if (windowCount == window.length && window[windowNext]) {
-            windowFailures--;
+        if (!failed || breaker != BreakerState.CLOSED) {
+            return null;
         }
-        window[windowNext] = failed;
-        windowFailures += failed ? 1 : 0;
-        windowNext = (windowNext + 1) % window.length;
-        windowCount = Math.min(windowCount + 1, window.length);
-        if (breaker == BreakerState.CLOSED && consecutiveFailures >= settings.breakerConsecutiveFailures()) {
-            return open(consecutiveFailures + " calls failed in a row (last: " + lastFailure + ")");
+        failures++;
+        int inARow = consecutiveFailures.incrementAndGet();
+        long call = calls.sum();
+        recentFailures.addLast(call);
+        int window = settings.breakerWindow();
+        while (!recentFailures.isEmpty() && recentFailures.peekFirst() <= call - window) {
+            recentFailures.pollFirst();
         }
-        if (breaker == BreakerState.CLOSED && windowCount == window.length
-                && windowFailures >= settings.breakerFailureRate() * window.length) {
-            return open(windowFailures + " of its last " + window.length + " calls failed (last: " + lastFailure + ")");
+        if (inARow >= settings.breakerConsecutiveFailures()) {
+            return open(inARow + " calls failed in a row (last: " + what + ")");
+        }
+        if (call >= window && recentFailures.size() >= settings.breakerFailureRate() * window) {
+            return open(recentFailures.size() + " of its last " + window + " calls failed (last: " + what + ")");
         }
         return null;
     }
@@ -152,24 +188,17 @@ final class PluginSupervision implements PluginGate {
         breaker = BreakerState.OPEN;
         openUntil = clock.instant().plus(settings.breakerOpenFor());
         openReason = reason;
-        consecutiveFailures = 0;
-        resetWindow();
+        consecutiveFailures.set(0);
+        recentFailures.clear();
         return reason;
-    }
-
-    private void resetWindow() {
-        windowNext = 0;
-        windowCount = 0;
-        windowFailures = 0;
-        java.util.Arrays.fill(window, false);
     }
 
     /** An owner re-enabled the plugin: forget its failures. */
     synchronized void reset() {
         breaker = BreakerState.CLOSED;
         probing = false;
-        consecutiveFailures = 0;
-        resetWindow();
+        consecutiveFailures.set(0);
+        recentFailures.clear();
     }
 
     synchronized BreakerState breakerState() {
@@ -195,4 +224,5 @@ final class PluginSupervision implements PluginGate {
     public ClassLoader classLoader() {
         return loader;
     }
+
 }
