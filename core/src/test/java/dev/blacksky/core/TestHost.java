@@ -44,14 +44,23 @@ public final class TestHost implements AutoCloseable {
         return start(folder, config, true);
     }
 
+    /** The same with time under the test's control. */
+    public static TestHost start(Path folder, String config, dev.blacksky.core.schedule.TimeSource time) {
+        return start(folder, config, false, time);
+    }
+
     private static TestHost start(Path folder, String config, boolean journaled) {
+        return start(folder, config, journaled, new dev.blacksky.core.schedule.SystemTimeSource(Clock.systemUTC()));
+    }
+
+    private static TestHost start(Path folder, String config, boolean journaled, dev.blacksky.core.schedule.TimeSource time) {
         try {
             Path conf = folder.resolve("test.conf");
             Files.writeString(conf, config);
             Files.createDirectories(folder.resolve("plugins"));
             SimulatedTransport transport = new SimulatedTransport(java.util.Set.of(UserId.of("owner"))).durable(journaled);
             HostOptions options = new HostOptions(folder, new ConfigSources(null, List.of(conf), Map.of()),
-                    folder.resolve("data"), folder.resolve("plugins"), null, Clock.systemUTC());
+                    folder.resolve("data"), folder.resolve("plugins"), null, time);
             BotHost host = Blacksky.create(options, transport);
             host.start();
             return new TestHost(host, transport);

@@ -119,6 +119,23 @@ class DistributionIT {
     }
 
     @Test
+    void plugins_list_checks_the_folder_without_starting_the_bot() throws IOException {
+        Launch.Result fine = blacksky(DIST, "plugins", "list").run();
+        assertThat(fine.exit()).as(fine.toString()).isZero();
+        assertThat(fine.stdout()).contains("ok    basics").contains("ok    notes").contains("ok    moderation")
+                .contains("3 would load, 0 would not");
+
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(DIST.resolve("plugins/blacksky-plugin-basics-" + VERSION + ".jar"), plugins.resolve("basics.jar"));
+        Files.writeString(plugins.resolve("junk.jar"), "not a jar");
+        Launch.Result broken = blacksky(DIST, "plugins", "list", "--plugins", plugins.toString()).run();
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.stdout()).contains("FAIL").contains("junk.jar: it is not a readable JAR")
+                .contains("1 would load, 1 would not");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void malformed_application_conf_stops_start_up_naming_file_and_line() throws IOException {
         Path home = copyOfDistribution();
         Files.writeString(home.resolve("conf/application.conf"), "blacksky {\n  owners = [\"1\"\n  transport = console\n}\n");

@@ -187,6 +187,22 @@ class PluginLifecycleTest {
         }
     }
 
+    @Test
+    void a_plugins_scheduled_tasks_stop_when_it_unloads() throws IOException {
+        TestPluginJar.plugin(plugins(), "ticker").extension(dev.blacksky.core.plugin.fixtures.Ticker.class).write();
+        var time = new dev.blacksky.core.schedule.ManualTimeSource(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        try (TestHost bot = TestHost.start(folder, QUIET, time)) {
+            assertThat(bot.say("alice", "!tick")).containsExactly("ticking");
+            time.advance(Duration.ofMinutes(2));
+            assertThat(bot.transport.sent()).filteredOn(m -> m.text().equals("tick")).hasSize(2);
+            Files.delete(plugins().resolve("ticker.jar"));
+            bot.host.plugins().reconcile();
+            time.advance(Duration.ofMinutes(10));
+            assertThat(bot.transport.sent()).filteredOn(m -> m.text().equals("tick")).hasSize(2);
+            assertThat(time.pending()).isZero();
+        }
+    }
+
     private static boolean workerAlive() {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("plugin-background-worker") && t.isAlive());
     }
