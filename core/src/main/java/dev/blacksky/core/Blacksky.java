@@ -13,6 +13,8 @@ import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.session.SessionModule;
+import dev.blacksky.core.session.SessionSettings;
 import dev.blacksky.core.storage.StorageModule;
 import dev.blacksky.core.storage.StorageSettings;
 import dev.blacksky.core.dispatch.DispatchSettings;
@@ -69,12 +71,14 @@ public final class Blacksky {
                     + ": blacksky.transport = \"" + name + "\" is not a transport; use one of " + TRANSPORTS.keySet());
         }
         StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
+        SessionSettings session = ConfigLoader.read(config, SessionSettings::from);
         TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
                 new DispatchModule(dispatch),
                 new PluginModule(),
                 new StorageModule(storage),
+                new SessionModule(session),
                 transportModule,
                 new AbstractModule() {
                     @Override

@@ -5,6 +5,7 @@ import dev.blacksky.api.event.ConnectionState;
 import dev.blacksky.api.event.ConnectionStateChangedEvent;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.plugin.PluginHost;
@@ -34,13 +35,14 @@ public final class BotHost {
     private final Storage storage;
     private final TimeSource time;
     private final Duration drainTimeout;
+    private final SessionService session;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private boolean started;
     private boolean stopped;
 
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, Dispatcher dispatcher, Transport transport, Storage storage,
-            TimeSource time, LifecycleSettings lifecycle) {
+            TimeSource time, LifecycleSettings lifecycle, SessionService session) {
         this.paths = paths;
         this.plugins = plugins;
         this.dispatcher = dispatcher;
@@ -48,6 +50,7 @@ public final class BotHost {
         this.storage = storage;
         this.time = time;
         this.drainTimeout = lifecycle.drainTimeout();
+        this.session = session;
     }
 
     public synchronized void start() {
@@ -60,6 +63,8 @@ public final class BotHost {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + paths.data(), e);
         }
+        // First of all: one process per account. Throws SessionLockedException naming the owner.
+        session.open();
         storage.start();
         plugins.start();
         transport.start(new InboundSink() {
@@ -116,6 +121,7 @@ public final class BotHost {
         plugins.stop();
         dispatcher.close();
         storage.close();
+        session.close();
         if (time instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
