@@ -133,19 +133,27 @@ public final class Backups {
             }
         }
         try (Stream<Path> leftovers = Files.list(root)) {
-            for (Path leftover : leftovers.filter(p -> p.getFileName().toString().startsWith(".partial-")).toList()) {
+            for (Path leftover : leftovers.filter(p -> p.getFileName().toString().startsWith(".partial-")
+                    || p.getFileName().toString().startsWith(".pruned-")).toList()) {
                 deleteBackupCopy(leftover);
             }
         }
     }
 
+    // First renamed to a hidden name, atomically, so a crash half-way through the deletion leaves a hidden
+    // leftover (removed next time) rather than a visible backup with files missing.
     private void deleteBackupCopy(Path dir) throws IOException {
-        try (Stream<Path> contents = Files.list(dir)) {
+        Path doomed = dir;
+        if (!dir.getFileName().toString().startsWith(".")) {
+            doomed = root.resolve(".pruned-" + dir.getFileName());
+            DurableFiles.rename(dir, doomed);
+        }
+        try (Stream<Path> contents = Files.list(doomed)) {
             for (Path file : contents.toList()) {
                 Files.deleteIfExists(file);
             }
         }
-        Files.deleteIfExists(dir);
+        Files.deleteIfExists(doomed);
     }
 
     Backup read(Path dir) {
