@@ -28,10 +28,9 @@ public final class DurableFiles {
     public void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        long usable = Files.getFileStore(dir).getUsableSpace();
-        if (usable - bytes.length < minFreeBytes) {
-            throw new SessionWriteRefusedException(target, "only " + usable + " bytes free, below the floor of "
-                    + minFreeBytes + " (blacksky.session.min-free-space)", null);
+        String noRoom = roomProblem(dir, bytes.length);
+        if (noRoom != null) {
+            throw new SessionWriteRefusedException(target, noRoom, null);
         }
         Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
@@ -52,6 +51,18 @@ public final class DurableFiles {
             }
             throw e;
         }
+    }
+
+    /** Null when {@code dir}'s disk keeps the free-space floor after {@code bytes} more, else why not. */
+    public String roomProblem(Path dir, long bytes) throws IOException {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        long usable = Files.getFileStore(existing).getUsableSpace();
+        return usable - bytes < minFreeBytes
+                ? "only " + usable + " bytes free, below the floor of " + minFreeBytes + " (blacksky.session.min-free-space)"
+                : null;
     }
 
     /** Copies {@code source} to {@code target} through {@link #write}. */

@@ -81,6 +81,9 @@ public final class GuardedSerializer implements ControllerSerializer {
             return CompletableFuture.completedFuture(null);
         }
         log.debug("serializeKeys session={} async={}", keys.uuid(), async);
+        if (!session.roomToWrite(web().resolve(keys.uuid().toString()))) {
+            return CompletableFuture.completedFuture(null); // DEGRADED reported; Cobalt retries on its next flush
+        }
         return delegate.serializeKeys(keys, async).thenRun(() -> session.afterWrite(web().resolve(keys.uuid().toString())));
     }
 
@@ -91,6 +94,9 @@ public final class GuardedSerializer implements ControllerSerializer {
             return CompletableFuture.completedFuture(null);
         }
         log.debug("serializeStore session={} async={}", store.uuid(), async);
+        if (!session.roomToWrite(web().resolve(store.uuid().toString()))) {
+            return CompletableFuture.completedFuture(null);
+        }
         return delegate.serializeStore(store, async).thenRun(() -> session.afterWrite(web().resolve(store.uuid().toString())));
     }
 

@@ -95,6 +95,28 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
+    /**
+     * Before Cobalt writes: false (and DEGRADED reported) when the disk is below the free-space floor. Cobalt's
+     * own write copies across file systems from java.io.tmpdir, which on a full disk can truncate the target.
+     */
+    synchronized boolean roomToWrite(Path sessionDir) {
+        try {
+            String problem = files.roomProblem(sessionDir, 0);
+            if (problem == null) {
+                return true;
+            }
+            if (!writesRefused) {
+                writesRefused = true;
+                log.error("DEGRADED: not writing session {}: {}; the previous files are kept", sessionDir, problem);
+            }
+            emit(new SessionEvent.WritesRefused(sessionDir, problem));
+            return false;
+        } catch (IOException e) {
+            log.warn("Cannot check the free space for {}; writing anyway", sessionDir, e);
+            return true;
+        }
+    }
+
     /** After a completed write: snapshot the folder; a refused write is reported, never thrown at Cobalt. */
     synchronized void afterWrite(Path sessionDir) {
         try {

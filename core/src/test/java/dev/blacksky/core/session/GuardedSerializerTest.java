@@ -117,6 +117,25 @@ class GuardedSerializerTest {
     }
 
     @Test
+    void on_a_full_disk_cobalt_s_write_is_not_even_attempted_and_degraded_is_raised() throws Exception {
+        UUID id = UUID.randomUUID();
+        Path dir = CobaltSessions.write(service, id);
+        byte[] before = Files.readAllBytes(dir.resolve("keys.proto"));
+        service.close();
+        SessionService full = new SessionService(AccountLayout.of(data, "default"),
+                new SessionSettings("default", 3, Long.MAX_VALUE / 2), new CobaltFileCheck(), java.time.Clock.systemUTC());
+        full.addListener(events::add);
+        full.open();
+        try {
+            full.serializer().serializeKeys(Keys.of(id, null, List.of(), ClientType.WEB), false).join();
+        } finally {
+            full.close();
+        }
+        assertThat(dir.resolve("keys.proto")).hasBinaryContent(before);
+        assertThat(events).singleElement().isInstanceOf(SessionEvent.WritesRefused.class);
+    }
+
+    @Test
     void no_serializer_without_the_lock() {
         service.close();
         assertThatThrownBy(service::serializer).hasMessageContaining("not held");
