@@ -52,7 +52,7 @@ final class SessionCommand implements Runnable {
                 description = "An extra configuration file, layered over conf/application.conf.")
         List<Path> configFiles = List.of();
 
-        SessionService service(boolean mustExist) {
+        SessionService service() {
             Path home = BlackskyCli.home();
             Config config = ConfigLoader.load(new ConfigSources(home.resolve("conf/application.conf"), configFiles,
                     System.getenv()));
@@ -64,7 +64,7 @@ final class SessionCommand implements Runnable {
                 throw new SessionCliException(e.getMessage());
             }
             AccountLayout layout = AccountLayout.of(paths.data(), settings.account());
-            if (mustExist && !Files.isDirectory(layout.root())) {
+            if (!Files.isDirectory(layout.root())) {
                 throw new SessionCliException("There is no account '" + settings.account() + "' in "
                         + paths.data().resolve("accounts") + knownAccounts(paths.data()) + ".");
             }
@@ -116,7 +116,7 @@ final class SessionCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             return guarded(spec.commandLine().getErr(), () -> {
-                SessionService service = target.service(true);
+                SessionService service = target.service();
                 new SessionReport(service).print(out);
                 return ExitCodes.OK;
             });
@@ -135,7 +135,7 @@ final class SessionCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             return guarded(spec.commandLine().getErr(), () -> {
-                try (SessionService service = target.service(true)) {
+                try (SessionService service = target.service()) {
                     service.open();
                     var taken = service.backupNow();
                     if (taken.isEmpty()) {
@@ -159,7 +159,7 @@ final class SessionCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             return guarded(spec.commandLine().getErr(), () -> {
-                SessionReport.printBackups(target.service(true).backups().list(), out);
+                SessionReport.printBackups(target.service().backups().list(), out);
                 return ExitCodes.OK;
             });
         }
@@ -179,7 +179,7 @@ final class SessionCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             return guarded(spec.commandLine().getErr(), () -> {
-                try (SessionService service = target.service(true)) {
+                try (SessionService service = target.service()) {
                     service.open();
                     var backup = service.backups().find(name).orElseThrow(() -> new SessionCliException(
                             "There is no backup '" + name + "' in " + service.layout().backups()
@@ -213,7 +213,7 @@ final class SessionCommand implements Runnable {
                 return ExitCodes.USAGE;
             }
             return guarded(err, () -> {
-                try (SessionService service = target.service(true)) {
+                try (SessionService service = target.service()) {
                     service.open();
                     service.reset().ifPresentOrElse(p -> out.println("The session was moved to " + p
                                     + ". The next 'blacksky run' starts a new pairing."),

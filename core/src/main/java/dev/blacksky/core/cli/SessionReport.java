@@ -2,6 +2,7 @@ package dev.blacksky.core.cli;
 
 import dev.blacksky.core.session.AccountLock;
 import dev.blacksky.core.session.Backup;
+import dev.blacksky.core.session.CobaltFileCheck;
 import dev.blacksky.core.session.SessionService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,9 +49,9 @@ final class SessionReport {
 
     // Read-only: a status must not repair anything, so it only reports what a start would find.
     private String state(Path dir) {
-        try {
-            List<Path> files = Files.list(dir).filter(Files::isRegularFile).toList();
-            var check = new dev.blacksky.core.session.CobaltFileCheck();
+        try (Stream<Path> listing = Files.list(dir)) {
+            List<Path> files = listing.filter(Files::isRegularFile).toList();
+            var check = new CobaltFileCheck();
             for (String required : check.requiredFiles()) {
                 Path file = dir.resolve(required);
                 if (!Files.exists(file)) {
