@@ -83,6 +83,9 @@ class TornWriteTortureTest {
             int waitFor = ThreadLocalRandom.current().nextInt(1, 3);
             long lastPrinted = confirmed;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("the other lane failed");
+                }
                 for (int seen = 0; seen < waitFor; seen++) {
                     String line = out.readLine();
                     assertThat(line).as("child output in round " + round).isNotNull();
@@ -96,6 +99,8 @@ class TornWriteTortureTest {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lastPrinted = Long.parseLong(line);
                 }
+            } finally {
+                child.toHandle().destroyForcibly(); // never leave a writer looping after a failed assertion
             }
 
             LoadCheck loaded = recovery.ensureLoadable(dir);
