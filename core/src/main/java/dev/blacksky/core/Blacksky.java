@@ -21,6 +21,8 @@ import dev.blacksky.core.outbound.GovernorSettings;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.outbound.OutboxSettings;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.session.SessionModule;
+import dev.blacksky.core.session.SessionSettings;
 import dev.blacksky.core.storage.StorageModule;
 import dev.blacksky.core.storage.StorageSettings;
 import dev.blacksky.core.dispatch.DispatchSettings;
@@ -84,6 +86,7 @@ public final class Blacksky {
         OutboxSettings outbox = ConfigLoader.read(config, OutboxSettings::from);
         JournalSettings journal = ConfigLoader.read(config, JournalSettings::from);
         ConnectionSettings connection = ConfigLoader.read(config, ConnectionSettings::from);
+        SessionSettings session = ConfigLoader.read(config, SessionSettings::from);
         TimeSource time = options.time();
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
@@ -92,6 +95,7 @@ public final class Blacksky {
                 new StorageModule(storage),
                 new InboundModule(journal),
                 new ConnectionModule(connection),
+                new SessionModule(session),
                 transportModule,
                 new AbstractModule() {
                     @Override

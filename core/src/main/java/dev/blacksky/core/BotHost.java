@@ -6,6 +6,7 @@ import dev.blacksky.api.event.ConnectionStateChangedEvent;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionService;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.inbound.JournaledIntake;
@@ -32,6 +33,8 @@ public final class BotHost {
     private static final Logger log = LoggerFactory.getLogger(BotHost.class);
 
     private final HostPaths paths;
+    @Inject
+    private com.google.inject.Injector injector;
     private final PluginHost plugins;
     private final PluginFolderWatcher watcher;
     private final Dispatcher dispatcher;
@@ -42,6 +45,7 @@ public final class BotHost {
     private final TimeSource time;
     private final ConnectionService connections;
     private final Duration drainTimeout;
+    private final SessionService session;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private boolean started;
     private boolean stopped;
@@ -49,7 +53,7 @@ public final class BotHost {
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport,
             Storage storage, JournaledIntake intake, OutboundMessenger outbound, TimeSource time, LifecycleSettings lifecycle,
-            ConnectionService connections) {
+            ConnectionService connections, SessionService session) {
         this.paths = paths;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -61,6 +65,7 @@ public final class BotHost {
         this.time = time;
         this.connections = connections;
         this.drainTimeout = lifecycle.drainTimeout();
+        this.session = session;
     }
 
     public synchronized void start() {
@@ -73,6 +78,8 @@ public final class BotHost {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + paths.data(), e);
         }
+        // First of all: one process per account. Throws SessionLockedException naming the owner.
+        session.open();
         storage.start();
         outbound.start();
         plugins.start();
@@ -150,6 +157,7 @@ public final class BotHost {
         plugins.stop();
         dispatcher.close();
         storage.close();
+        session.close();
         if (time instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -159,6 +167,11 @@ public final class BotHost {
         }
         stopRequested.countDown();
         log.info("Blacksky stopped");
+    }
+
+    /** The escape hatch for tests and embedding: the host's own injector. Plugins never see it. */
+    public com.google.inject.Injector injector() {
+        return injector;
     }
 
     public PluginHost plugins() {

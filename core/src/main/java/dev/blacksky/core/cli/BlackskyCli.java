@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs a WhatsApp bot whose commands are plugins.",
-        subcommands = {RunCommand.class, PluginsCommand.class, StatusCommand.class},
+        subcommands = {RunCommand.class, PluginsCommand.class, StatusCommand.class, SessionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  clean stop (end of console input, or SIGTERM)",
             "  1  start-up or runtime failure",
             "  2  wrong command-line usage",
             "  3  invalid configuration (the message names file, line and key)",
+            "  4  the account's session is locked by another running process (named in the message)",
             "",
             "The launcher (bin/blacksky) exits 1 when it finds no Java 21 or newer."
         })

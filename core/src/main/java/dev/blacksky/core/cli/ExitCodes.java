@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Invalid configuration; the message names file, line and key. */
     public static final int CONFIG = 3;
+    /** The account's session is locked by another running process; the message names its pid and host. */
+    public static final int SESSION_LOCKED = 4;
 
     private ExitCodes() {
     }

@@ -5,6 +5,7 @@ import dev.blacksky.core.BotHost;
 import dev.blacksky.core.HostOptions;
 import dev.blacksky.core.config.ConfigSources;
 import dev.blacksky.core.config.ConfigurationException;
+import dev.blacksky.core.session.SessionLockedException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -45,7 +46,13 @@ final class RunCommand implements Callable<Integer> {
         Thread hook = Thread.ofPlatform().name("shutdown").unstarted(host::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         StopSignals.install(host::requestStop);
-        host.start();
+        try {
+            host.start();
+        } catch (SessionLockedException e) {
+            System.err.println("blacksky: " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return ExitCodes.SESSION_LOCKED;
+        }
         host.awaitStopRequest();
         host.stop();
         try {

@@ -30,9 +30,9 @@ public record ConnectionSettings(
 
     public static ConnectionSettings from(Config config) {
         Config c = config.getConfig("blacksky.connection");
-        String account = c.getString("account");
+        String account = config.getString("blacksky.account");
         if (!account.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new ConfigException.BadValue(c.getValue("account").origin(), "blacksky.connection.account",
+            throw new ConfigException.BadValue(config.getValue("blacksky.account").origin(), "blacksky.account",
                     "must be a folder-safe name (letters, digits, '.', '_', '-'), got \"" + account + "\"");
         }
         ConnectionSettings settings = new ConnectionSettings(account,

@@ -39,7 +39,7 @@ class ConnectionSettingsTest {
 
     @Test
     void an_account_name_must_be_a_safe_folder_name() {
-        var config = ConfigFactory.parseString("blacksky.connection.account = \"../x\"")
+        var config = ConfigFactory.parseString("blacksky.account = \"../x\"")
                 .withFallback(ConfigFactory.defaultReference()).resolve();
         assertThatThrownBy(() -> ConfigLoader.read(config, ConnectionSettings::from))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("folder-safe");

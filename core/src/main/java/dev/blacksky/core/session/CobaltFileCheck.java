@@ -1,0 +1,28 @@
+package dev.blacksky.core.session;
+
+import it.auties.whatsapp.controller.KeysSpec;
+import it.auties.whatsapp.controller.StoreSpec;
+import java.util.List;
+
+/** A Cobalt session is loadable when keys.proto and store.proto both decode with Cobalt's own decoders. */
+public final class CobaltFileCheck implements SessionFileCheck {
+
+    static final String KEYS = "keys.proto";
+    static final String STORE = "store.proto";
+
+    @Override
+    public List<String> requiredFiles() {
+        return List.of(KEYS, STORE);
+    }
+
+    @Override
+    public void check(String fileName, byte[] bytes) {
+        switch (fileName) {
+            case KEYS -> KeysSpec.decode(bytes);
+            case STORE -> StoreSpec.decode(bytes);
+            default -> {
+                // chats and newsletters are rebuilt by history sync; only identity and store gate a load
+            }
+        }
+    }
+}

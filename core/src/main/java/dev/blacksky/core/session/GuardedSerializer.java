@@ -1,0 +1,213 @@
+package dev.blacksky.core.session;
+
+import it.auties.whatsapp.api.ClientType;
+import it.auties.whatsapp.controller.Controller;
+import it.auties.whatsapp.controller.ControllerSerializer;
+import it.auties.whatsapp.controller.Keys;
+import it.auties.whatsapp.controller.Store;
+import it.auties.whatsapp.controller.StoreKeysPair;
+import it.auties.whatsapp.model.mobile.PhoneNumber;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Cobalt reads and writes its session through: a decorator (Cobalt's file serializer is package-private)
+ * around {@code ControllerSerializer.toProtobuf(<account>/cobalt)} that validates before every load (restoring
+ * a backup, or failing with SESSION_CORRUPT, never an empty answer that would mint a new identity), takes a
+ * checksummed backup after every completed write, and turns Cobalt's delete (logout, ban) into a quarantine move.
+ * Logs every call by session id only, never key material.
+ */
+public final class GuardedSerializer implements ControllerSerializer {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardedSerializer.class);
+
+    private final ControllerSerializer delegate;
+    private final SessionService session;
+    private final Set<UUID> quarantined = ConcurrentHashMap.newKeySet();
+
+    GuardedSerializer(ControllerSerializer delegate, SessionService session) {
+        this.delegate = delegate;
+        this.session = session;
+    }
+
+    private Path web() {
+        return session.layout().cobalt().resolve("web");
+    }
+
+    @Override
+    public LinkedList<UUID> listIds(ClientType type) {
+        return delegate.listIds(type);
+    }
+
+    @Override
+    public LinkedList<PhoneNumber> listPhoneNumbers(ClientType type) {
+        return delegate.listPhoneNumbers(type);
+    }
+
+    // Not delegated on purpose: the interface's default builds the pair and serializes through *this*, so the
+    // new keys get their backup; the delegate's copy of the default would bypass us.
+    @Override
+    public StoreKeysPair newStoreKeysPair(UUID uuid, PhoneNumber phone, Collection<String> alias, ClientType type) {
+        log.info("Creating a new session {} ({})", uuid, type);
+        return ControllerSerializer.super.newStoreKeysPair(uuid, phone, alias, type);
+    }
+
+    // Not delegated on purpose: the default reads through deserializeKeys/deserializeStore of *this*.
+    @Override
+    public Optional<StoreKeysPair> deserializeStoreKeysPair(UUID uuid, PhoneNumber phone, String alias, ClientType type) {
+        return ControllerSerializer.super.deserializeStoreKeysPair(uuid, phone, alias, type);
+    }
+
+    @Override
+    public CompletableFuture<Void> serializeKeys(Keys keys, boolean async) {
+        if (quarantined.contains(keys.uuid())) {
+            log.warn("Not writing keys of session {}: it was quarantined (Cobalt's shutdown flush would recreate it)",
+                    keys.uuid());
+            return CompletableFuture.completedFuture(null);
+        }
+        log.debug("serializeKeys session={} async={}", keys.uuid(), async);
+        if (!session.roomToWrite(web().resolve(keys.uuid().toString()))) {
+            return CompletableFuture.completedFuture(null); // DEGRADED reported; Cobalt retries on its next flush
+        }
+        return delegate.serializeKeys(keys, async).thenRun(() -> session.afterWrite(web().resolve(keys.uuid().toString())));
+    }
+
+    @Override
+    public CompletableFuture<Void> serializeStore(Store store, boolean async) {
+        if (quarantined.contains(store.uuid())) {
+            log.warn("Not writing the store of session {}: it was quarantined", store.uuid());
+            return CompletableFuture.completedFuture(null);
+        }
+        log.debug("serializeStore session={} async={}", store.uuid(), async);
+        if (!session.roomToWrite(web().resolve(store.uuid().toString()))) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return delegate.serializeStore(store, async).thenRun(() -> session.afterWrite(web().resolve(store.uuid().toString())));
+    }
+
+    @Override
+    public Optional<Keys> deserializeKeys(ClientType type, UUID id) {
+        log.debug("deserializeKeys session={}", id);
+        ensureLoadable(List.of(web().resolve(id.toString())));
+        return delegate.deserializeKeys(type, id);
+    }
+
+    @Override
+    public Optional<Keys> deserializeKeys(ClientType type, PhoneNumber phone) {
+        log.debug("deserializeKeys by phone number");
+        ensureLoadable(sessionDirs());
+        return delegate.deserializeKeys(type, phone);
+    }
+
+    @Override
+    public Optional<Keys> deserializeKeys(ClientType type, String alias) {
+        log.debug("deserializeKeys alias={}", alias);
+        ensureLoadable(sessionDirs());
+        return delegate.deserializeKeys(type, alias);
+    }
+
+    @Override
+    public Optional<Store> deserializeStore(ClientType type, UUID id) {
+        log.debug("deserializeStore session={}", id);
+        ensureLoadable(List.of(web().resolve(id.toString())));
+        return delegate.deserializeStore(type, id);
+    }
+
+    @Override
+    public Optional<Store> deserializeStore(ClientType type, PhoneNumber phone) {
+        log.debug("deserializeStore by phone number");
+        ensureLoadable(sessionDirs());
+        return delegate.deserializeStore(type, phone);
+    }
+
+    @Override
+    public Optional<Store> deserializeStore(ClientType type, String alias) {
+        log.debug("deserializeStore alias={}", alias);
+        ensureLoadable(sessionDirs());
+        return delegate.deserializeStore(type, alias);
+    }
+
+    /** Cobalt calls this on LOGGED_OUT and BANNED: move the session and its link files aside, never delete. */
+    @Override
+    public void deleteSession(Controller<?> controller) {
+        UUID uuid = controller.uuid();
+        quarantined.add(uuid);
+        List<Path> paths = new ArrayList<>();
+        paths.add(web().resolve(uuid.toString()));
+        paths.addAll(linkFilesOf(uuid));
+        log.warn("Cobalt deletes session {} (logged out or banned): moving it to quarantine instead", uuid);
+        session.quarantine(paths, "logout-or-ban");
+    }
+
+    @Override
+    public void linkMetadata(Controller<?> controller) {
+        log.debug("linkMetadata session={}", controller.uuid());
+        delegate.linkMetadata(controller);
+    }
+
+    @Override
+    public CompletableFuture<Void> attributeStore(Store store) {
+        log.debug("attributeStore session={}", store.uuid());
+        return delegate.attributeStore(store);
+    }
+
+    private void ensureLoadable(List<Path> sessionDirs) {
+        for (Path dir : sessionDirs) {
+            session.ensureLoadable(dir);
+        }
+    }
+
+    private List<Path> sessionDirs() {
+        if (!Files.isDirectory(web())) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(web())) {
+            return entries.filter(Files::isDirectory).filter(p -> isUuid(p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // Cobalt's alias and phone-number link files are plain text files in web/ holding the session's uuid.
+    private List<Path> linkFilesOf(UUID uuid) {
+        if (!Files.isDirectory(web())) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(web())) {
+            return entries.filter(Files::isRegularFile).filter(p -> {
+                try {
+                    return Files.size(p) < 100
+                            && Files.readString(p, StandardCharsets.UTF_8).trim().equals(uuid.toString());
+                } catch (IOException e) {
+                    return false;
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isUuid(String name) {
+        try {
+            UUID.fromString(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
