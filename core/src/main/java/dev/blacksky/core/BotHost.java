@@ -49,6 +49,7 @@ public final class BotHost {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private boolean started;
     private boolean stopped;
+    private volatile boolean stopping;
 
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport,
@@ -91,6 +92,9 @@ public final class BotHost {
         transport.start(new InboundSink() {
             @Override
             public void accept(Inbound inbound) {
+                if (stopping) {
+                    return; // shutting down: a journaled transport gets it again after the restart
+                }
                 if (journaled) {
                     intake.accept(inbound);
                 } else {
@@ -111,6 +115,7 @@ public final class BotHost {
         });
         // Local transports are connected as soon as they start; a supervised connection reports its own states.
         if (!connections.start()) {
+            outbound.connected();
             connection(ConnectionState.STARTING, ConnectionState.CONNECTED, transport.name() + " transport started");
         }
         log.info("Blacksky is running on the {} transport; data in {}", transport.name(), paths.data());
@@ -136,6 +141,7 @@ public final class BotHost {
             return;
         }
         stopped = true;
+        stopping = true; // intake first: nothing new starts while we drain
         try {
             if (!dispatcher.awaitIdle(drainTimeout)) {
                 log.warn("Commands still running after {}; stopping anyway", drainTimeout);

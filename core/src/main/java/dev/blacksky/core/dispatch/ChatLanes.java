@@ -46,7 +46,7 @@ final class ChatLanes implements AutoCloseable {
     ChatLanes(Runnable onJobDone, Duration linger) {
         this.onJobDone = onJobDone;
         this.lingerNanos = linger.toNanos();
-        watchdog.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        watchdog.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS); // starts its thread now, with the host's context loader
     }
 
     /** When a call is slow (warn once) and when it is over (cancel), and what to do at each point. */
@@ -86,7 +86,7 @@ final class ChatLanes implements AutoCloseable {
             } finally {
                 detached.remove(lane);
             }
-            if (lane.generation == 0) {
+            if (!job.abandoned()) {
                 finish(job);
             }
         });
@@ -106,8 +106,9 @@ final class ChatLanes implements AutoCloseable {
                 } catch (RuntimeException | Error e) {
                     log.error("Unexpected failure while handling a message", e);
                 }
-                if (lane.generation != generation) {
-                    return; // timed out and abandoned: a new drainer owns the lane and completed this job
+                if (job.abandoned() || lane.generation != generation) {
+                    Thread.interrupted(); // the watchdog's interrupt was for the abandoned call
+                    return; // timed out: the watchdog completed this job and a new drainer owns the lane
                 }
                 finish(job);
                 if (lane.queue.isEmpty()) {
@@ -155,14 +156,23 @@ final class ChatLanes implements AutoCloseable {
             failure = t;
         }
         if (!lane.call.compareAndSet(call, null)) {
+            job.abandon(); // the watchdog won: it finishes the job and hands the lane to a new thread
             return TIMED_OUT;
         }
         return failure;
     }
 
-    // Every tick: time out overdue calls; now and then, drop lanes of chats that went quiet.
+    // Every tick: time out overdue calls; now and then, drop lanes of chats that went quiet. Nothing may
+    // escape: an exception would cancel the periodic tick, and with it every deadline.
     private void tick() {
-        long now = System.nanoTime();
+        try {
+            check(System.nanoTime());
+        } catch (Throwable t) {
+            log.error("The call watchdog hit an unexpected error; it keeps running", t);
+        }
+    }
+
+    private void check(long now) {
         for (Lane lane : lanes.values()) {
             expire(lane, now);
         }
@@ -179,6 +189,10 @@ final class ChatLanes implements AutoCloseable {
                             return l;
                         }
                         l.retired = true;
+                        if (!l.idle()) { // a message arrived meanwhile: its sender may not have seen "retired"
+                            l.retired = false;
+                            return l;
+                        }
                         return null;
                     });
                 }
@@ -189,25 +203,24 @@ final class ChatLanes implements AutoCloseable {
     private void expire(Lane lane, long now) {
         Lane.Call call = lane.call.get();
         if (call != null && now - call.slowNanos() > 0 && call.warned().compareAndSet(false, true)) {
-            try {
-                call.onSlow().run();
-            } catch (RuntimeException e) {
-                log.warn("Reporting a slow call failed", e);
-            }
+            threads.execute(call.onSlow());
         }
         if (call != null && now - call.deadlineNanos() > 0 && lane.call.compareAndSet(call, null)) {
             lane.generation++;
-            try {
-                call.onTimeout().run(); // first: it revokes the call's context, so nothing it sends after counts
-            } catch (RuntimeException e) {
-                log.warn("Reporting a timed-out call failed", e);
-            }
             abandoned.add(call.thread());
-            call.thread().interrupt();
-            finish(call.job());
-            if (!lane.detached) {
-                startDrainer(lane); // the lane stays marked draining; the new generation owns it
-            }
+            // Off the watchdog thread: reporting may block (a send, a store write), and no deadline may wait.
+            threads.execute(() -> {
+                try {
+                    call.onTimeout().run(); // first: it revokes the call's context, so nothing it sends after counts
+                } catch (RuntimeException e) {
+                    log.warn("Reporting a timed-out call failed", e);
+                }
+                call.thread().interrupt();
+                finish(call.job());
+                if (!lane.detached) {
+                    startDrainer(lane); // the lane stays marked draining; the new generation owns it
+                }
+            });
         }
     }
 

@@ -67,8 +67,9 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Handles one message. The caller only enqueues it on its chat's lane, so it is never blocked, whatever
-     * plugins do; everything else (ban check, dedup, listeners, the command) runs on the lane, in order per
-     * chat. The stage completes when all of it is done, listeners included.
+     * plugins do. On the lane, in order per chat: the ban check, dedup and the command; listeners hear the
+     * message beside the lane, each on its own thread and in no particular order. The stage completes when
+     * all of it is done, listeners included.
      */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
         metrics.received.increment();

@@ -19,7 +19,33 @@ final class Lane {
     }
 
     /** A unit of work and the completion signal of the message it belongs to. */
-    record Job(Work work, CompletableFuture<Void> done) {
+    static final class Job {
+        private final Work work;
+        private final CompletableFuture<Void> done;
+        // Set by the lane thread itself when it lost its call to the watchdog: then the watchdog completes
+        // the job and starts a new drainer, and this thread must leave. Written and read by one thread.
+        private boolean abandoned;
+
+        Job(Work work, CompletableFuture<Void> done) {
+            this.work = work;
+            this.done = done;
+        }
+
+        Work work() {
+            return work;
+        }
+
+        CompletableFuture<Void> done() {
+            return done;
+        }
+
+        void abandon() {
+            abandoned = true;
+        }
+
+        boolean abandoned() {
+            return abandoned;
+        }
     }
 
     /** A plugin call in progress: when it is slow, when it must end, and what to do then. */

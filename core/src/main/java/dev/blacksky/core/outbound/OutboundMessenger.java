@@ -34,7 +34,7 @@ public final class OutboundMessenger implements Messenger {
                 : null;
     }
 
-    /** Takes up what the outbox holds from the last run; after the store has opened. */
+    /** Takes up what the outbox holds from the last run; after the store has opened. Nothing goes out before {@link #connected()}. */
     public void start() {
         if (queue != null) {
             queue.start();

@@ -35,7 +35,8 @@ final class OutboundQueue {
     private final OutboxSettings retries;
     private final Deque<Entry> queue = new ArrayDeque<>();
     private final Set<ChatId> inFlight = new HashSet<>();
-    private boolean connected = true;
+    // Until the link is up nothing is sent: an attempt while offline would only burn one of max-attempts.
+    private boolean connected;
     private TimeSource.Cancellable wakeUp;
 
     /** {@code governor} and {@code outbox} may each be null: no pacing, resp. nothing persisted. */
@@ -128,10 +129,12 @@ final class OutboundQueue {
         }
     }
 
+    // The outbox is written outside the queue's lock: the database may be busy (a plugin's store, the
+    // journal), and nothing else should wait on it while holding this queue. The chat stays in flight until
+    // the outcome is recorded, so its next message cannot overtake.
     private void completed(Entry entry, Throwable error) {
         OutboxItem item = entry.item();
-        synchronized (this) {
-            inFlight.remove(item.chat());
+        try {
             if (error == null) {
                 if (outbox != null) {
                     outbox.delivered(item);
@@ -150,7 +153,18 @@ final class OutboundQueue {
                     outbox.retryLater(later, error.toString());
                 }
                 log.debug("Send of {} to {} failed ({}); retrying at {}", item.id(), item.chat(), error, later.notBefore());
-                queue.addFirst(new Entry(later, entry.sent()));
+                synchronized (this) {
+                    queue.addFirst(new Entry(later, entry.sent()));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Recording the outcome of message {} failed; it is sent again later", item.id(), e);
+            synchronized (this) {
+                queue.addFirst(entry);
+            }
+        } finally {
+            synchronized (this) {
+                inFlight.remove(item.chat());
             }
         }
         drain();

@@ -30,10 +30,10 @@ final class SendGovernor {
         this.connectedAt = now;
     }
 
-    /** The connection came (back): start the ramp again. */
+    /** The connection came (back): start the ramp again; the burst shrinks in step with the rate. */
     void connected(Instant now) {
         connectedAt = now;
-        tokens = Math.min(tokens, 1);
+        tokens = Math.min(tokens, Math.max(1, limits.burst() * limits.rampStart()));
     }
 
     /** How long to wait before a message to {@code chat} may go; zero when it may go now. */

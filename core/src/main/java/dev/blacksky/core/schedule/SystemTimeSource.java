@@ -16,6 +16,9 @@ public final class SystemTimeSource implements TimeSource, AutoCloseable {
         this.clock = clock;
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("blacksky-timer").daemon(true).factory());
         this.timer.setRemoveOnCancelPolicy(true);
+        // Start the thread now, from host code: created lazily by a plugin's first schedule() it would inherit
+        // that plugin's class loader as context loader and keep it alive after the plugin unloads.
+        this.timer.prestartAllCoreThreads();
     }
 
     @Override

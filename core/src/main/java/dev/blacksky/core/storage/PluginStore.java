@@ -19,6 +19,7 @@ import java.util.function.Function;
 public final class PluginStore implements KeyValueStore, AutoCloseable {
 
     private static final int MAX_KEY_LENGTH = 256;
+    private static final int MAX_UPDATE_ATTEMPTS = 100;
 
     private final String namespace;
     private final SqliteDatabase database;
@@ -52,20 +53,35 @@ public final class PluginStore implements KeyValueStore, AutoCloseable {
         return call("delete '" + key + "'", () -> database.with(c -> remove(c, key)));
     }
 
+    // Optimistic: the plugin's function runs with no lock held (it may be slow, or send a message, which
+    // writes to the outbox in this same database); the write then applies only if the value is unchanged.
     @Override
     public String update(String key, Function<Optional<String>, String> change) {
         checkKey(key);
         Objects.requireNonNull(change, "change");
-        return call("update '" + key + "'", () -> database.inTransaction(c -> {
-            String next = change.apply(read(c, key));
-            if (next == null) {
-                remove(c, key);
-            } else {
+        for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+            Optional<String> seen = get(key);
+            String next = change.apply(seen);
+            if (next != null) {
                 checkValue(key, next);
-                write(c, key, next);
             }
-            return next;
-        }));
+            boolean applied = call("update '" + key + "'", () -> database.inTransaction(c -> {
+                if (!read(c, key).equals(seen)) {
+                    return false; // changed meanwhile: run the function again on the new value
+                }
+                if (next == null) {
+                    remove(c, key);
+                } else {
+                    write(c, key, next);
+                }
+                return true;
+            }));
+            if (applied) {
+                return next;
+            }
+        }
+        throw new StorageException("Plugin '" + namespace + "': '" + key + "' kept changing while it was being"
+                + " updated (" + MAX_UPDATE_ATTEMPTS + " attempts); nothing was written");
     }
 
     @Override
@@ -73,10 +89,11 @@ public final class PluginStore implements KeyValueStore, AutoCloseable {
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         return call("list '" + keyPrefix + "*'", () -> database.with(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT key, value FROM plugin_kv WHERE namespace = ? AND key >= ? AND substr(key, 1, ?) = ? ORDER BY key")) {
+                    "SELECT key, value FROM plugin_kv WHERE namespace = ? AND key >= ? AND substr(key, 1, length(?)) = ?"
+                            + " ORDER BY key")) {
                 s.setString(1, namespace);
                 s.setString(2, keyPrefix);
-                s.setInt(3, keyPrefix.length());
+                s.setString(3, keyPrefix); // SQLite's length counts characters, as substr does; Java's counts UTF-16 units
                 s.setString(4, keyPrefix);
                 Map<String, String> entries = new LinkedHashMap<>();
                 try (ResultSet rows = s.executeQuery()) {

@@ -19,8 +19,10 @@ class OutboundMessengerTest {
     private final SimulatedTransport transport = new SimulatedTransport();
 
     private OutboundMessenger messenger(double perMinute, int burst, Duration gap, int perHour, double rampStart) {
-        return new OutboundMessenger(transport, time, new GovernorSettings(List.of("simulated"), perMinute, burst, gap,
-                perHour, 1500, Duration.ofSeconds(60), rampStart), RETRIES, null);
+        OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("simulated"), perMinute,
+                burst, gap, perHour, 1500, Duration.ofSeconds(60), rampStart), RETRIES, null);
+        out.connected();
+        return out;
     }
 
     private List<String> sent() {

@@ -36,6 +36,7 @@ class OutboxTest {
                 new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0),
                 OutboundMessengerTest.RETRIES, storage);
         out.start();
+        out.connected();
         return out;
     }
 
@@ -48,6 +49,22 @@ class OutboxTest {
 
     private List<String> sent() {
         return transport.sent().stream().map(SentMessage::text).toList();
+    }
+
+    @Test
+    void nothing_is_sent_before_the_first_connection() {
+        storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
+                new StorageSettings("storage.db", 65536), time.clock());
+        storage.start();
+        OutboundMessenger out = new OutboundMessenger(transport, time,
+                new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0),
+                OutboundMessengerTest.RETRIES, storage);
+        out.start();
+        out.send(ChatId.of("a"), "early");
+        time.advance(Duration.ofHours(1));
+        assertThat(transport.attempts()).isEmpty();
+        out.connected();
+        assertThat(sent()).containsExactly("early");
     }
 
     @Test
