@@ -135,8 +135,9 @@ public final class Dispatcher implements AutoCloseable {
         String name = event.getClass().getSimpleName();
         String listener = entry.listener().getClass().getName();
         PluginGate gate = entry.gate();
-        if (gate.admit() instanceof PluginGate.Refused refused) {
-            log.debug("Listener {} of plugin '{}' skipped {}: {}", listener, entry.pluginId(), name, refused.reason());
+        PluginGate.Admission admission = gate.admit();
+        if (!(admission instanceof PluginGate.Admitted)) {
+            log.debug("Listener {} of plugin '{}' skipped {}: {}", listener, entry.pluginId(), name, admission);
             return;
         }
         ChatLanes.Deadline deadline = new ChatLanes.Deadline(settings.commandSlowAfter(), settings.commandTimeout(),
@@ -203,7 +204,17 @@ public final class Dispatcher implements AutoCloseable {
                 inbound.senderIsGroupAdmin(), messenger);
         Duration timeout = spec.timeout().orElse(settings.commandTimeout());
         PluginGate gate = route.gate();
-        if (gate.admit() instanceof PluginGate.Refused refused) {
+        PluginGate.Admission admission = gate.admit();
+        if (admission instanceof PluginGate.Retired) {
+            Route current = registry.lookup(line.word()); // reloaded just now: the new version takes the call
+            if (current == null || current == route) {
+                say(message, "Sorry, " + shown + " is being reloaded; try again in a moment.");
+                return;
+            }
+            handle(lane, job, line, inbound);
+            return;
+        }
+        if (admission instanceof PluginGate.Refused refused) {
             say(message, refused.reason());
             return;
         }

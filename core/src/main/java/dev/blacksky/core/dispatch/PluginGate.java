@@ -24,8 +24,13 @@ public interface PluginGate {
     };
 
     /** Whether a call may run; a refusal says why, in words for the user. */
-    sealed interface Admission permits Admitted, Refused {
+    sealed interface Admission permits Admitted, Refused, Retired {
         Admission ADMITTED = new Admitted();
+        Admission RETIRED = new Retired();
+    }
+
+    /** This version of the plugin is being unloaded; a newer one may serve the same command. */
+    record Retired() implements Admission {
     }
 
     record Admitted() implements Admission {

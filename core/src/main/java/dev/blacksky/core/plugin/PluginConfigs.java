@@ -21,8 +21,14 @@ final class PluginConfigs {
         URL reference = pluginLoader instanceof URLClassLoader urls ? urls.findResource("reference.conf") : null;
         if (reference != null) {
             try {
-                defaults = ConfigFactory.parseURL(reference).resolve();
-            } catch (ConfigException e) {
+                java.net.URLConnection connection = reference.openConnection();
+                connection.setUseCaches(false); // a cached JarFile would keep the JAR open after unload
+                try (java.io.Reader text = new java.io.InputStreamReader(connection.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8)) {
+                    defaults = ConfigFactory.parseReader(text,
+                            com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription(reference.toString())).resolve();
+                }
+            } catch (ConfigException | java.io.IOException e) {
                 throw new PluginLoadException("its reference.conf is malformed: " + e.getMessage());
             }
             for (String root : defaults.root().keySet()) {

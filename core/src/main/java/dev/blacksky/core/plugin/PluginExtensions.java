@@ -54,7 +54,14 @@ record PluginExtensions(List<Command> commands, List<EventListener> listeners) {
             return List.of();
         }
         List<String> names = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+        java.net.URLConnection connection;
+        try {
+            connection = url.openConnection();
+            connection.setUseCaches(false); // a cached JarFile would outlive the class loader and keep the JAR open
+        } catch (IOException e) {
+            throw new PluginLoadException("its META-INF/extensions.idx cannot be read (" + e.getMessage() + ")");
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 String name = line.trim();
                 if (!name.isEmpty() && !name.startsWith("#")) {

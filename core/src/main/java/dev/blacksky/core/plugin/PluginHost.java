@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class PluginHost {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
+    private static final String RETRY = ""; // a failure's checksum that never matches: try the JAR again next time
 
     private final HostPaths paths;
     private final Config config;
@@ -154,10 +155,13 @@ public final class PluginHost {
 
     private void install(Candidate candidate) {
         String id = candidate.descriptor().getPluginId();
+        liveFrom(candidate.jar()).filter(g -> !g.pluginId().equals(id))
+                .ifPresent(g -> unload(g.pluginId(), "its JAR now holds plugin '" + id + "'"));
         PluginGeneration current = live.get(id);
         if (current != null && !current.sourceJar().equals(candidate.jar())) {
+            // Not remembered by checksum: once the other JAR goes, this one must load at the next look.
             fail(candidate.jar(), id, "a plugin with the same id (" + id + ") is already loaded from "
-                    + current.sourceJar().getFileName() + "; remove one of the two JARs", candidate.checksum());
+                    + current.sourceJar().getFileName() + "; remove one of the two JARs", RETRY);
             return;
         }
         if (current == null && states.isDisabled(id)) {
@@ -169,15 +173,17 @@ public final class PluginHost {
             PluginGeneration next = startGeneration(candidate);
             activate(next);
             if (current != null) {
+                // Dependents move to the new version before the old one's class loader closes under them.
+                restartDependentsOf(id);
                 retire(current);
                 log.info("Plugin '{}' reloaded: {} -> {}", id, current.version(), next.version());
-                restartDependentsOf(id);
             } else {
                 log.info("Plugin '{}' {} started with commands {}", id, next.version(), next.commandNames());
             }
         } catch (PluginLoadException e) {
+            // A missing dependency may arrive with the next JAR: such failures are tried again at each look.
             fail(candidate.jar(), id, e.getMessage() + (current != null ? "; the running version " + current.version()
-                    + " keeps serving" : ""), candidate.checksum());
+                    + " keeps serving" : ""), e.dependsOnOthers() ? RETRY : candidate.checksum());
         }
     }
 
@@ -192,12 +198,12 @@ public final class PluginHost {
                 if (dependency.isOptional()) {
                     continue;
                 }
-                throw new PluginLoadException("it needs plugin '" + dependency.getPluginId() + "', which is not loaded");
+                throw new PluginLoadException("it needs plugin '" + dependency.getPluginId() + "', which is not loaded", true);
             }
             String wanted = dependency.getPluginVersionSupport();
             if (!"*".equals(wanted) && !manager.getVersionManager().checkVersionConstraint(provider.version(), wanted)) {
                 throw new PluginLoadException("it needs plugin '" + dependency.getPluginId() + "' " + wanted
-                        + ", but version " + provider.version() + " is loaded");
+                        + ", but version " + provider.version() + " is loaded", true);
             }
             dependencyLoaders.add(provider.loader());
             dependencyIds.add(provider.pluginId());
@@ -232,9 +238,9 @@ public final class PluginHost {
                         + " PF4J's annotation processor in annotationProcessorPaths", id, candidate.jar().getFileName());
             }
             ClassLoader loader = plugin.getPluginClassLoader();
-            context = newContext(id, PluginConfigs.forPlugin(config, id, loader));
+            context = newContext(id, loader, PluginConfigs.forPlugin(config, id, loader));
             extensions.bind(generationId, context);
-            if (manager.startPlugin(generationId) != PluginState.STARTED) {
+            if (withLoader(loader, () -> manager.startPlugin(generationId)) != PluginState.STARTED) {
                 throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
             }
             PluginExtensions found = PluginExtensions.of(loader, extensions);
@@ -265,6 +271,7 @@ public final class PluginHost {
 
     // The generation no longer receives calls: let the ones in progress finish, then release everything.
     private void retire(PluginGeneration old) {
+        old.gate().retire(); // a call that looked up an old route just before the switch is sent to the new one
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
         while (old.gate().inFlight() > 0 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(1_000_000L);
@@ -274,7 +281,7 @@ public final class PluginHost {
                     old.version(), old.gate().inFlight(), settings.drainTimeout());
         }
         try {
-            manager.stopPlugin(old.generationId());
+            withLoader(old.loader(), () -> manager.stopPlugin(old.generationId()));
         } catch (RuntimeException | LinkageError e) {
             log.warn("Plugin '{}' failed to stop cleanly: {}", old.pluginId(), describe(e));
         }
@@ -318,13 +325,19 @@ public final class PluginHost {
         log.info("Plugin '{}' unloaded: {}", pluginId, why);
     }
 
+    // A dependent that cannot move to the new version is unloaded: left running, it would serve classes
+    // from the old version's closed class loader.
     private void restartDependentsOf(String pluginId) {
         for (String dependent : dependentsOf(pluginId)) {
             PluginGeneration old = live.get(dependent);
-            candidate(old.sourceJar(), old.checksum()).ifPresent(c -> {
+            Optional<Candidate> again = candidate(old.sourceJar(), old.checksum());
+            if (again.isPresent()) {
                 failed.remove(old.sourceJar());
-                install(new Candidate(c.jar(), c.checksum(), c.descriptor()));
-            });
+                install(again.get());
+            }
+            if (live.get(dependent) == old) {
+                unload(dependent, "it could not be restarted against the new version of '" + pluginId + "'");
+            }
         }
     }
 
@@ -336,10 +349,22 @@ public final class PluginHost {
         return live.values().stream().filter(g -> g.sourceJar().equals(jar)).findFirst();
     }
 
-    private HostPluginContext newContext(String id, Config pluginConfig) {
+    // The plugin's class loader is the context loader while its code runs, so threads it starts are its own.
+    private static <T> T withLoader(ClassLoader loader, java.util.function.Supplier<T> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private HostPluginContext newContext(String id, ClassLoader loader, Config pluginConfig) {
         Logger logger = LoggerFactory.getLogger("plugin." + id);
-        return new HostPluginContext(id, pluginConfig, storage.forPlugin(id), new HostPluginScheduler(id, time, logger),
-                messenger, time.clock(), logger);
+        return new HostPluginContext(id, pluginConfig, storage.forPlugin(id),
+                new HostPluginScheduler(id, loader, time, logger), messenger, time.clock(), logger);
     }
 
     // The breaker opened: the owners hear it in their private chats, with the reason and the way back.
@@ -353,8 +378,10 @@ public final class PluginHost {
 
     private void fail(Path jar, String pluginId, String reason, String checksum) {
         PluginFailure failure = new PluginFailure(jar, pluginId, reason, checksum);
-        failed.put(jar, failure);
-        log.warn("{}. The other plugins keep running.", failure.describe());
+        PluginFailure before = failed.put(jar, failure);
+        if (before == null || !before.reason().equals(reason)) { // retried failures would repeat every rescan
+            log.warn("{}. The other plugins keep running.", failure.describe());
+        }
     }
 
     // --- operator actions

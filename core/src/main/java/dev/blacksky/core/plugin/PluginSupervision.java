@@ -36,6 +36,7 @@ final class PluginSupervision implements PluginGate {
     private final LongAdder calls = new LongAdder();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile BreakerState breaker = BreakerState.CLOSED;
+    private volatile boolean retired;
     // Guarded by this: the call numbers of recent failures, the open window, the probe, the reason.
     private final Deque<Long> recentFailures = new ArrayDeque<>();
     private Instant openUntil = Instant.MIN;
@@ -53,6 +54,9 @@ final class PluginSupervision implements PluginGate {
 
     @Override
     public Admission admit() {
+        if (retired) {
+            return Admission.RETIRED;
+        }
         if (breaker != BreakerState.CLOSED) {
             Refused refused = breakerRefusal();
             if (refused != null) {
@@ -191,6 +195,11 @@ final class PluginSupervision implements PluginGate {
         consecutiveFailures.set(0);
         recentFailures.clear();
         return reason;
+    }
+
+    /** This version is being unloaded: no call may start in it any more. */
+    void retire() {
+        retired = true;
     }
 
     /** An owner re-enabled the plugin: forget its failures. */

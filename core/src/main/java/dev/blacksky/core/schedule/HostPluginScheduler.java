@@ -14,13 +14,15 @@ import org.slf4j.MDC;
 public final class HostPluginScheduler implements PluginScheduler, AutoCloseable {
 
     private final String pluginId;
+    private final ClassLoader loader;
     private final TimeSource time;
     private final Logger log;
     private final Set<Task> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    public HostPluginScheduler(String pluginId, TimeSource time, Logger log) {
+    public HostPluginScheduler(String pluginId, ClassLoader loader, TimeSource time, Logger log) {
         this.pluginId = pluginId;
+        this.loader = loader;
         this.time = time;
         this.log = log;
     }
@@ -100,11 +102,15 @@ public final class HostPluginScheduler implements PluginScheduler, AutoCloseable
                 return;
             }
             MDC.put("plugin", pluginId);
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader); // threads the task starts are recognisably the plugin's
             try {
                 body.run();
             } catch (RuntimeException | Error e) {
                 log.error("A scheduled task of plugin '{}' failed", pluginId, e);
             } finally {
+                thread.setContextClassLoader(previous);
                 MDC.remove("plugin");
             }
             if (period == null) {

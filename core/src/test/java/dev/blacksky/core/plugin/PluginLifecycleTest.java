@@ -203,6 +203,49 @@ class PluginLifecycleTest {
         }
     }
 
+    @Test
+    void a_plugin_waiting_for_its_dependency_loads_when_the_dependency_arrives() {
+        TestPluginJar.plugin(plugins(), "child").attribute("Plugin-Dependencies", "parent")
+                .extension(Dependencies.ChildCommand.class).write();
+        try (TestHost bot = TestHost.start(folder, QUIET)) {
+            assertThat(bot.host.plugins().startedPlugins()).isEmpty();
+            TestPluginJar.plugin(plugins(), "parent").classes(Dependencies.Greeting.class).write();
+            bot.host.plugins().reconcile();
+            bot.host.plugins().reconcile(); // the child is retried at the next look, not only when its file changes
+            assertThat(bot.host.plugins().startedPlugins()).containsExactly("child", "parent");
+            assertThat(bot.say("alice", "!child")).containsExactly("hello from the parent plugin");
+        }
+    }
+
+    @Test
+    void a_jar_that_now_holds_another_plugin_replaces_the_old_one() throws IOException {
+        install(versioned(1), "thing.jar");
+        try (TestHost bot = TestHost.start(folder, QUIET)) {
+            TestPluginJar.at(plugins().resolve("thing.jar")).attribute("Plugin-Id", "hello")
+                    .attribute("Plugin-Version", "1.0.0").attribute("Plugin-Requires", ">=0.1.0").extension(Hello.class).write();
+            bot.host.plugins().reconcile();
+            assertThat(bot.host.plugins().startedPlugins()).containsExactly("hello");
+            assertThat(bot.say("owner", "!ver")).singleElement().asString().startsWith("Unknown command");
+        }
+    }
+
+    @Test
+    void a_thread_started_in_the_plugins_start_is_stopped_when_it_unloads() throws IOException {
+        TestPluginJar.plugin(plugins(), "starter").attribute("Plugin-Class",
+                dev.blacksky.core.plugin.fixtures.StartsThreadPlugin.class.getName())
+                .classes(dev.blacksky.core.plugin.fixtures.StartsThreadPlugin.class).extension(Hello.class).write();
+        try (TestHost bot = TestHost.start(folder, QUIET)) {
+            assertThat(threadAlive("plugin-start-worker")).isTrue();
+            Files.delete(plugins().resolve("starter.jar"));
+            bot.host.plugins().reconcile();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !threadAlive("plugin-start-worker"));
+        }
+    }
+
+    private static boolean threadAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+
     private static boolean workerAlive() {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("plugin-background-worker") && t.isAlive());
     }
