@@ -41,6 +41,15 @@ class BlackskyTest {
     }
 
     @Test
+    void a_number_out_of_its_range_is_refused_with_key_and_line() {
+        assertThatThrownBy(() -> create("x = 1\nblacksky.plugin-host.bulkhead.max-concurrent-calls = 0\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("my.conf:2")
+                .hasMessageContaining("blacksky.plugin-host.bulkhead.max-concurrent-calls")
+                .hasMessageContaining("must be at least 1");
+    }
+
+    @Test
     void empty_prefix_list_is_refused() {
         assertThatThrownBy(() -> create("blacksky.dispatch.prefixes = []\n"))
                 .isInstanceOf(ConfigurationException.class)

@@ -2,6 +2,7 @@ package dev.blacksky.core.dispatch;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import dev.blacksky.core.config.ConfigRanges;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.UserId;
 import java.time.Duration;
@@ -32,10 +33,10 @@ public record DispatchSettings(
         Set<UserId> owners = config.getStringList("blacksky.owners").stream()
                 .map(DispatchSettings::normaliseOwner)
                 .collect(Collectors.toUnmodifiableSet());
-        return new DispatchSettings(List.copyOf(prefixes), config.getDuration(d + "command-timeout"),
-                config.getDuration(d + "command-slow-after"),
+        return new DispatchSettings(List.copyOf(prefixes), ConfigRanges.positive(config, d + "command-timeout"),
+                ConfigRanges.positive(config, d + "command-slow-after"),
                 config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
-                config.getInt(d + "dedup-capacity"), config.getDuration(d + "lane-linger"), owners,
+                ConfigRanges.atLeast(config, d + "dedup-capacity", 1), config.getDuration(d + "lane-linger"), owners,
                 config.getStringList("blacksky.banned.users").stream().map(DispatchSettings::normaliseOwner)
                         .collect(Collectors.toUnmodifiableSet()),
                 config.getStringList("blacksky.banned.chats").stream().map(String::trim).map(ChatId::of)

@@ -26,6 +26,8 @@ public final class InboundJournal {
 
     private final SqliteDatabase database;
     private final JournalSettings settings;
+    // Arrival order, also within one millisecond: replay after a crash keeps each chat's order.
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     public InboundJournal(SqliteDatabase database, JournalSettings settings) {
         this.database = database;
@@ -48,9 +50,14 @@ public final class InboundJournal {
                           text        TEXT    NOT NULL,
                           sent_at     INTEGER NOT NULL,
                           admin       INTEGER NOT NULL,
+                          seq         INTEGER NOT NULL,
                           PRIMARY KEY (chat, sender, id)
                         ) WITHOUT ROWID""");
                 s.execute("CREATE INDEX IF NOT EXISTS inbound_journal_received ON inbound_journal (received_at)");
+                try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM inbound_journal")) {
+                    r.next();
+                    sequence.set(r.getLong(1));
+                }
             }
             return null;
         }));
@@ -62,8 +69,8 @@ public final class InboundJournal {
         return call(() -> database.with(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT OR IGNORE INTO inbound_journal
-                      (chat, sender, id, received_at, chat_type, chat_name, sender_name, text, sent_at, admin)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                      (chat, sender, id, received_at, chat_type, chat_name, sender_name, text, sent_at, admin, seq)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 s.setString(1, m.chat().id().value());
                 s.setString(2, m.sender().id().value());
                 s.setString(3, m.id());
@@ -74,6 +81,7 @@ public final class InboundJournal {
                 s.setString(8, m.text());
                 s.setLong(9, m.timestamp().toEpochMilli());
                 s.setInt(10, inbound.senderIsGroupAdmin() ? 1 : 0);
+                s.setLong(11, sequence.incrementAndGet());
                 return s.executeUpdate() == 1;
             }
         }));
@@ -99,7 +107,7 @@ public final class InboundJournal {
             List<Inbound> pending = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
                     SELECT chat, sender, id, chat_type, chat_name, sender_name, text, sent_at, admin
-                    FROM inbound_journal WHERE done = 0 ORDER BY received_at""")) {
+                    FROM inbound_journal WHERE done = 0 ORDER BY seq""")) {
                 while (r.next()) {
                     Chat chat = new Chat(ChatId.of(r.getString(1)), ChatType.valueOf(r.getString(4)), r.getString(5));
                     User sender = new User(UserId.of(r.getString(2)), r.getString(6));

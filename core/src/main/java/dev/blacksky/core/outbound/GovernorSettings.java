@@ -1,6 +1,7 @@
 package dev.blacksky.core.outbound;
 
 import com.typesafe.config.Config;
+import dev.blacksky.core.config.ConfigRanges;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,8 +18,9 @@ public record GovernorSettings(
 
     public static GovernorSettings from(Config config) {
         String g = "blacksky.outbound.governor.";
-        return new GovernorSettings(config.getStringList(g + "transports"), config.getDouble(g + "per-minute"),
-                config.getInt(g + "burst"), config.getDuration(g + "per-chat-gap"), config.getInt(g + "per-hour"),
-                config.getInt(g + "per-day"), config.getDuration(g + "ramp-after-connect"), config.getDouble(g + "ramp-start"));
+        return new GovernorSettings(config.getStringList(g + "transports"), ConfigRanges.positiveNumber(config, g + "per-minute"),
+                ConfigRanges.atLeast(config, g + "burst", 1), config.getDuration(g + "per-chat-gap"),
+                ConfigRanges.atLeast(config, g + "per-hour", 1), ConfigRanges.atLeast(config, g + "per-day", 1),
+                config.getDuration(g + "ramp-after-connect"), ConfigRanges.fraction(config, g + "ramp-start"));
     }
 }

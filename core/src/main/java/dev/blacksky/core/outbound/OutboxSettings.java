@@ -1,6 +1,7 @@
 package dev.blacksky.core.outbound;
 
 import com.typesafe.config.Config;
+import dev.blacksky.core.config.ConfigRanges;
 import java.time.Duration;
 
 /** The {@code blacksky.outbound.outbox} settings: retries and the dead letter. */
@@ -8,8 +9,8 @@ public record OutboxSettings(int maxAttempts, Duration retryBase, Duration retry
 
     public static OutboxSettings from(Config config) {
         String o = "blacksky.outbound.outbox.";
-        return new OutboxSettings(config.getInt(o + "max-attempts"), config.getDuration(o + "retry-base"),
-                config.getDuration(o + "retry-cap"));
+        return new OutboxSettings(ConfigRanges.atLeast(config, o + "max-attempts", 1), ConfigRanges.positive(config, o + "retry-base"),
+                ConfigRanges.positive(config, o + "retry-cap"));
     }
 
     /** Exponential: base, 2 x base, 4 x base ... up to the cap. */

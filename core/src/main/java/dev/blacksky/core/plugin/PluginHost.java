@@ -60,6 +60,9 @@ public final class PluginHost {
     private final Map<Path, PluginFailure> failed = new TreeMap<>();
     private final Map<String, Path> disabledJars = new TreeMap<>();
     private final AtomicLong generations = new AtomicLong();
+    // A lock, not synchronized: admin commands call in from virtual threads, and a reload may wait here for
+    // calls to drain; on JDK 21-23 a virtual thread blocked on a monitor would pin one of the few carriers.
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private HostPluginManager manager;
     private GuiceExtensionFactory extensions;
     private PluginStates states;
@@ -80,61 +83,71 @@ public final class PluginHost {
         this.settings = settings;
     }
 
-    public synchronized void start() {
-        manager = new HostPluginManager(paths.plugins(), ApiVersion.current(), m -> extensions = new GuiceExtensionFactory(m));
-        states = new PluginStates(storage.forPlugin(""));
-        shadows = paths.data().resolve("plugin-shadows");
+    public void start() {
+        lock.lock();
         try {
-            Files.createDirectories(shadows);
-            try (var old = Files.list(shadows)) {
-                for (Path stale : old.toList()) {
-                    Files.deleteIfExists(stale); // our own copies from a previous run, never the user's JARs
+            manager = new HostPluginManager(paths.plugins(), ApiVersion.current(), m -> extensions = new GuiceExtensionFactory(m));
+            states = new PluginStates(storage.forPlugin(""));
+            shadows = paths.data().resolve("plugin-shadows");
+            try {
+                Files.createDirectories(shadows);
+                try (var old = Files.list(shadows)) {
+                    for (Path stale : old.toList()) {
+                        Files.deleteIfExists(stale); // our own copies from a previous run, never the user's JARs
+                    }
                 }
+                registry.addBuiltins(new PluginAdminCommands(this).commands());
+            } catch (IOException e) {
+                throw new PluginRuntimeException(e, "Cannot prepare the plugin shadow folder {}", shadows);
+            } catch (InvalidCommandException e) {
+                throw new IllegalStateException(e);
             }
-            registry.addBuiltins(new PluginAdminCommands(this).commands());
-        } catch (IOException e) {
-            throw new PluginRuntimeException(e, "Cannot prepare the plugin shadow folder {}", shadows);
-        } catch (InvalidCommandException e) {
-            throw new IllegalStateException(e);
+            if (!Files.isDirectory(paths.plugins())) {
+                log.warn("Plugin folder {} does not exist; starting without plugins", paths.plugins());
+                return;
+            }
+            reconcile();
+            log.info("Plugins: {} running {}, {} skipped, {} disabled", live.size(), live.keySet(), failed.size(),
+                    disabledJars.size());
+        } finally {
+            lock.unlock();
         }
-        if (!Files.isDirectory(paths.plugins())) {
-            log.warn("Plugin folder {} does not exist; starting without plugins", paths.plugins());
-            return;
-        }
-        reconcile();
-        log.info("Plugins: {} running {}, {} skipped, {} disabled", live.size(), live.keySet(), failed.size(),
-                disabledJars.size());
     }
 
     /** Brings the loaded plugins in line with the folder: loads new JARs, reloads changed ones, unloads removed ones. */
-    public synchronized void reconcile() {
-        if (manager == null) {
-            return;
-        }
-        Map<Path, String> present = PluginJarInspector.checksums(paths.plugins());
-        for (PluginGeneration generation : new ArrayList<>(live.values())) {
-            if (!present.containsKey(generation.sourceJar())) {
-                unload(generation.pluginId(), "its JAR was removed");
+    public void reconcile() {
+        lock.lock();
+        try {
+            if (manager == null) {
+                return;
             }
-        }
-        failed.keySet().removeIf(jar -> !present.containsKey(jar));
-        disabledJars.values().removeIf(jar -> !present.containsKey(jar));
-        List<Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<Path, String> entry : present.entrySet()) {
-            Path jar = entry.getKey();
-            String checksum = entry.getValue();
-            Optional<PluginGeneration> loaded = liveFrom(jar);
-            PluginFailure failure = failed.get(jar);
-            if (loaded.isPresent() && loaded.get().checksum().equals(checksum)
-                    || failure != null && failure.checksum().equals(checksum)
-                    || disabledJars.containsValue(jar) && loaded.isEmpty() && failure == null) {
-                continue;
+            Map<Path, String> present = PluginJarInspector.checksums(paths.plugins());
+            for (PluginGeneration generation : new ArrayList<>(live.values())) {
+                if (!present.containsKey(generation.sourceJar())) {
+                    unload(generation.pluginId(), "its JAR was removed");
+                }
             }
-            failed.remove(jar);
-            candidate(jar, checksum).ifPresent(candidates::add);
-        }
-        for (Candidate candidate : DependencyOrder.sort(candidates)) {
-            install(candidate);
+            failed.keySet().removeIf(jar -> !present.containsKey(jar));
+            disabledJars.values().removeIf(jar -> !present.containsKey(jar));
+            List<Candidate> candidates = new ArrayList<>();
+            for (Map.Entry<Path, String> entry : present.entrySet()) {
+                Path jar = entry.getKey();
+                String checksum = entry.getValue();
+                Optional<PluginGeneration> loaded = liveFrom(jar);
+                PluginFailure failure = failed.get(jar);
+                if (loaded.isPresent() && loaded.get().checksum().equals(checksum)
+                        || failure != null && failure.checksum().equals(checksum)
+                        || disabledJars.containsValue(jar) && loaded.isEmpty() && failure == null) {
+                    continue;
+                }
+                failed.remove(jar);
+                candidate(jar, checksum).ifPresent(candidates::add);
+            }
+            for (Candidate candidate : DependencyOrder.sort(candidates)) {
+                install(candidate);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -387,63 +400,83 @@ public final class PluginHost {
     // --- operator actions
 
     /** Reloads a plugin from its JAR now; the running version keeps serving if the new one fails. */
-    public synchronized String reload(String pluginId) {
-        PluginGeneration current = live.get(pluginId);
-        if (current == null) {
-            return "There is no running plugin '" + pluginId + "'.";
+    public String reload(String pluginId) {
+        lock.lock();
+        try {
+            PluginGeneration current = live.get(pluginId);
+            if (current == null) {
+                return "There is no running plugin '" + pluginId + "'.";
+            }
+            Optional<Candidate> candidate = candidate(current.sourceJar(), PluginJarInspector.checksum(current.sourceJar()));
+            if (candidate.isEmpty()) {
+                return "Reloading '" + pluginId + "' failed: " + failed.get(current.sourceJar()).reason()
+                        + ". Version " + current.version() + " keeps serving.";
+            }
+            install(candidate.get());
+            PluginGeneration now = live.get(pluginId);
+            return now != null && now != current ? "Reloaded '" + pluginId + "' (" + now.version() + ")."
+                    : "Reloading '" + pluginId + "' failed: " + failed.get(current.sourceJar()).reason() + ".";
+        } finally {
+            lock.unlock();
         }
-        Optional<Candidate> candidate = candidate(current.sourceJar(), PluginJarInspector.checksum(current.sourceJar()));
-        if (candidate.isEmpty()) {
-            return "Reloading '" + pluginId + "' failed: " + failed.get(current.sourceJar()).reason()
-                    + ". Version " + current.version() + " keeps serving.";
-        }
-        install(candidate.get());
-        PluginGeneration now = live.get(pluginId);
-        return now != null && now != current ? "Reloaded '" + pluginId + "' (" + now.version() + ")."
-                : "Reloading '" + pluginId + "' failed: " + failed.get(current.sourceJar()).reason() + ".";
     }
 
     /** Turns a plugin on (and keeps it on across restarts); also resumes one its breaker paused. */
-    public synchronized String enable(String pluginId) {
-        PluginGeneration running = live.get(pluginId);
-        if (running != null) {
-            running.gate().reset();
-            return "Plugin '" + pluginId + "' is running" + (running.gate().failures() > 0 ? "; its failures are forgotten." : ".");
+    public String enable(String pluginId) {
+        lock.lock();
+        try {
+            PluginGeneration running = live.get(pluginId);
+            if (running != null) {
+                running.gate().reset();
+                return "Plugin '" + pluginId + "' is running" + (running.gate().failures() > 0 ? "; its failures are forgotten." : ".");
+            }
+            Path jar = disabledJars.get(pluginId);
+            if (jar == null && !states.isDisabled(pluginId)) {
+                return "There is no plugin '" + pluginId + "'. '!plugins' lists them.";
+            }
+            states.setDisabled(pluginId, false);
+            disabledJars.remove(pluginId);
+            if (jar != null) {
+                candidate(jar, PluginJarInspector.checksum(jar)).ifPresent(this::install);
+            }
+            return live.containsKey(pluginId) ? "Enabled '" + pluginId + "'." : "Enabled '" + pluginId + "', but it did not start: "
+                    + (jar == null ? "its JAR is not in the plugins folder" : failed.get(jar).reason()) + ".";
+        } finally {
+            lock.unlock();
         }
-        Path jar = disabledJars.get(pluginId);
-        if (jar == null && !states.isDisabled(pluginId)) {
-            return "There is no plugin '" + pluginId + "'. '!plugins' lists them.";
-        }
-        states.setDisabled(pluginId, false);
-        disabledJars.remove(pluginId);
-        if (jar != null) {
-            candidate(jar, PluginJarInspector.checksum(jar)).ifPresent(this::install);
-        }
-        return live.containsKey(pluginId) ? "Enabled '" + pluginId + "'." : "Enabled '" + pluginId + "', but it did not start: "
-                + (jar == null ? "its JAR is not in the plugins folder" : failed.get(jar).reason()) + ".";
     }
 
     /** Turns a plugin off and keeps it off across restarts. */
-    public synchronized String disable(String pluginId) {
-        PluginGeneration running = live.get(pluginId);
-        if (running == null) {
-            return states.isDisabled(pluginId) ? "Plugin '" + pluginId + "' is already disabled."
-                    : "There is no running plugin '" + pluginId + "'.";
+    public String disable(String pluginId) {
+        lock.lock();
+        try {
+            PluginGeneration running = live.get(pluginId);
+            if (running == null) {
+                return states.isDisabled(pluginId) ? "Plugin '" + pluginId + "' is already disabled."
+                        : "There is no running plugin '" + pluginId + "'.";
+            }
+            states.setDisabled(pluginId, true);
+            unload(pluginId, "an owner disabled it");
+            disabledJars.put(pluginId, running.sourceJar());
+            return "Disabled '" + pluginId + "'. '!plugin enable " + pluginId + "' turns it back on.";
+        } finally {
+            lock.unlock();
         }
-        states.setDisabled(pluginId, true);
-        unload(pluginId, "an owner disabled it");
-        disabledJars.put(pluginId, running.sourceJar());
-        return "Disabled '" + pluginId + "'. '!plugin enable " + pluginId + "' turns it back on.";
     }
 
-    public synchronized List<PluginStatus> status() {
-        List<PluginStatus> all = new ArrayList<>();
-        live.values().forEach(g -> all.add(status(g)));
-        disabledJars.forEach((id, jar) -> all.add(new PluginStatus(id, "", PluginStatus.State.DISABLED,
-                "disabled by an owner", jar, List.of(), 0, List.of(), 0, 0)));
-        failed.values().forEach(f -> all.add(new PluginStatus(f.pluginId() != null ? f.pluginId() : f.jar().getFileName().toString(),
-                "", PluginStatus.State.FAILED, f.reason(), f.jar(), List.of(), 0, List.of(), 0, 0)));
-        return all;
+    public List<PluginStatus> status() {
+        lock.lock();
+        try {
+            List<PluginStatus> all = new ArrayList<>();
+            live.values().forEach(g -> all.add(status(g)));
+            disabledJars.forEach((id, jar) -> all.add(new PluginStatus(id, "", PluginStatus.State.DISABLED,
+                    "disabled by an owner", jar, List.of(), 0, List.of(), 0, 0)));
+            failed.values().forEach(f -> all.add(new PluginStatus(f.pluginId() != null ? f.pluginId() : f.jar().getFileName().toString(),
+                    "", PluginStatus.State.FAILED, f.reason(), f.jar(), List.of(), 0, List.of(), 0, 0)));
+            return all;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static PluginStatus status(PluginGeneration g) {
@@ -453,17 +486,32 @@ public final class PluginHost {
                 g.dependencies(), g.gate().failures(), g.gate().inFlight());
     }
 
-    public synchronized List<PluginFailure> failures() {
-        return List.copyOf(failed.values());
+    public List<PluginFailure> failures() {
+        lock.lock();
+        try {
+            return List.copyOf(failed.values());
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized List<String> startedPlugins() {
-        return List.copyOf(live.keySet());
+    public List<String> startedPlugins() {
+        lock.lock();
+        try {
+            return List.copyOf(live.keySet());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The class loader of a plugin's running version, for diagnostics and leak checks. */
-    public synchronized Optional<ClassLoader> loaderOf(String pluginId) {
-        return Optional.ofNullable(live.get(pluginId)).map(PluginGeneration::loader);
+    public Optional<ClassLoader> loaderOf(String pluginId) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(live.get(pluginId)).map(PluginGeneration::loader);
+        } finally {
+            lock.unlock();
+        }
     }
 
     public Path folder() {
@@ -471,14 +519,19 @@ public final class PluginHost {
     }
 
     /** Stops and unloads every plugin, dependents first; one plugin's failure does not stop the others. */
-    public synchronized void stop() {
-        if (manager == null) {
-            return;
-        }
-        List<String> ids = new ArrayList<>(live.keySet());
-        java.util.Collections.reverse(ids);
-        for (String id : ids) {
-            unload(id, "the bot is stopping");
+    public void stop() {
+        lock.lock();
+        try {
+            if (manager == null) {
+                return;
+            }
+            List<String> ids = new ArrayList<>(live.keySet());
+            java.util.Collections.reverse(ids);
+            for (String id : ids) {
+                unload(id, "the bot is stopping");
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.blacksky.core.plugin;
 
 import com.typesafe.config.Config;
+import dev.blacksky.core.config.ConfigRanges;
 import java.time.Duration;
 
 /** The {@code blacksky.plugin-host} settings: folder watching, bulkheads, circuit breakers, draining. */
@@ -21,15 +22,15 @@ public record PluginHostSettings(
         String p = "blacksky.plugin-host.";
         return new PluginHostSettings(
                 config.getBoolean(p + "watch"),
-                config.getDuration(p + "debounce"),
-                config.getDuration(p + "rescan-every"),
-                config.getInt(p + "bulkhead.max-concurrent-calls"),
-                config.getInt(p + "bulkhead.max-queued-calls"),
+                ConfigRanges.positive(config, p + "debounce"),
+                ConfigRanges.positive(config, p + "rescan-every"),
+                ConfigRanges.atLeast(config, p + "bulkhead.max-concurrent-calls", 1),
+                ConfigRanges.atLeast(config, p + "bulkhead.max-queued-calls", 0),
                 config.getDuration(p + "bulkhead.max-queue-wait"),
-                config.getInt(p + "breaker.consecutive-failures"),
-                config.getInt(p + "breaker.window"),
-                config.getDouble(p + "breaker.failure-rate"),
-                config.getDuration(p + "breaker.open-for"),
+                ConfigRanges.atLeast(config, p + "breaker.consecutive-failures", 1),
+                ConfigRanges.atLeast(config, p + "breaker.window", 1),
+                ConfigRanges.fraction(config, p + "breaker.failure-rate"),
+                ConfigRanges.positive(config, p + "breaker.open-for"),
                 config.getDuration(p + "drain-timeout"));
     }
 }
