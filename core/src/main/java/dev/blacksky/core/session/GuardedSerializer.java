@@ -4,6 +4,7 @@ import it.auties.whatsapp.api.ClientType;
 import it.auties.whatsapp.controller.Controller;
 import it.auties.whatsapp.controller.ControllerSerializer;
 import it.auties.whatsapp.controller.Keys;
+import it.auties.whatsapp.controller.KeysSpec;
 import it.auties.whatsapp.controller.Store;
 import it.auties.whatsapp.controller.StoreKeysPair;
 import it.auties.whatsapp.model.mobile.PhoneNumber;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What Cobalt reads and writes its session through: a decorator (Cobalt's file serializer is package-private)
- * around {@code ControllerSerializer.toProtobuf(<account>/cobalt)} that validates before every load (restoring
+ * around {@code ControllerSerializer.toProtobuf(<account>/cobalt)} that writes the keys itself, crash-safely, and
+ * validates before every load (restoring
  * a backup, or failing with SESSION_CORRUPT, never an empty answer that would mint a new identity), takes a
  * checksummed backup after every completed write, and turns Cobalt's delete (logout, ban) into a quarantine move.
  * Logs every call by session id only, never key material.
@@ -39,6 +41,7 @@ public final class GuardedSerializer implements ControllerSerializer {
     private final ControllerSerializer delegate;
     private final SessionService session;
     private final Set<UUID> quarantined = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<UUID, Integer> writtenKeys = new ConcurrentHashMap<>();
 
     GuardedSerializer(ControllerSerializer delegate, SessionService session) {
         this.delegate = delegate;
@@ -73,6 +76,9 @@ public final class GuardedSerializer implements ControllerSerializer {
         return ControllerSerializer.super.deserializeStoreKeysPair(uuid, phone, alias, type);
     }
 
+    // Keys (the identity and the Signal sessions) are written by us, not by Cobalt: temp file in the same
+    // folder, fsync, atomic rename, fsync of the folder, so a crash leaves the old file or the new one, never a
+    // torn one. Cobalt's own writer uses java.io.tmpdir and a plain move. Unchanged keys are not rewritten.
     @Override
     public CompletableFuture<Void> serializeKeys(Keys keys, boolean async) {
         if (quarantined.contains(keys.uuid())) {
@@ -81,10 +87,34 @@ public final class GuardedSerializer implements ControllerSerializer {
             return CompletableFuture.completedFuture(null);
         }
         log.debug("serializeKeys session={} async={}", keys.uuid(), async);
-        if (!session.roomToWrite(web().resolve(keys.uuid().toString()))) {
+        Path dir = web().resolve(keys.uuid().toString());
+        if (!session.roomToWrite(dir)) {
             return CompletableFuture.completedFuture(null); // DEGRADED reported; Cobalt retries on its next flush
         }
-        return delegate.serializeKeys(keys, async).thenRun(() -> session.afterWrite(web().resolve(keys.uuid().toString())));
+        Runnable write = () -> writeKeys(keys, dir);
+        if (async) {
+            return CompletableFuture.runAsync(write);
+        }
+        write.run();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void writeKeys(Keys keys, Path dir) {
+        byte[] bytes = KeysSpec.encode(keys);
+        int hash = java.util.Arrays.hashCode(bytes);
+        Integer last = writtenKeys.get(keys.uuid());
+        if (last != null && last == hash) {
+            return;
+        }
+        synchronized (writtenKeys) { // one keys write at a time: the newest encode wins, never an older one
+            try {
+                session.writeDurably(dir.resolve("keys.proto"), bytes);
+                writtenKeys.put(keys.uuid(), hash);
+                session.afterWrite(dir);
+            } catch (IOException | RuntimeException e) {
+                log.error("Writing the keys of session {} failed; the previous keys.proto is intact", keys.uuid(), e);
+            }
+        }
     }
 
     @Override

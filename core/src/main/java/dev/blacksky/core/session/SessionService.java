@@ -117,6 +117,11 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
+    /** Replaces a session file crash-safely (temp file, fsync, atomic rename, folder fsync). */
+    void writeDurably(Path file, byte[] bytes) throws IOException {
+        files.write(file, bytes);
+    }
+
     /** After a completed write: snapshot the folder; a refused write is reported, never thrown at Cobalt. */
     synchronized void afterWrite(Path sessionDir) {
         try {

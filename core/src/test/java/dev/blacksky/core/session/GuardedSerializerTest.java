@@ -42,6 +42,23 @@ class GuardedSerializerTest {
     }
 
     @Test
+    void keys_are_written_crash_safely_by_us_and_load_back_through_cobalt() throws Exception {
+        ControllerSerializer serializer = service.serializer();
+        java.util.UUID uuid = java.util.UUID.randomUUID();
+        it.auties.whatsapp.controller.Keys keys = it.auties.whatsapp.controller.Keys.of(uuid, null, java.util.List.of(),
+                it.auties.whatsapp.api.ClientType.WEB);
+        serializer.serializeKeys(keys, false).join();
+        java.nio.file.Path dir = service.layout().cobalt().resolve("web").resolve(uuid.toString());
+        byte[] written = java.nio.file.Files.readAllBytes(dir.resolve("keys.proto"));
+        org.assertj.core.api.Assertions.assertThat(written).isEqualTo(it.auties.whatsapp.controller.KeysSpec.encode(keys));
+        try (var files = java.nio.file.Files.list(dir)) {
+            org.assertj.core.api.Assertions.assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.contains(".tmp-")); // no temp file left beside it
+        }
+        org.assertj.core.api.Assertions.assertThat(it.auties.whatsapp.controller.KeysSpec.decode(written).uuid()).isEqualTo(uuid);
+    }
+
+    @Test
     void a_completed_write_is_backed_up_with_checksums() throws Exception {
         ControllerSerializer serializer = service.serializer();
         UUID id = UUID.randomUUID();
