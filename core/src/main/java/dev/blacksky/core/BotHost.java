@@ -6,6 +6,7 @@ import dev.blacksky.api.event.ConnectionStateChangedEvent;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionService;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.session.SessionFlusher;
 import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
@@ -44,6 +45,7 @@ public final class BotHost {
     private final OutboundMessenger outbound;
     private final TimeSource time;
     private final ConnectionService connections;
+    private final SessionFlusher flusher;
     private final Duration drainTimeout;
     private final SessionService session;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -54,7 +56,7 @@ public final class BotHost {
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport,
             Storage storage, JournaledIntake intake, OutboundMessenger outbound, TimeSource time, LifecycleSettings lifecycle,
-            ConnectionService connections, SessionService session) {
+            ConnectionService connections, SessionService session, SessionFlusher flusher) {
         this.paths = paths;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -65,6 +67,7 @@ public final class BotHost {
         this.outbound = outbound;
         this.time = time;
         this.connections = connections;
+        this.flusher = flusher;
         this.drainTimeout = lifecycle.drainTimeout();
         this.session = session;
     }
@@ -81,6 +84,7 @@ public final class BotHost {
         }
         // First of all: one process per account. Throws SessionLockedException naming the owner.
         session.open();
+        flusher.start();
         storage.start();
         outbound.start();
         plugins.start();
@@ -163,6 +167,7 @@ public final class BotHost {
         plugins.stop();
         dispatcher.close();
         storage.close();
+        flusher.close(); // the last flush of the live session, before its lock goes
         session.close();
         if (time instanceof AutoCloseable closeable) {
             try {

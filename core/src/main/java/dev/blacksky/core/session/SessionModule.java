@@ -45,6 +45,12 @@ public final class SessionModule extends AbstractModule {
 
     @Provides
     @Singleton
+    SessionFlusher flusher(dev.blacksky.core.schedule.TimeSource time) {
+        return new SessionFlusher(time, settings.flushEvery());
+    }
+
+    @Provides
+    @Singleton
     SessionService session(HostPaths paths, Clock clock) {
         return new SessionService(AccountLayout.of(paths.data(), settings.account()), settings, new CobaltFileCheck(),
                 clock);

@@ -3,7 +3,12 @@ package dev.blacksky.core.session;
 import com.typesafe.config.Config;
 
 /** The {@code blacksky.session} settings. */
-public record SessionSettings(String account, int backupsToKeep, long minFreeBytes) {
+public record SessionSettings(String account, int backupsToKeep, long minFreeBytes, java.time.Duration flushEvery) {
+
+    /** With the default flush period of 15 s. */
+    public SessionSettings(String account, int backupsToKeep, long minFreeBytes) {
+        this(account, backupsToKeep, minFreeBytes, java.time.Duration.ofSeconds(15));
+    }
 
     public SessionSettings {
         AccountLayout.checkName(account);
@@ -15,11 +20,12 @@ public record SessionSettings(String account, int backupsToKeep, long minFreeByt
     public static SessionSettings from(Config config) {
         return new SessionSettings(config.getString("blacksky.account"),
                 config.getInt("blacksky.session.backups.keep"),
-                config.getBytes("blacksky.session.min-free-space"));
+                config.getBytes("blacksky.session.min-free-space"),
+                dev.blacksky.core.config.ConfigRanges.positive(config, "blacksky.session.flush-every"));
     }
 
     /** The same settings for another account (the CLI's {@code --account}). */
     public SessionSettings withAccount(String name) {
-        return name == null ? this : new SessionSettings(name, backupsToKeep, minFreeBytes);
+        return name == null ? this : new SessionSettings(name, backupsToKeep, minFreeBytes, flushEvery);
     }
 }
