@@ -1,0 +1,139 @@
+package dev.blacksky.core.connection.whatsapp;
+
+import dev.blacksky.core.connection.ClientListener;
+import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.connection.ConnectionFailure;
+import it.auties.whatsapp.api.ErrorHandler;
+import it.auties.whatsapp.api.Listener;
+import it.auties.whatsapp.api.TextPreviewSetting;
+import it.auties.whatsapp.api.WebHistorySetting;
+import it.auties.whatsapp.api.WebOptionsBuilder;
+import it.auties.whatsapp.api.Whatsapp;
+import it.auties.whatsapp.controller.ControllerSerializer;
+import it.auties.whatsapp.model.node.Node;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Cobalt {@link Whatsapp} instance driven by the supervisor: built per attempt, with bot settings and one
+ * listener, and torn down completely before the next one exists (cobalt.md sections 2, 3 and 6).
+ */
+public final class CobaltClient implements ConnectionClient {
+
+    private static final Logger log = LoggerFactory.getLogger(CobaltClient.class);
+    private static final Duration TEARDOWN = Duration.ofSeconds(10);
+
+    /** Where and how to connect: the session's folder id, its serializer, an optional proxy, where QR codes go. */
+    public record Options(UUID session, boolean paired, ControllerSerializer serializer, Optional<URI> proxy,
+                          Consumer<String> qrCodes) {}
+
+    private final Options options;
+    private final ClientListener listener;
+    private final StanzaClassifier classifier;
+    private final Listener frames = new Frames();
+    private volatile Whatsapp whatsapp;
+    private volatile boolean closed;
+
+    public CobaltClient(Options options, ClientListener listener, StanzaClassifier classifier) {
+        this.options = options;
+        this.listener = listener;
+        this.classifier = classifier;
+    }
+
+    @Override
+    public CompletionStage<Void> connect() {
+        try {
+            whatsapp = build();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        whatsapp.addListener(frames);
+        return whatsapp.connect().thenApply(connected -> null);
+    }
+
+    private Whatsapp build() {
+        var builder = Whatsapp.webBuilder().serializer(options.serializer());
+        // A stored session is only ever restored, never recreated: newConnection on a folder whose store is missing
+        // would overwrite its keys with a new identity (cobalt.md section 8).
+        WebOptionsBuilder web = options.paired()
+                ? builder.newOptionalConnection(options.session()).orElseThrow(() -> new IllegalStateException(
+                        "the session " + options.session() + " could not be loaded; see 'blacksky session'"))
+                : builder.newConnection(options.session());
+        web = web.historySetting(WebHistorySetting.discard(false))
+                .textPreviewSetting(TextPreviewSetting.DISABLED)
+                .automaticPresenceUpdates(false)
+                .errorHandler(this::onError);
+        if (options.proxy().isPresent()) {
+            web = web.proxy(options.proxy().get());
+        }
+        return web.unregistered(qr -> {
+            listener.pairing();
+            options.qrCodes().accept(qr);
+        });
+    }
+
+    /** Cobalt's errors are logged and counted here; only the supervisor decides to reconnect or stop. */
+    private ErrorHandler.Result onError(Whatsapp source, ErrorHandler.Location location, Throwable error) {
+        log.warn("WhatsApp client error at {}: {}", location, error.toString());
+        log.debug("WhatsApp client error at {}", location, error);
+        return location == ErrorHandler.Location.LOGIN || location == ErrorHandler.Location.STREAM
+                ? ErrorHandler.Result.DISCONNECT : ErrorHandler.Result.DISCARD;
+    }
+
+    @Override
+    public void probe() {
+        Whatsapp current = whatsapp;
+        if (current != null && !current.isConnected()) {
+            listener.failed(new ConnectionFailure.StreamEnded());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Whatsapp current = whatsapp;
+        if (current == null) {
+            return;
+        }
+        current.removeListener(frames);
+        try {
+            current.disconnect().get(TEARDOWN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("The WhatsApp socket did not close within {} s: {}", TEARDOWN.toSeconds(), e.toString());
+        }
+    }
+
+    private final class Frames implements Listener {
+        @Override
+        public void onNodeReceived(Whatsapp source, Node node) {
+            if (closed) {
+                return;
+            }
+            listener.received();
+            classifier.classify(node).ifPresent(listener::failed);
+        }
+
+        @Override
+        public void onLoggedIn(Whatsapp source) {
+            if (!closed) {
+                listener.loggedIn();
+            }
+        }
+
+        @Override
+        public void onDisconnected(Whatsapp source, it.auties.whatsapp.api.DisconnectReason reason) {
+            // Always DISCONNECTED in 0.0.10: the real cause, if any, came as a stanza first.
+            if (!closed) {
+                listener.failed(new ConnectionFailure.StreamEnded());
+            }
+        }
+    }
+}
