@@ -13,6 +13,7 @@ import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionModule;
 import dev.blacksky.core.connection.ConnectionSettings;
 import dev.blacksky.core.connection.simulated.SimulatedConnectionModule;
+import dev.blacksky.core.whatsapp.WhatsAppTransportModule;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
 import dev.blacksky.core.inbound.InboundModule;
@@ -53,7 +54,8 @@ public final class Blacksky {
     private static final Map<String, Function<Config, Module>> TRANSPORTS = Map.of(
             "console", config -> new ConsoleTransportModule(ConfigLoader.read(config, ConsoleSettings::from)),
             "simulated", config -> Modules.combine(binding(new SimulatedTransport()),
-                    ConfigLoader.read(config, SimulatedConnectionModule::from)));
+                    ConfigLoader.read(config, SimulatedConnectionModule::from)),
+            "whatsapp", config -> ConfigLoader.read(config, WhatsAppTransportModule::from));
 
     private Blacksky() {
     }

@@ -83,6 +83,13 @@ public sealed interface ConnectionFailure {
         }
     }
 
+    /** The stored session cannot be loaded and no backup could replace it: an operator must restore or reset it. */
+    record SessionDamaged(String detail) implements ConnectionFailure {
+        public String describe() {
+            return "session damaged: " + detail;
+        }
+    }
+
     /** failure or stream:error 503: the server is restarting or overloaded. */
     record ServiceUnavailable() implements ConnectionFailure {
         public String describe() {

@@ -10,6 +10,7 @@ import dev.blacksky.core.connection.ConnectionFailure.PairingExpired;
 import dev.blacksky.core.connection.ConnectionFailure.Replaced;
 import dev.blacksky.core.connection.ConnectionFailure.RestartRequired;
 import dev.blacksky.core.connection.ConnectionFailure.ServiceUnavailable;
+import dev.blacksky.core.connection.ConnectionFailure.SessionDamaged;
 import dev.blacksky.core.connection.ConnectionFailure.Silent;
 import dev.blacksky.core.connection.ConnectionFailure.StreamEnded;
 import dev.blacksky.core.connection.ConnectionFailure.TemporarilyBanned;
@@ -284,6 +285,9 @@ public final class ConnectionSupervisor {
                     retry(before, trips, Duration.ZERO);
                 }
             }
+            case SessionDamaged d -> terminal(new ConnectionPhase.SessionCorrupt(), failure,
+                    "restore a backup with 'blacksky session restore' or pair again after 'blacksky session reset --yes',"
+                    + " then resume", false);
             case ServiceUnavailable s -> retry(before, trips, settings.serviceUnavailableFloor());
             case NetworkError n -> retry(before, trips, Duration.ZERO);
             case StreamEnded s -> retry(before, trips, Duration.ZERO);

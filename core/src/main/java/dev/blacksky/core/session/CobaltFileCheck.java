@@ -3,6 +3,7 @@ package dev.blacksky.core.session;
 import it.auties.whatsapp.controller.KeysSpec;
 import it.auties.whatsapp.controller.StoreSpec;
 import java.util.List;
+import java.util.Map;
 
 /** A Cobalt session is loadable when keys.proto and store.proto both decode with Cobalt's own decoders. */
 public final class CobaltFileCheck implements SessionFileCheck {
@@ -13,6 +14,19 @@ public final class CobaltFileCheck implements SessionFileCheck {
     @Override
     public List<String> requiredFiles() {
         return List.of(KEYS, STORE);
+    }
+
+    @Override
+    public boolean unpaired(Map<String, byte[]> contents) {
+        // Cobalt writes keys.proto at once for a new session and store.proto only after pairing (cobalt.md section 8).
+        if (contents.containsKey(STORE) || !contents.containsKey(KEYS)) {
+            return false;
+        }
+        try {
+            return !KeysSpec.decode(contents.get(KEYS)).registered();
+        } catch (RuntimeException undecodable) {
+            return false;
+        }
     }
 
     @Override

@@ -11,6 +11,14 @@ public interface SessionFileCheck {
     /** Throws (anything) when {@code bytes} cannot be loaded as {@code fileName}. */
     void check(String fileName, byte[] bytes) throws Exception;
 
+    /**
+     * Whether these files are a pairing that never completed (nothing registered with the server yet), which is
+     * nothing to protect rather than a damaged session.
+     */
+    default boolean unpaired(java.util.Map<String, byte[]> contents) {
+        return false;
+    }
+
     /** Null when the file is loadable, else what is wrong with it. */
     default String problem(String fileName, byte[] bytes) {
         if (bytes.length == 0) {

@@ -34,7 +34,7 @@ public final class SessionRecovery {
         for (Path file : Backups.sessionFiles(sessionDir)) {
             contents.put(file.getFileName().toString(), Files.readAllBytes(file));
         }
-        if (contents.keySet().stream().noneMatch(check.requiredFiles()::contains)) {
+        if (contents.keySet().stream().noneMatch(check.requiredFiles()::contains) || check.unpaired(contents)) {
             return new LoadCheck.Absent();
         }
         String problem = backups.problem(contents);

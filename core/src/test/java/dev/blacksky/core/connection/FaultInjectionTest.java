@@ -259,6 +259,20 @@ class FaultInjectionTest {
     }
 
     @Test
+    @DisplayName("a stored session that cannot be loaded -> SESSION_CORRUPT at once, kept, no attempts")
+    void damaged_session_stops_without_retrying() {
+        SupervisorRig rig = new SupervisorRig();
+        rig.whatsapp.failConnects(1, new ConnectionFailure.SessionDamaged("store.proto is missing"));
+        rig.supervisor.start();
+        assertThat(rig.state()).isEqualTo(ConnectionState.SESSION_CORRUPT);
+        int before = rig.attempts();
+        rig.advance(Duration.ofHours(3));
+        assertThat(rig.attempts() - before).isZero();
+        assertThat(rig.quarantined).as("session kept").isEmpty();
+        assertThat(rig.events.getLast().reason()).contains("session restore").contains("session reset --yes");
+    }
+
+    @Test
     @DisplayName("row 10: service unavailable (503) -> R with a 5 s floor, session kept")
     void row10_service_unavailable() {
         for (long seed = 1; seed <= 20; seed++) {

@@ -26,7 +26,8 @@ final class CobaltSessions {
     /** Writes keys.proto and store.proto of a fresh identity into {@code web/<uuid>/} and returns the folder. */
     static Path write(SessionService service, UUID uuid) throws IOException {
         Path dir = Files.createDirectories(service.layout().cobalt().resolve("web").resolve(uuid.toString()));
-        Keys keys = Keys.of(uuid, null, List.of(), ClientType.WEB);
+        // Registered, as after a completed pairing: an unregistered keys.proto alone is a pairing in progress.
+        Keys keys = Keys.of(uuid, null, List.of(), ClientType.WEB).setRegistered(true);
         Store store = Store.of(uuid, null, List.of(), ClientType.WEB);
         Files.write(dir.resolve("keys.proto"), KeysSpec.encode(keys));
         Files.write(dir.resolve("store.proto"), StoreSpec.encode(store));

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -82,6 +83,16 @@ class SessionRecoveryTest {
 
         assertThat(names(dir)).isEqualTo(before);
         assertThat(events).singleElement().isInstanceOf(SessionEvent.Corrupt.class);
+    }
+
+    @Test
+    void keys_that_never_paired_without_a_store_are_a_pairing_in_progress_not_damage() throws Exception {
+        SessionService service = CobaltSessions.service(data, 3);
+        Path dir = java.nio.file.Files.createDirectories(service.layout().cobalt().resolve("web").resolve(ID.toString()));
+        Files.write(dir.resolve("keys.proto"), it.auties.whatsapp.controller.KeysSpec.encode(
+                it.auties.whatsapp.controller.Keys.of(ID, null, List.of(), it.auties.whatsapp.api.ClientType.WEB)));
+
+        assertThat(service.ensureLoadable(dir)).isInstanceOf(LoadCheck.Absent.class);
     }
 
     @ParameterizedTest

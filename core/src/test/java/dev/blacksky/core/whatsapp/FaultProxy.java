@@ -1,4 +1,4 @@
-package dev.blacksky.core.connection.whatsapp;
+package dev.blacksky.core.whatsapp;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.blacksky.core.connection.whatsapp;
+package dev.blacksky.core.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +36,8 @@ class CobaltClientTest {
     private CobaltClient client(boolean paired, FaultProxy proxy) {
         var options = new CobaltClient.Options(UUID.randomUUID(), paired, ControllerSerializer.toProtobuf(folder),
                 Optional.of(proxy.uri()), qr -> reports.add("qr"));
-        return new CobaltClient(options, listener, new StanzaClassifier(Clock.systemUTC()));
+        return new CobaltClient(options, listener, new StanzaClassifier(Clock.systemUTC()),
+                message -> reports.add(message));
     }
 
     @Test

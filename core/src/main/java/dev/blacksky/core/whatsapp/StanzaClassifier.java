@@ -1,4 +1,4 @@
-package dev.blacksky.core.connection.whatsapp;
+package dev.blacksky.core.whatsapp;
 
 import dev.blacksky.core.connection.ConnectionFailure;
 import it.auties.whatsapp.model.node.Node;

@@ -1,8 +1,10 @@
-package dev.blacksky.core.connection.whatsapp;
+package dev.blacksky.core.whatsapp;
 
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.connection.ConnectionFailedException;
 import dev.blacksky.core.connection.ConnectionFailure;
+import dev.blacksky.core.session.SessionCorruptException;
 import it.auties.whatsapp.api.ErrorHandler;
 import it.auties.whatsapp.api.Listener;
 import it.auties.whatsapp.api.TextPreviewSetting;
@@ -10,6 +12,7 @@ import it.auties.whatsapp.api.WebHistorySetting;
 import it.auties.whatsapp.api.WebOptionsBuilder;
 import it.auties.whatsapp.api.Whatsapp;
 import it.auties.whatsapp.controller.ControllerSerializer;
+import it.auties.whatsapp.model.info.MessageInfo;
 import it.auties.whatsapp.model.node.Node;
 import java.net.URI;
 import java.time.Duration;
@@ -38,14 +41,32 @@ public final class CobaltClient implements ConnectionClient {
     private final Options options;
     private final ClientListener listener;
     private final StanzaClassifier classifier;
+    private final Consumer<MessageInfo<?>> messages;
     private final Listener frames = new Frames();
     private volatile Whatsapp whatsapp;
     private volatile boolean closed;
 
-    public CobaltClient(Options options, ClientListener listener, StanzaClassifier classifier) {
+    public CobaltClient(Options options, ClientListener listener, StanzaClassifier classifier,
+                        Consumer<MessageInfo<?>> messages) {
         this.options = options;
         this.listener = listener;
         this.classifier = classifier;
+        this.messages = messages;
+    }
+
+    /** Writes the session's keys and store now, through the guarded serializer (Cobalt does not on disconnect). */
+    void flush() {
+        Whatsapp current = whatsapp;
+        if (current != null) {
+            current.keys().serialize(false);
+            current.store().serialize(false);
+        }
+    }
+
+    /** The live instance while logged in and not closed, for sends. */
+    Optional<Whatsapp> live() {
+        Whatsapp current = whatsapp;
+        return !closed && current != null && current.isConnected() ? Optional.of(current) : Optional.empty();
     }
 
     @Override
@@ -53,7 +74,7 @@ public final class CobaltClient implements ConnectionClient {
         try {
             whatsapp = build();
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(damaged(e).<RuntimeException>map(d -> new ConnectionFailedException(d)).orElse(e));
         }
         whatsapp.addListener(frames);
         return whatsapp.connect().thenApply(connected -> null);
@@ -78,6 +99,16 @@ public final class CobaltClient implements ConnectionClient {
             listener.pairing();
             options.qrCodes().accept(qr);
         });
+    }
+
+    /** A session the guard refused to load (SESSION_CORRUPT), however deep Cobalt wrapped it. */
+    private static Optional<ConnectionFailure> damaged(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SessionCorruptException corrupt) {
+                return Optional.of(new ConnectionFailure.SessionDamaged(corrupt.getMessage()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Cobalt's errors are logged and counted here; only the supervisor decides to reconnect or stop. */
@@ -119,6 +150,13 @@ public final class CobaltClient implements ConnectionClient {
             }
             listener.received();
             classifier.classify(node).ifPresent(listener::failed);
+        }
+
+        @Override
+        public void onNewMessage(Whatsapp source, MessageInfo<?> info) {
+            if (!closed) {
+                messages.accept(info);
+            }
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.blacksky.core.connection.whatsapp;
+package dev.blacksky.core.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

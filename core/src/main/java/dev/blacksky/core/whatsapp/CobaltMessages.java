@@ -1,0 +1,57 @@
+package dev.blacksky.core.whatsapp;
+
+import dev.blacksky.api.message.Chat;
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.User;
+import dev.blacksky.api.message.UserId;
+import dev.blacksky.core.transport.Inbound;
+import it.auties.whatsapp.model.info.ChatMessageInfo;
+import it.auties.whatsapp.model.info.MessageInfo;
+import it.auties.whatsapp.model.jid.Jid;
+import it.auties.whatsapp.model.jid.JidServer;
+import it.auties.whatsapp.model.message.standard.TextMessage;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns Cobalt's messages into ours: own messages dropped, empty or undecryptable ones counted and skipped,
+ * JIDs normalised to user@server without a device part (Cobalt's Jid equality is unreliable, cobalt.md).
+ */
+public final class CobaltMessages {
+
+    private final AtomicLong skipped = new AtomicLong();
+
+    /** The message as the host sees it, or empty for one the bot must not handle. */
+    public Optional<Inbound> toInbound(MessageInfo<?> info) {
+        if (!(info instanceof ChatMessageInfo chat) || chat.fromMe()) {
+            return Optional.empty();
+        }
+        // A message Cobalt could not decrypt arrives with empty content (cobalt.md section 5).
+        if (chat.message() == null || chat.message().isEmpty() || !(chat.message().content() instanceof TextMessage text)
+                || text.text() == null || text.text().isBlank()) {
+            skipped.incrementAndGet();
+            return Optional.empty();
+        }
+        Jid chatJid = chat.chatJid().toSimpleJid();
+        boolean group = chatJid.hasServer(JidServer.groupOrCommunity());
+        String sender = normalise(chat.senderJid());
+        String name = chat.pushName().or(() -> Optional.ofNullable(chat.senderName())).orElse(sender);
+        Instant at = Instant.ofEpochSecond(chat.timestampSeconds().orElse(0));
+        Message message = Message.text(chat.id(),
+                new Chat(ChatId.of(chatJid.toString()), group ? ChatType.GROUP : ChatType.PRIVATE, group ? chatJid.user() : name),
+                new User(UserId.of(sender), name), text.text(), at);
+        return Optional.of(new Inbound(message, false));
+    }
+
+    /** How many messages were skipped as empty, undecryptable or not text. */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    static String normalise(Jid jid) {
+        return jid.toSimpleJid().toString();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.blacksky.core.whatsapp;
+
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.Message;
+import dev.blacksky.core.connection.ClientListener;
+import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.session.SessionFlusher;
+import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.transport.InboundSink;
+import dev.blacksky.core.transport.Transport;
+import it.auties.whatsapp.api.Whatsapp;
+import it.auties.whatsapp.model.info.MessageInfo;
+import it.auties.whatsapp.model.jid.Jid;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The WhatsApp transport: makes one {@link CobaltClient} per attempt for the supervisor and carries the
+ * messages of the live one. Sends fail while offline; the outbox keeps them and retries once connected.
+ */
+public final class WhatsAppTransport implements Transport, ConnectionClient.Factory {
+
+    private final SessionService session;
+    private final SessionFlusher flusher;
+    private final Optional<URI> proxy;
+    private final PairingCode pairing;
+    private final StanzaClassifier classifier;
+    private final CobaltMessages messages = new CobaltMessages();
+    private volatile InboundSink sink;
+    private volatile CobaltClient current;
+    private UUID newSession; // chosen once, so every attempt of one pairing uses the same folder
+
+    public WhatsAppTransport(SessionService session, SessionFlusher flusher, Optional<URI> proxy, Clock clock) {
+        this.session = session;
+        this.flusher = flusher;
+        this.proxy = proxy;
+        this.pairing = new PairingCode(System.out, session.layout().root().resolve("pairing-qr.png"));
+        this.classifier = new StanzaClassifier(clock);
+    }
+
+    @Override
+    public String name() {
+        return "whatsapp";
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
+    public void start(InboundSink sink) {
+        this.sink = sink;
+        // Registered for the life of the host: its last flush at shutdown must still write this session.
+        flusher.register(() -> {
+            CobaltClient client = current;
+            if (client != null) {
+                client.flush();
+            }
+        });
+    }
+
+    @Override
+    public synchronized ConnectionClient create(String account, ClientListener listener) {
+        Optional<Path> paired = session.sessionDirs().stream().filter(dir -> Files.exists(dir.resolve("store.proto"))).findFirst();
+        UUID id = paired.map(dir -> UUID.fromString(dir.getFileName().toString())).orElseGet(() -> {
+            if (newSession == null) {
+                newSession = UUID.randomUUID();
+            }
+            return newSession;
+        });
+        var options = new CobaltClient.Options(id, paired.isPresent(), session.serializer(), proxy, pairing::show);
+        CobaltClient client = new CobaltClient(options, listener, classifier, this::received);
+        current = client;
+        return client;
+    }
+
+    private void received(MessageInfo<?> info) {
+        InboundSink target = sink;
+        if (target != null) {
+            messages.toInbound(info).ifPresent(target::accept);
+        }
+    }
+
+    @Override
+    public CompletionStage<String> send(ChatId chat, String text) {
+        Optional<Whatsapp> live = Optional.ofNullable(current).flatMap(CobaltClient::live);
+        if (live.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
+        }
+        return live.get().sendChatMessage(Jid.of(chat.value()), text).thenApply(sent -> sent.id());
+    }
+
+    @Override
+    public CompletionStage<Void> react(Message target, String emoji) {
+        // Reactions need Cobalt's original MessageInfo, which the host does not keep yet.
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("reactions are not supported on WhatsApp yet"));
+    }
+
+    @Override
+    public void stop() {
+        sink = null;
+    }
+
+    /** How many inbound messages were skipped as empty, undecryptable or not text. */
+    public long skippedMessages() {
+        return messages.skipped();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.blacksky.core.whatsapp;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.session.SessionFlusher;
+import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.transport.Transport;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Binds the WhatsApp transport as both the host's transport and the supervisor's client factory. */
+public final class WhatsAppTransportModule extends AbstractModule {
+
+    private final Optional<URI> proxy;
+
+    public WhatsAppTransportModule(Optional<URI> proxy) {
+        this.proxy = proxy;
+    }
+
+    /** Reads {@code blacksky.whatsapp.proxy}: empty, or an http(s) URI. */
+    public static WhatsAppTransportModule from(Config config) {
+        String value = config.getString("blacksky.whatsapp.proxy").strip();
+        if (value.isEmpty()) {
+            return new WhatsAppTransportModule(Optional.empty());
+        }
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            // The value is not echoed: it may hold proxy credentials.
+            throw new ConfigException.BadValue(config.getValue("blacksky.whatsapp.proxy").origin(), "blacksky.whatsapp.proxy",
+                    "must be empty or an http:// or https:// proxy URI such as http://host:3128");
+        }
+        return new WhatsAppTransportModule(Optional.of(uri));
+    }
+
+    @Override
+    protected void configure() {
+        bind(Transport.class).to(WhatsAppTransport.class);
+        OptionalBinder.newOptionalBinder(binder(), ConnectionClient.Factory.class).setBinding().to(WhatsAppTransport.class);
+    }
+
+    @Provides
+    @Singleton
+    WhatsAppTransport transport(SessionService session, SessionFlusher flusher, Clock clock) {
+        return new WhatsAppTransport(session, flusher, proxy, clock);
+    }
+}
