@@ -42,16 +42,18 @@ public final class CobaltClient implements ConnectionClient {
     private final ClientListener listener;
     private final StanzaClassifier classifier;
     private final Consumer<MessageInfo<?>> messages;
+    private final Consumer<Node> stanzas;
     private final Listener frames = new Frames();
     private volatile Whatsapp whatsapp;
     private volatile boolean closed;
 
     public CobaltClient(Options options, ClientListener listener, StanzaClassifier classifier,
-                        Consumer<MessageInfo<?>> messages) {
+                        Consumer<MessageInfo<?>> messages, Consumer<Node> stanzas) {
         this.options = options;
         this.listener = listener;
         this.classifier = classifier;
         this.messages = messages;
+        this.stanzas = stanzas;
     }
 
     /** Writes the session's keys and store now, through the guarded serializer (Cobalt does not on disconnect). */
@@ -149,6 +151,7 @@ public final class CobaltClient implements ConnectionClient {
                 return;
             }
             listener.received();
+            stanzas.accept(node);
             classifier.classify(node).ifPresent(listener::failed);
         }
 

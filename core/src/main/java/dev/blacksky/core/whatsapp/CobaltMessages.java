@@ -18,11 +18,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns Cobalt's messages into ours: own messages dropped, empty or undecryptable ones counted and skipped,
- * JIDs normalised to user@server without a device part (Cobalt's Jid equality is unreliable, cobalt.md).
+ * JIDs normalised to user@server without a device part (Cobalt's Jid equality is unreliable, cobalt.md), and
+ * LID senders mapped to their phone number where the server told us (see {@link LidDirectory}).
  */
 public final class CobaltMessages {
 
     private final AtomicLong skipped = new AtomicLong();
+    private final LidDirectory lids = new LidDirectory(10_000);
+
+    /** Learns what a raw stanza tells about senders (LID to phone number), before its message arrives. */
+    public void learn(it.auties.whatsapp.model.node.Node node) {
+        if (node.hasDescription("message")) {
+            lids.learn(node);
+        }
+    }
 
     /** The message as the host sees it, or empty for one the bot must not handle. */
     public Optional<Inbound> toInbound(MessageInfo<?> info) {
@@ -37,7 +46,7 @@ public final class CobaltMessages {
         }
         Jid chatJid = chat.chatJid().toSimpleJid();
         boolean group = chatJid.hasServer(JidServer.groupOrCommunity());
-        String sender = normalise(chat.senderJid());
+        String sender = userId(lids.resolve(normalise(chat.senderJid())));
         String name = chat.pushName().or(() -> Optional.ofNullable(chat.senderName())).orElse(sender);
         Instant at = Instant.ofEpochSecond(chat.timestampSeconds().orElse(0));
         Message message = Message.text(chat.id(),
@@ -53,5 +62,10 @@ public final class CobaltMessages {
 
     static String normalise(Jid jid) {
         return jid.toSimpleJid().toString();
+    }
+
+    /** The api's user id: a phone user's digits; a LID keeps its {@code @lid} form (see {@code UserId}). */
+    static String userId(String jid) {
+        return jid.endsWith("@s.whatsapp.net") ? jid.substring(0, jid.indexOf('@')) : jid;
     }
 }

@@ -9,7 +9,10 @@ import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.transport.InboundSink;
 import dev.blacksky.core.transport.Transport;
 import it.auties.whatsapp.api.Whatsapp;
+import it.auties.whatsapp.model.info.ChatMessageInfo;
 import it.auties.whatsapp.model.info.MessageInfo;
+import it.auties.whatsapp.model.message.model.ChatMessageKey;
+import it.auties.whatsapp.model.message.model.MessageStatus;
 import it.auties.whatsapp.model.jid.Jid;
 import java.net.URI;
 import java.nio.file.Files;
@@ -76,7 +79,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
             return newSession;
         });
         var options = new CobaltClient.Options(id, paired.isPresent(), session.serializer(), proxy, pairing::show);
-        CobaltClient client = new CobaltClient(options, listener, classifier, this::received);
+        CobaltClient client = new CobaltClient(options, listener, classifier, this::received, messages::learn);
         current = client;
         return client;
     }
@@ -90,11 +93,28 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
 
     @Override
     public CompletionStage<String> send(ChatId chat, String text) {
+        return send(chat, text, ChatMessageKey.randomId(it.auties.whatsapp.api.ClientType.WEB));
+    }
+
+    /** Sends under the outbox's id, so that a retry after a lost answer is the same message, not a second one. */
+    @Override
+    public CompletionStage<String> send(ChatId chat, String text, String messageId) {
         Optional<Whatsapp> live = Optional.ofNullable(current).flatMap(CobaltClient::live);
         if (live.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
         }
-        return live.get().sendChatMessage(Jid.of(chat.value()), text).thenApply(sent -> sent.id());
+        try {
+            ChatMessageInfo outgoing = OutgoingMessages.text(live.get(), Jid.of(chat.value()), text, messageId);
+            // The future can complete normally with status ERROR (no such WhatsApp user): that is a failed send.
+            return live.get().sendMessage(outgoing).thenApply(sent -> {
+                if (sent.status() == MessageStatus.ERROR) {
+                    throw new IllegalStateException("WhatsApp refused the message to " + chat.value());
+                }
+                return sent.id();
+            });
+        } catch (RuntimeException notConnected) {
+            return CompletableFuture.failedFuture(notConnected); // Cobalt throws synchronously before login
+        }
     }
 
     @Override

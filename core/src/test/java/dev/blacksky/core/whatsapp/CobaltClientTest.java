@@ -37,7 +37,7 @@ class CobaltClientTest {
         var options = new CobaltClient.Options(UUID.randomUUID(), paired, ControllerSerializer.toProtobuf(folder),
                 Optional.of(proxy.uri()), qr -> reports.add("qr"));
         return new CobaltClient(options, listener, new StanzaClassifier(Clock.systemUTC()),
-                message -> reports.add(message));
+                message -> reports.add(message), node -> { });
     }
 
     @Test

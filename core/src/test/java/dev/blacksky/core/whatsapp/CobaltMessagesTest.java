@@ -9,7 +9,9 @@ import it.auties.whatsapp.model.info.ChatMessageInfoBuilder;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.ChatMessageKeyBuilder;
 import it.auties.whatsapp.model.message.model.MessageContainer;
+import it.auties.whatsapp.model.node.Node;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CobaltMessagesTest {
@@ -28,7 +30,7 @@ class CobaltMessagesTest {
                 MessageContainer.of("!ping"))).orElseThrow();
         assertThat(inbound.message().text()).isEqualTo("!ping");
         assertThat(inbound.message().id()).isEqualTo("3EB0ABC");
-        assertThat(inbound.message().sender().id().value()).isEqualTo("15550001111@s.whatsapp.net");
+        assertThat(inbound.message().sender().id().value()).isEqualTo("15550001111");
         assertThat(inbound.message().sender().displayName()).isEqualTo("Alice");
         assertThat(inbound.message().chat().type()).isEqualTo(ChatType.PRIVATE);
         assertThat(inbound.message().timestamp()).isEqualTo(Instant.ofEpochSecond(1_790_000_000L));
@@ -40,6 +42,19 @@ class CobaltMessagesTest {
                 MessageContainer.of("!help"))).orElseThrow();
         assertThat(inbound.message().chat().type()).isEqualTo(ChatType.GROUP);
         assertThat(inbound.message().chat().id().value()).isEqualTo("120363000000000001@g.us");
+    }
+
+    @Test
+    void a_lid_sender_is_mapped_to_the_phone_number_the_server_attached() {
+        messages.learn(Node.of("message", Map.of("from", "120363000000000001@g.us", "participant", "98765432101234@lid",
+                "participant_pn", "15550001111@s.whatsapp.net", "id", "3EB0ABC"), (Object) null));
+        Inbound known = messages.toInbound(message("120363000000000001@g.us", "98765432101234@lid", false,
+                MessageContainer.of("!ban"))).orElseThrow();
+        assertThat(known.message().sender().id().value()).as("matches owners configured by number").isEqualTo("15550001111");
+
+        Inbound unknown = messages.toInbound(message("120363000000000001@g.us", "11112222333344@lid", false,
+                MessageContainer.of("!ban"))).orElseThrow();
+        assertThat(unknown.message().sender().id().value()).as("unmappable LIDs stay LIDs").isEqualTo("11112222333344@lid");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.blacksky.core.whatsapp;
+
+import it.auties.whatsapp.model.jid.Jid;
+import it.auties.whatsapp.model.node.Node;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Maps LIDs ({@code @lid}, WhatsApp's phone-number-free ids) to phone JIDs, learnt from the
+ * {@code participant_pn} / {@code sender_pn} attributes the server puts on message stanzas, so owners and bans
+ * configured by phone number still match. Cobalt 0.0.10 exposes no such mapping itself; senders seen only
+ * without these attributes stay LIDs. Bounded: the least recently used entries go first.
+ */
+final class LidDirectory {
+
+    private static final String LID = "@lid";
+
+    private final Map<String, String> phones;
+
+    LidDirectory(int capacity) {
+        this.phones = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** Learns from a stanza; cheap for the stanzas that carry nothing. */
+    void learn(Node node) {
+        var attributes = node.attributes();
+        String phone = attributes.getString("participant_pn", attributes.getString("sender_pn", null));
+        if (phone == null) {
+            return;
+        }
+        String participant = attributes.getString("participant", null);
+        String lid = participant != null ? participant : attributes.getString("from", null);
+        if (lid != null && lid.endsWith(LID)) {
+            String key = simple(lid);
+            String value = simple(phone);
+            synchronized (phones) {
+                phones.put(key, value);
+            }
+        }
+    }
+
+    /** The phone JID for a LID when known; any other JID unchanged. */
+    String resolve(String jid) {
+        if (!jid.endsWith(LID)) {
+            return jid;
+        }
+        synchronized (phones) {
+            return phones.getOrDefault(jid, jid);
+        }
+    }
+
+    private static String simple(String jid) {
+        return Jid.of(jid).toSimpleJid().toString();
+    }
+}
