@@ -14,10 +14,12 @@ import it.auties.whatsapp.model.info.MessageInfo;
 import it.auties.whatsapp.model.message.model.ChatMessageKey;
 import it.auties.whatsapp.model.message.model.MessageStatus;
 import it.auties.whatsapp.model.jid.Jid;
+import it.auties.whatsapp.model.node.Node;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,11 +37,14 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private final PairingCode pairing;
     private final StanzaClassifier classifier;
     private final CobaltMessages messages = new CobaltMessages();
+    private final ServerAcks acks;
     private volatile InboundSink sink;
     private volatile CobaltClient current;
     private UUID newSession; // chosen once, so every attempt of one pairing uses the same folder
 
-    public WhatsAppTransport(SessionService session, SessionFlusher flusher, Optional<URI> proxy, Clock clock) {
+    public WhatsAppTransport(SessionService session, SessionFlusher flusher, Optional<URI> proxy, Duration ackTimeout,
+                             Clock clock) {
+        this.acks = new ServerAcks(ackTimeout);
         this.session = session;
         this.flusher = flusher;
         this.proxy = proxy;
@@ -79,9 +84,14 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
             return newSession;
         });
         var options = new CobaltClient.Options(id, paired.isPresent(), session.serializer(), proxy, pairing::show);
-        CobaltClient client = new CobaltClient(options, listener, classifier, this::received, messages::learn);
+        CobaltClient client = new CobaltClient(options, listener, classifier, this::received, this::stanza);
         current = client;
         return client;
+    }
+
+    private void stanza(Node node) {
+        messages.learn(node);
+        acks.learn(node);
     }
 
     private void received(MessageInfo<?> info) {
@@ -105,12 +115,14 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         }
         try {
             ChatMessageInfo outgoing = OutgoingMessages.text(live.get(), Jid.of(chat.value()), text, messageId);
+            CompletableFuture<Void> acked = acks.expect(messageId);
             // The future can complete normally with status ERROR (no such WhatsApp user): that is a failed send.
-            return live.get().sendMessage(outgoing).thenApply(sent -> {
+            // Success needs the server's ack as well: a normal completion alone can hide a dropped link.
+            return live.get().sendMessage(outgoing).thenCompose(sent -> {
                 if (sent.status() == MessageStatus.ERROR) {
                     throw new IllegalStateException("WhatsApp refused the message to " + chat.value());
                 }
-                return sent.id();
+                return acked.thenApply(ok -> messageId);
             });
         } catch (RuntimeException notConnected) {
             return CompletableFuture.failedFuture(notConnected); // Cobalt throws synchronously before login

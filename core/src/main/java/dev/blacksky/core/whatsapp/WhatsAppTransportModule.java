@@ -12,22 +12,30 @@ import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.transport.Transport;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Binds the WhatsApp transport as both the host's transport and the supervisor's client factory. */
 public final class WhatsAppTransportModule extends AbstractModule {
 
     private final Optional<URI> proxy;
+    private final Duration ackTimeout;
 
-    public WhatsAppTransportModule(Optional<URI> proxy) {
+    public WhatsAppTransportModule(Optional<URI> proxy, Duration ackTimeout) {
         this.proxy = proxy;
+        this.ackTimeout = ackTimeout;
     }
 
     /** Reads {@code blacksky.whatsapp.proxy}: empty, or an http(s) URI. */
     public static WhatsAppTransportModule from(Config config) {
+        Duration ackTimeout = config.getDuration("blacksky.whatsapp.send-ack-timeout");
+        if (ackTimeout.isNegative() || ackTimeout.isZero()) {
+            throw new ConfigException.BadValue(config.getValue("blacksky.whatsapp.send-ack-timeout").origin(),
+                    "blacksky.whatsapp.send-ack-timeout", "must be positive, such as 30s");
+        }
         String value = config.getString("blacksky.whatsapp.proxy").strip();
         if (value.isEmpty()) {
-            return new WhatsAppTransportModule(Optional.empty());
+            return new WhatsAppTransportModule(Optional.empty(), ackTimeout);
         }
         URI uri;
         try {
@@ -40,7 +48,7 @@ public final class WhatsAppTransportModule extends AbstractModule {
             throw new ConfigException.BadValue(config.getValue("blacksky.whatsapp.proxy").origin(), "blacksky.whatsapp.proxy",
                     "must be empty or an http:// or https:// proxy URI such as http://host:3128");
         }
-        return new WhatsAppTransportModule(Optional.of(uri));
+        return new WhatsAppTransportModule(Optional.of(uri), ackTimeout);
     }
 
     @Override
@@ -52,6 +60,6 @@ public final class WhatsAppTransportModule extends AbstractModule {
     @Provides
     @Singleton
     WhatsAppTransport transport(SessionService session, SessionFlusher flusher, Clock clock) {
-        return new WhatsAppTransport(session, flusher, proxy, clock);
+        return new WhatsAppTransport(session, flusher, proxy, ackTimeout, clock);
     }
 }
