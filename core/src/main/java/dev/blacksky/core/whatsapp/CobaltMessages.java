@@ -13,7 +13,11 @@ import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.jid.JidServer;
 import it.auties.whatsapp.model.message.standard.TextMessage;
 import java.time.Instant;
+import it.auties.whatsapp.model.chat.ChatMetadata;
+import it.auties.whatsapp.model.chat.ChatRole;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,6 +57,14 @@ public final class CobaltMessages {
                 new Chat(ChatId.of(chatJid.toString()), group ? ChatType.GROUP : ChatType.PRIVATE, group ? chatJid.user() : name),
                 new User(UserId.of(sender), name), text.text(), at);
         return Optional.of(new Inbound(message, false));
+    }
+
+    /** The api user ids of a group's admins and founder, LIDs mapped where known. */
+    Set<String> admins(ChatMetadata metadata) {
+        return metadata.participants().stream()
+                .filter(p -> p.role() == ChatRole.ADMIN || p.role() == ChatRole.FOUNDER)
+                .map(p -> userId(lids.resolve(normalise(p.jid()))))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** How many messages were skipped as empty, undecryptable or not text. */

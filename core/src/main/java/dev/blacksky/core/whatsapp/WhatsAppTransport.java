@@ -1,11 +1,13 @@
 package dev.blacksky.core.whatsapp;
 
 import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.ChatType;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.session.SessionFlusher;
 import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.InboundSink;
 import dev.blacksky.core.transport.Transport;
 import it.auties.whatsapp.api.Whatsapp;
@@ -38,13 +40,15 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private final StanzaClassifier classifier;
     private final CobaltMessages messages = new CobaltMessages();
     private final ServerAcks acks;
+    private final GroupAdmins groupAdmins;
     private volatile InboundSink sink;
     private volatile CobaltClient current;
     private UUID newSession; // chosen once, so every attempt of one pairing uses the same folder
 
     public WhatsAppTransport(SessionService session, SessionFlusher flusher, Optional<URI> proxy, Duration ackTimeout,
-                             Clock clock) {
+                             Duration groupAdminsTtl, Clock clock) {
         this.acks = new ServerAcks(ackTimeout);
+        this.groupAdmins = new GroupAdmins(groupAdminsTtl, clock);
         this.session = session;
         this.flusher = flusher;
         this.proxy = proxy;
@@ -96,9 +100,22 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
 
     private void received(MessageInfo<?> info) {
         InboundSink target = sink;
-        if (target != null) {
-            messages.toInbound(info).ifPresent(target::accept);
+        if (target == null) {
+            return;
         }
+        messages.toInbound(info).map(this::withAdminFlag).ifPresent(target::accept);
+    }
+
+    // Runs on Cobalt's per-event virtual thread, so the (cached) metadata query may block here.
+    private Inbound withAdminFlag(Inbound inbound) {
+        var chat = inbound.message().chat();
+        Optional<Whatsapp> live = Optional.ofNullable(current).flatMap(CobaltClient::live);
+        if (chat.type() != ChatType.GROUP || live.isEmpty()) {
+            return inbound;
+        }
+        boolean admin = groupAdmins.isAdmin(chat.id().value(), inbound.message().sender().id().value(),
+                group -> live.get().queryGroupMetadata(Jid.of(group)).thenApply(messages::admins));
+        return new Inbound(inbound.message(), admin);
     }
 
     @Override

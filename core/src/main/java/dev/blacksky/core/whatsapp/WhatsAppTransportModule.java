@@ -20,22 +20,21 @@ public final class WhatsAppTransportModule extends AbstractModule {
 
     private final Optional<URI> proxy;
     private final Duration ackTimeout;
+    private final Duration groupAdminsTtl;
 
-    public WhatsAppTransportModule(Optional<URI> proxy, Duration ackTimeout) {
+    public WhatsAppTransportModule(Optional<URI> proxy, Duration ackTimeout, Duration groupAdminsTtl) {
         this.proxy = proxy;
         this.ackTimeout = ackTimeout;
+        this.groupAdminsTtl = groupAdminsTtl;
     }
 
     /** Reads {@code blacksky.whatsapp.proxy}: empty, or an http(s) URI. */
     public static WhatsAppTransportModule from(Config config) {
-        Duration ackTimeout = config.getDuration("blacksky.whatsapp.send-ack-timeout");
-        if (ackTimeout.isNegative() || ackTimeout.isZero()) {
-            throw new ConfigException.BadValue(config.getValue("blacksky.whatsapp.send-ack-timeout").origin(),
-                    "blacksky.whatsapp.send-ack-timeout", "must be positive, such as 30s");
-        }
+        Duration ackTimeout = positive(config, "blacksky.whatsapp.send-ack-timeout");
+        Duration groupAdminsTtl = positive(config, "blacksky.whatsapp.group-admins-ttl");
         String value = config.getString("blacksky.whatsapp.proxy").strip();
         if (value.isEmpty()) {
-            return new WhatsAppTransportModule(Optional.empty(), ackTimeout);
+            return new WhatsAppTransportModule(Optional.empty(), ackTimeout, groupAdminsTtl);
         }
         URI uri;
         try {
@@ -48,7 +47,15 @@ public final class WhatsAppTransportModule extends AbstractModule {
             throw new ConfigException.BadValue(config.getValue("blacksky.whatsapp.proxy").origin(), "blacksky.whatsapp.proxy",
                     "must be empty or an http:// or https:// proxy URI such as http://host:3128");
         }
-        return new WhatsAppTransportModule(Optional.of(uri), ackTimeout);
+        return new WhatsAppTransportModule(Optional.of(uri), ackTimeout, groupAdminsTtl);
+    }
+
+    private static Duration positive(Config config, String key) {
+        Duration value = config.getDuration(key);
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigException.BadValue(config.getValue(key).origin(), key, "must be positive, such as 30s");
+        }
+        return value;
     }
 
     @Override
@@ -60,6 +67,6 @@ public final class WhatsAppTransportModule extends AbstractModule {
     @Provides
     @Singleton
     WhatsAppTransport transport(SessionService session, SessionFlusher flusher, Clock clock) {
-        return new WhatsAppTransport(session, flusher, proxy, ackTimeout, clock);
+        return new WhatsAppTransport(session, flusher, proxy, ackTimeout, groupAdminsTtl, clock);
     }
 }
