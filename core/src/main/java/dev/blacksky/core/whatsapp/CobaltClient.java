@@ -46,6 +46,7 @@ public final class CobaltClient implements ConnectionClient {
     private final Listener frames = new Frames();
     private volatile Whatsapp whatsapp;
     private volatile boolean closed;
+    private volatile boolean loggedIn;
 
     public CobaltClient(Options options, ClientListener listener, StanzaClassifier classifier,
                         Consumer<MessageInfo<?>> messages, Consumer<Node> stanzas) {
@@ -65,10 +66,10 @@ public final class CobaltClient implements ConnectionClient {
         }
     }
 
-    /** The live instance while logged in and not closed, for sends. */
+    /** The live instance while logged in and not closed, for sends; isConnected() alone is true before login. */
     Optional<Whatsapp> live() {
         Whatsapp current = whatsapp;
-        return !closed && current != null && current.isConnected() ? Optional.of(current) : Optional.empty();
+        return !closed && loggedIn && current != null && current.isConnected() ? Optional.of(current) : Optional.empty();
     }
 
     @Override
@@ -98,8 +99,10 @@ public final class CobaltClient implements ConnectionClient {
             web = web.proxy(options.proxy().get());
         }
         return web.unregistered(qr -> {
-            listener.pairing();
-            options.qrCodes().accept(qr);
+            if (!closed) {
+                listener.pairing();
+                options.qrCodes().accept(qr);
+            }
         });
     }
 
@@ -124,23 +127,40 @@ public final class CobaltClient implements ConnectionClient {
     @Override
     public void probe() {
         Whatsapp current = whatsapp;
-        if (current != null && !current.isConnected()) {
+        if (!closed && current != null && !current.isConnected()) {
             listener.failed(new ConnectionFailure.StreamEnded());
         }
     }
 
+    /**
+     * Disconnects, then writes the session: Cobalt writes nothing on disconnect, and right after a QR scan
+     * (the 515 restart) store.proto exists only in memory, so without this the next client would pair anew.
+     * The listener stays attached in its closed mode: disconnect() does nothing unless the socket is CONNECTED,
+     * so an instance still handshaking or in Cobalt's own reconnect is shut at its first sign of life instead.
+     */
     @Override
     public void close() {
         closed = true;
+        loggedIn = false;
         Whatsapp current = whatsapp;
         if (current == null) {
             return;
         }
-        current.removeListener(frames);
         try {
             current.disconnect().get(TEARDOWN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             log.warn("The WhatsApp socket did not close within {} s: {}", TEARDOWN.toSeconds(), e.toString());
+        }
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.error("Writing the session after disconnect failed; the files on disk are the previous ones", e);
+        }
+    }
+
+    private static void shut(Whatsapp ghost) {
+        if (ghost.isConnected()) {
+            ghost.disconnect();
         }
     }
 
@@ -148,6 +168,7 @@ public final class CobaltClient implements ConnectionClient {
         @Override
         public void onNodeReceived(Whatsapp source, Node node) {
             if (closed) {
+                shut(source);
                 return;
             }
             listener.received();
@@ -164,9 +185,12 @@ public final class CobaltClient implements ConnectionClient {
 
         @Override
         public void onLoggedIn(Whatsapp source) {
-            if (!closed) {
-                listener.loggedIn();
+            if (closed) {
+                shut(source);
+                return;
             }
+            loggedIn = true;
+            listener.loggedIn();
         }
 
         @Override

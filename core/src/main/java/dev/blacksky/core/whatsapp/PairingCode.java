@@ -35,6 +35,15 @@ public final class PairingCode {
         terminal.flush();
     }
 
+    /** Removes the PNG once paired: a stale code is useless and only confuses whoever finds it. */
+    public void clear() {
+        try {
+            Files.deleteIfExists(png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove the old pairing QR code " + png, e);
+        }
+    }
+
     /** Two matrix rows per text line: the upper and lower half of a character cell. Dark modules are spaces. */
     static String draw(BitMatrix matrix) {
         int quiet = 2;

@@ -16,6 +16,7 @@ import it.auties.whatsapp.model.info.MessageInfo;
 import it.auties.whatsapp.model.message.model.ChatMessageKey;
 import it.auties.whatsapp.model.message.model.MessageStatus;
 import it.auties.whatsapp.model.jid.Jid;
+import it.auties.whatsapp.model.jid.JidServer;
 import it.auties.whatsapp.model.node.Node;
 import java.net.URI;
 import java.nio.file.Files;
@@ -88,9 +89,30 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
             return newSession;
         });
         var options = new CobaltClient.Options(id, paired.isPresent(), session.serializer(), proxy, pairing::show);
-        CobaltClient client = new CobaltClient(options, listener, classifier, this::received, this::stanza);
+        CobaltClient client = new CobaltClient(options, clearingPairingCode(listener), classifier, this::received, this::stanza);
         current = client;
         return client;
+    }
+
+    private ClientListener clearingPairingCode(ClientListener listener) {
+        return new ClientListener() {
+            public void pairing() {
+                listener.pairing();
+            }
+
+            public void loggedIn() {
+                pairing.clear();
+                listener.loggedIn();
+            }
+
+            public void received() {
+                listener.received();
+            }
+
+            public void failed(dev.blacksky.core.connection.ConnectionFailure failure) {
+                listener.failed(failure);
+            }
+        };
     }
 
     private void stanza(Node node) {
@@ -114,7 +136,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
             return inbound;
         }
         boolean admin = groupAdmins.isAdmin(chat.id().value(), inbound.message().sender().id().value(),
-                group -> live.get().queryGroupMetadata(Jid.of(group)).thenApply(messages::admins));
+                group -> live.get().queryGroupMetadata(jid(group)).thenApply(messages::admins));
         return new Inbound(inbound.message(), admin);
     }
 
@@ -131,7 +153,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
             return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
         }
         try {
-            ChatMessageInfo outgoing = OutgoingMessages.text(live.get(), Jid.of(chat.value()), text, messageId);
+            ChatMessageInfo outgoing = OutgoingMessages.text(live.get(), jid(chat.value()), text, messageId);
             CompletableFuture<Void> acked = acks.expect(messageId);
             // The future can complete normally with status ERROR (no such WhatsApp user): that is a failed send.
             // Success needs the server's ack as well: a normal completion alone can hide a dropped link.
@@ -144,6 +166,12 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         } catch (RuntimeException notConnected) {
             return CompletableFuture.failedFuture(notConnected); // Cobalt throws synchronously before login
         }
+    }
+
+    /** Built from user and server: Jid.of("...@s.whatsapp.net") yields a Jid with a broken hashCode (cobalt.md). */
+    static Jid jid(String value) {
+        int at = value.indexOf('@');
+        return at < 0 ? Jid.of(value) : Jid.of(value.substring(0, at), JidServer.of(value.substring(at + 1)));
     }
 
     @Override

@@ -51,6 +51,10 @@ class CobaltClientTest {
             client.close();
             client.close();
             assertThat(reports).doesNotContain("loggedIn", "qr");
+            // Cobalt writes nothing on disconnect; close() does, so a pairing survives the 515 restart.
+            try (Stream<Path> written = Files.walk(folder)) {
+                assertThat(written.map(p -> p.getFileName().toString())).contains("keys.proto", "store.proto");
+            }
         }
     }
 
