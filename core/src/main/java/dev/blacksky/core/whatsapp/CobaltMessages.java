@@ -30,6 +30,10 @@ public final class CobaltMessages {
     private final AtomicLong skipped = new AtomicLong();
     private final LidDirectory lids = new LidDirectory(10_000);
 
+    LidDirectory lids() {
+        return lids;
+    }
+
     /** Learns what a raw stanza tells about senders (LID to phone number), before its message arrives. */
     public void learn(it.auties.whatsapp.model.node.Node node) {
         if (node.hasDescription("message")) {

@@ -42,6 +42,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private final CobaltMessages messages = new CobaltMessages();
     private final ServerAcks acks;
     private final GroupAdmins groupAdmins;
+    private final GroupNotifications groupNotifications;
     private volatile InboundSink sink;
     private volatile CobaltClient current;
     private UUID newSession; // chosen once, so every attempt of one pairing uses the same folder
@@ -50,6 +51,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
                              Duration groupAdminsTtl, Clock clock) {
         this.acks = new ServerAcks(ackTimeout);
         this.groupAdmins = new GroupAdmins(groupAdminsTtl, clock);
+        this.groupNotifications = new GroupNotifications(clock);
         this.session = session;
         this.flusher = flusher;
         this.proxy = proxy;
@@ -118,6 +120,10 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private void stanza(Node node) {
         messages.learn(node);
         acks.learn(node);
+        InboundSink target = sink;
+        if (target != null && node.hasDescription("notification")) {
+            groupNotifications.read(node, messages.lids()).forEach(target::event);
+        }
     }
 
     private void received(MessageInfo<?> info) {
