@@ -80,6 +80,11 @@ public final class CobaltMessages {
         return jid.toSimpleJid().toString();
     }
 
+    /** The same for a JID as a stanza attribute gives it. */
+    static String normalise(String jid) {
+        return normalise(Jid.of(jid));
+    }
+
     /** The api's user id: a phone user's digits; a LID keeps its {@code @lid} form (see {@code UserId}). */
     static String userId(String jid) {
         return jid.endsWith("@s.whatsapp.net") ? jid.substring(0, jid.indexOf('@')) : jid;

@@ -7,7 +7,6 @@ import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.ChatType;
 import dev.blacksky.api.message.UserId;
-import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.node.Node;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,8 +49,8 @@ final class GroupNotifications {
                     continue;
                 }
                 String phone = participant.attributes().getString("phone_number", null);
-                String resolved = phone != null ? phone : lids.resolve(Jid.of(jid).toSimpleJid().toString());
-                UserId user = UserId.of(CobaltMessages.userId(Jid.of(resolved).toSimpleJid().toString()));
+                String resolved = phone != null ? CobaltMessages.normalise(phone) : lids.resolve(CobaltMessages.normalise(jid));
+                UserId user = UserId.of(CobaltMessages.userId(resolved));
                 events.add(joined ? new MemberJoinedEvent(group, user, at) : new MemberLeftEvent(group, user, at));
             }
         }

@@ -1,6 +1,5 @@
 package dev.blacksky.core.whatsapp;
 
-import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.node.Node;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,8 +35,8 @@ final class LidDirectory {
         String participant = attributes.getString("participant", null);
         String lid = participant != null ? participant : attributes.getString("from", null);
         if (lid != null && lid.endsWith(LID)) {
-            String key = simple(lid);
-            String value = simple(phone);
+            String key = CobaltMessages.normalise(lid);
+            String value = CobaltMessages.normalise(phone);
             synchronized (phones) {
                 phones.put(key, value);
             }
@@ -52,9 +51,5 @@ final class LidDirectory {
         synchronized (phones) {
             return phones.getOrDefault(jid, jid);
         }
-    }
-
-    private static String simple(String jid) {
-        return Jid.of(jid).toSimpleJid().toString();
     }
 }

@@ -15,11 +15,9 @@ final class OutgoingMessages {
     }
 
     static ChatMessageInfo text(Whatsapp from, Jid chat, String text, String messageId) {
-        var key = new ChatMessageKeyBuilder().chatJid(chat).fromMe(true).id(messageId);
-        from.store().jid().ifPresent(self -> key.senderJid(self.toSimpleJid()));
-        var info = new ChatMessageInfoBuilder().key(key.build()).message(MessageContainer.of(text))
-                .timestampSeconds(Instant.now().getEpochSecond());
-        from.store().jid().ifPresent(self -> info.senderJid(self.toSimpleJid()));
-        return info.build();
+        Jid self = from.store().jid().map(Jid::toSimpleJid).orElse(null); // known once logged in
+        var key = new ChatMessageKeyBuilder().chatJid(chat).fromMe(true).id(messageId).senderJid(self).build();
+        return new ChatMessageInfoBuilder().key(key).senderJid(self).message(MessageContainer.of(text))
+                .timestampSeconds(Instant.now().getEpochSecond()).build();
     }
 }

@@ -96,6 +96,11 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         return client;
     }
 
+    /** The current client's instance while it is logged in. */
+    private Optional<Whatsapp> live() {
+        return Optional.ofNullable(current).flatMap(CobaltClient::live);
+    }
+
     private ClientListener clearingPairingCode(ClientListener listener) {
         return new ClientListener() {
             public void pairing() {
@@ -137,7 +142,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     // Runs on Cobalt's per-event virtual thread, so the (cached) metadata query may block here.
     private Inbound withAdminFlag(Inbound inbound) {
         var chat = inbound.message().chat();
-        Optional<Whatsapp> live = Optional.ofNullable(current).flatMap(CobaltClient::live);
+        Optional<Whatsapp> live = live();
         if (chat.type() != ChatType.GROUP || live.isEmpty()) {
             return inbound;
         }
@@ -154,7 +159,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     /** Sends under the outbox's id, so that a retry after a lost answer is the same message, not a second one. */
     @Override
     public CompletionStage<String> send(ChatId chat, String text, String messageId) {
-        Optional<Whatsapp> live = Optional.ofNullable(current).flatMap(CobaltClient::live);
+        Optional<Whatsapp> live = live();
         if (live.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
         }
