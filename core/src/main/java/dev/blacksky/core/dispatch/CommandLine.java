@@ -9,7 +9,8 @@ record CommandLine(String prefix, String word, String rest) {
     static CommandLine parse(String text, List<String> prefixes) {
         for (int p = 0; p < prefixes.size(); p++) {
             String prefix = prefixes.get(p);
-            if (text.startsWith(prefix) && text.length() > prefix.length()
+            boolean starts = prefix.length() == 1 ? !text.isEmpty() && text.charAt(0) == prefix.charAt(0) : text.startsWith(prefix);
+            if (starts && text.length() > prefix.length()
                     && !Character.isWhitespace(text.charAt(prefix.length()))) {
                 int start = prefix.length();
                 int end = start;

@@ -147,7 +147,7 @@ public final class CommandRegistry {
                 }
             }
         }
-        index = Map.copyOf(next);
+        index = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(next)); // HashMap: fewer probes than Map.copyOf's table at 1000 names
     }
 
     private void claim(Map<String, Route> table, String name, Route route) {

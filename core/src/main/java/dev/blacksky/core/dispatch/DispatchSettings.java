@@ -18,7 +18,9 @@ public record DispatchSettings(
         boolean replyToUnknownInPrivate,
         boolean replyToUnknownInGroups,
         int dedupCapacity,
-        Duration laneLinger,
+        int workers,
+        Duration workerSpin,
+        Duration workerHandoff,
         Set<UserId> owners,
         Set<UserId> bannedUsers,
         Set<ChatId> bannedChats) {
@@ -36,7 +38,8 @@ public record DispatchSettings(
         return new DispatchSettings(List.copyOf(prefixes), ConfigRanges.positive(config, d + "command-timeout"),
                 ConfigRanges.positive(config, d + "command-slow-after"),
                 config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
-                ConfigRanges.atLeast(config, d + "dedup-capacity", 1), config.getDuration(d + "lane-linger"), owners,
+                ConfigRanges.atLeast(config, d + "dedup-capacity", 1), ConfigRanges.atLeast(config, d + "workers", 0),
+                config.getDuration(d + "worker-spin"), ConfigRanges.positive(config, d + "worker-handoff"), owners,
                 config.getStringList("blacksky.banned.users").stream().map(DispatchSettings::normaliseOwner)
                         .collect(Collectors.toUnmodifiableSet()),
                 config.getStringList("blacksky.banned.chats").stream().map(String::trim).map(ChatId::of)

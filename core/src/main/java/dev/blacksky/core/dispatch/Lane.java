@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One chat's queue of work, drained in order by at most one thread at a time. A plugin call in progress is
  * published as {@link #call} so the watchdog can time it out; a lane whose call timed out gets a new
- * generation and a new drainer, and the old thread leaves without touching it again.
+ * generation and goes back to the workers, and the old thread leaves without touching it again.
  */
 final class Lane {
 
@@ -23,7 +23,7 @@ final class Lane {
         private final Work work;
         private final CompletableFuture<Void> done;
         // Set by the lane thread itself when it lost its call to the watchdog: then the watchdog completes
-        // the job and starts a new drainer, and this thread must leave. Written and read by one thread.
+        // the job and hands the lane on, and this thread must leave. Written and read by one thread.
         private boolean abandoned;
 
         Job(Work work, CompletableFuture<Void> done) {
@@ -54,7 +54,8 @@ final class Lane {
     }
 
     final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
-    final AtomicBoolean draining = new AtomicBoolean();
+    /** True while the lane is waiting in the workers' ready queue or being drained. */
+    final AtomicBoolean scheduled = new AtomicBoolean();
     final AtomicReference<Call> call = new AtomicReference<>();
     final boolean detached; // a one-off call (an event listener), not a chat's queue
     volatile int generation;
@@ -66,6 +67,6 @@ final class Lane {
     }
 
     boolean idle() {
-        return !draining.get() && queue.isEmpty();
+        return !scheduled.get() && queue.isEmpty();
     }
 }

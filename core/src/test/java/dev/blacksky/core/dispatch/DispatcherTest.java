@@ -9,6 +9,8 @@ import dev.blacksky.core.plugin.TestPluginJar;
 import dev.blacksky.core.plugin.fixtures.Hello;
 import dev.blacksky.core.plugin.fixtures.Misbehaving;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,12 +62,18 @@ class DispatcherTest {
     }
 
     @Test
-    void a_hung_handler_blocks_neither_other_chats_nor_the_caller() throws Exception {
+    void hung_handlers_block_neither_other_chats_nor_the_caller() throws Exception {
+        // One dispatch worker and three chats stuck in a call: each stuck worker is replaced in the pool.
         try (TestHost bot = start("blacksky.dispatch.command-timeout = 20s\nblacksky.shutdown.drain-timeout = 100ms\n"
-                + "blacksky.plugin-host.drain-timeout = 100ms")) {
-            CompletableFuture<Void> hung = bot.host.dispatcher().dispatch(privateMessage("alice", "!hang"));
+                + "blacksky.plugin-host.drain-timeout = 100ms\nblacksky.dispatch.workers = 1")) {
+            List<CompletableFuture<Void>> hung = new ArrayList<>();
+            for (String user : List.of("alice", "carol", "dave")) {
+                hung.add(bot.host.dispatcher().dispatch(privateMessage(user, "!hang")));
+            }
+            CompletableFuture<Void> behind = bot.host.dispatcher().dispatch(privateMessage("alice", "!hello"));
             assertThat(bot.say("bob", "!hello")).hasSize(1);
-            assertThat(hung).isNotDone();
+            assertThat(hung).noneMatch(CompletableFuture::isDone);
+            assertThat(behind).as("a chat's next message waits for its hung call").isNotDone();
         }
     }
 
