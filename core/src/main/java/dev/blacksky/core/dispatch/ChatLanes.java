@@ -100,7 +100,7 @@ final class ChatLanes implements AutoCloseable {
             if (lane.retired && lane.queue.remove(job)) {
                 continue; // the sweeper dropped this lane between our lookup and our offer: use a fresh one
             }
-            if (lane.scheduled.compareAndSet(false, true)) {
+            if (!lane.scheduled.get() && lane.scheduled.compareAndSet(false, true)) { // read first: a busy lane's flag stays unwritten
                 schedule(lane);
             }
             return;
