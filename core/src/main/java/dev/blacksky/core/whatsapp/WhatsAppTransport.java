@@ -72,6 +72,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     @Override
     public void start(InboundSink sink) {
         this.sink = sink;
+        pairing.announce(session.layout().name());
         // Registered for the life of the host: its last flush at shutdown must still write this session.
         flusher.register(() -> {
             CobaltClient client = current;
