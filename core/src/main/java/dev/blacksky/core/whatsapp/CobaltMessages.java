@@ -21,6 +21,7 @@ import it.auties.whatsapp.model.message.standard.DocumentMessage;
 import it.auties.whatsapp.model.message.standard.ImageMessage;
 import it.auties.whatsapp.model.message.standard.TextMessage;
 import it.auties.whatsapp.model.message.standard.VideoOrGifMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,17 +37,34 @@ import java.util.stream.Collectors;
  */
 public final class CobaltMessages {
 
+    private static final String LID = "@lid";
+
     private final AtomicLong skipped = new AtomicLong();
     private final LidDirectory lids = new LidDirectory(10_000);
+    private final MessageStanzas stanzas = new MessageStanzas();
+    private final Duration lidMappingWait;
+
+    /** {@code lidMappingWait}: how long a LID sender's message waits for its own stanza (see {@link MessageStanzas}). */
+    public CobaltMessages(Duration lidMappingWait) {
+        this.lidMappingWait = lidMappingWait;
+    }
 
     LidDirectory lids() {
         return lids;
     }
 
-    /** Learns what a raw stanza tells about senders (LID to phone number), before its message arrives. */
+    MessageStanzas stanzas() {
+        return stanzas;
+    }
+
+    /** Learns what a raw stanza tells about senders (LID to phone number), then releases its waiting message. */
     public void learn(it.auties.whatsapp.model.node.Node node) {
         if (node.hasDescription("message")) {
             lids.learn(node);
+            String id = node.attributes().getString("id", null);
+            if (id != null) {
+                stanzas.arrived(id);
+            }
         }
     }
 
@@ -63,7 +81,7 @@ public final class CobaltMessages {
         }
         Jid chatJid = chat.chatJid().toSimpleJid();
         boolean group = chatJid.hasServer(JidServer.groupOrCommunity());
-        UserId sender = user(chat.senderJid());
+        UserId sender = sender(chat);
         String name = chat.pushName().or(() -> Optional.ofNullable(chat.senderName())).orElse(sender.value());
         Instant at = Instant.ofEpochSecond(chat.timestampSeconds().orElse(0));
         Optional<ContextInfo> context = chat.message().content() instanceof ContextualMessage<?> contextual
@@ -105,6 +123,15 @@ public final class CobaltMessages {
     private List<UserId> mentions(Optional<ContextInfo> context) {
         List<Jid> mentioned = context.map(ContextInfo::mentions).orElse(List.of());
         return mentioned == null ? List.of() : mentioned.stream().map(this::user).distinct().toList();
+    }
+
+    // Its stanza's phone-number attributes may still be on another thread: wait for them before giving up.
+    private UserId sender(ChatMessageInfo chat) {
+        UserId sender = user(chat.senderJid());
+        if (sender.value().endsWith(LID) && stanzas.await(chat.id(), lidMappingWait)) {
+            return user(chat.senderJid());
+        }
+        return sender;
     }
 
     /** A JID as the api's user id, normalised and LID-mapped like every sender. */

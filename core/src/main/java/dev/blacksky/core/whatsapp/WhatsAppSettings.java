@@ -14,14 +14,17 @@ import java.util.Optional;
  * @param ackTimeout how long a send waits for the server's ack
  * @param groupAdminsTtl how long a group's admins are cached
  * @param reactionTargets how many recently received messages can be reacted to
+ * @param lidMappingWait how long a message from a LID sender waits for its stanza's phone number
  */
-public record WhatsAppSettings(Optional<URI> proxy, Duration ackTimeout, Duration groupAdminsTtl, int reactionTargets) {
+public record WhatsAppSettings(Optional<URI> proxy, Duration ackTimeout, Duration groupAdminsTtl, int reactionTargets,
+                               Duration lidMappingWait) {
 
     /** Reads the section; the proxy is empty or an http(s) URI. */
     public static WhatsAppSettings from(Config config) {
         return new WhatsAppSettings(proxy(config), ConfigRanges.positive(config, "blacksky.whatsapp.send-ack-timeout"),
                 ConfigRanges.positive(config, "blacksky.whatsapp.group-admins-ttl"),
-                ConfigRanges.atLeast(config, "blacksky.whatsapp.reaction-targets", 1));
+                ConfigRanges.atLeast(config, "blacksky.whatsapp.reaction-targets", 1),
+                ConfigRanges.positive(config, "blacksky.whatsapp.lid-mapping-wait"));
     }
 
     private static Optional<URI> proxy(Config config) {

@@ -38,7 +38,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private final Optional<URI> proxy;
     private final PairingCode pairing;
     private final StanzaClassifier classifier;
-    private final CobaltMessages messages = new CobaltMessages();
+    private final CobaltMessages messages;
     private final ReactionTargets reactionTargets;
     private final ServerAcks acks;
     private final GroupAdmins groupAdmins;
@@ -58,6 +58,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         this.groupAdmins = new GroupAdmins(settings.groupAdminsTtl(), clock);
         this.groupNotifications = new GroupNotifications(clock);
         this.reactionTargets = new ReactionTargets(settings.reactionTargets());
+        this.messages = new CobaltMessages(settings.lidMappingWait());
         this.session = session;
         this.flusher = flusher;
         this.proxy = settings.proxy();

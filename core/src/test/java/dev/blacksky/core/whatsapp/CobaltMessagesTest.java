@@ -1,6 +1,7 @@
 package dev.blacksky.core.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.blacksky.api.message.ChatType;
 import dev.blacksky.api.message.QuotedMessage;
@@ -17,14 +18,17 @@ import it.auties.whatsapp.model.message.model.MessageContainerBuilder;
 import it.auties.whatsapp.model.message.standard.ImageMessageBuilder;
 import it.auties.whatsapp.model.message.standard.TextMessageBuilder;
 import it.auties.whatsapp.model.node.Node;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class CobaltMessagesTest {
 
-    private final CobaltMessages messages = new CobaltMessages();
+    private final CobaltMessages messages = new CobaltMessages(Duration.ofMinutes(1));
 
     private static ChatMessageInfo message(String chat, String sender, boolean fromMe, MessageContainer content) {
         var key = new ChatMessageKeyBuilder().chatJid(Jid.of(chat)).senderJid(Jid.of(sender)).fromMe(fromMe).id("3EB0ABC").build();
@@ -145,5 +149,41 @@ class CobaltMessagesTest {
         assertThat(messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
                 MessageContainer.of(new ImageMessageBuilder().build())))).isEmpty();
         assertThat(messages.skipped()).isEqualTo(1);
+    }
+
+    private static Node stanza(String id, String lid, String phone) {
+        return Node.of("message", Map.of("from", "120363000000000001@g.us", "participant", lid, "participant_pn", phone,
+                "id", id), (Object) null);
+    }
+
+    @Test
+    void a_message_that_overtakes_its_stanza_waits_for_it_and_is_mapped() throws Exception {
+        // Cobalt runs the node listener and the message listener on separate virtual threads (cobalt.md §10).
+        var info = message("120363000000000001@g.us", "98765432101234@lid", false, MessageContainer.of("!ban"));
+        try (var thread = Executors.newVirtualThreadPerTaskExecutor()) {
+            var handled = thread.submit(() -> messages.toInbound(info));
+            await().atMost(Duration.ofSeconds(10)).until(() -> messages.stanzas().waiting() == 1);
+            messages.learn(stanza("3EB0ABC", "98765432101234@lid", "15550001111@s.whatsapp.net"));
+            assertThat(handled.get(10, TimeUnit.SECONDS).orElseThrow().message().sender().id().value())
+                    .isEqualTo("15550001111");
+        }
+    }
+
+    @Test
+    void a_message_without_a_stanza_keeps_its_lid_after_the_bounded_wait() {
+        CobaltMessages impatient = new CobaltMessages(Duration.ofMillis(1));
+        var info = message("120363000000000001@g.us", "98765432101234@lid", false, MessageContainer.of("!ban"));
+        assertThat(impatient.toInbound(info).orElseThrow().message().sender().id().value()).isEqualTo("98765432101234@lid");
+        assertThat(impatient.stanzas().waiting()).isZero();
+    }
+
+    @Test
+    void a_phone_sender_or_an_already_mapped_lid_never_waits() {
+        CobaltMessages never = new CobaltMessages(Duration.ofDays(1));
+        never.learn(stanza("OTHER", "98765432101234@lid", "15550001111@s.whatsapp.net"));
+        assertThat(never.toInbound(message("120363000000000001@g.us", "98765432101234@lid", false, MessageContainer.of("!a")))
+                .orElseThrow().message().sender().id().value()).isEqualTo("15550001111");
+        assertThat(never.toInbound(message("120363000000000001@g.us", "15550002222@s.whatsapp.net", false, MessageContainer.of("!b")))
+                .orElseThrow().message().sender().id().value()).isEqualTo("15550002222");
     }
 }

@@ -46,7 +46,8 @@ class WhatsAppTransportTest {
         var session = new SessionService(AccountLayout.of(data, "default"), new SessionSettings("default", 3, 0),
                 new CobaltFileCheck(), Clock.systemUTC());
         var time = new ManualTimeSource(Instant.parse("2026-11-27T00:00:00Z"));
-        var settings = new WhatsAppSettings(Optional.empty(), Duration.ofSeconds(30), Duration.ofMinutes(5), reactionTargets);
+        var settings = new WhatsAppSettings(Optional.empty(), Duration.ofSeconds(30), Duration.ofMinutes(5), reactionTargets,
+                Duration.ofSeconds(2));
         var transport = new WhatsAppTransport(session, new SessionFlusher(time, Duration.ofSeconds(15)), settings,
                 time.clock(), new PairingCode(new PrintStream(new ByteArrayOutputStream()), data.resolve("qr.png")));
         transport.start(new InboundSink() {
