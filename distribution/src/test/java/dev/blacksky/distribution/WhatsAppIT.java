@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +124,11 @@ class WhatsAppIT {
         assertThat(run.exitValue()).as("exit after SIGTERM: %s", Files.readString(tmp.resolve("run.err"))).isZero();
         assertThat(identity(account)).as("the session survives the stop, unchanged").isEqualTo(identity);
         assertThat(account.resolve("quarantine")).as("nothing quarantined").doesNotExist();
+        try (Stream<Path> files = Files.walk(account.resolve("cobalt"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".proto")).toList()).isNotEmpty()
+                    .allSatisfy(f -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                            .as("the private keys readable by their owner only: %s", f).isEqualTo("rw-------"));
+        }
         assertThat(Files.readString(home.resolve("logs/blacksky.log"))).contains("running on the whatsapp transport");
         // What the user sees: what to expect, then why it retries; no QR without a server to ask for one.
         assertThat(Files.readString(tmp.resolve("run.out"))).contains("Connecting to WhatsApp as account 'default'")
