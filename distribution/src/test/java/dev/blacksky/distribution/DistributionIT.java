@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,18 +27,7 @@ class DistributionIT {
     }
 
     private Path copyOfDistribution() throws IOException {
-        Path copy = tmp.resolve("blacksky");
-        try (Stream<Path> files = Files.walk(DIST)) {
-            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = copy.resolve(DIST.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return copy;
+        return Installation.copy(DIST, tmp.resolve("blacksky"));
     }
 
     @Test

@@ -2,6 +2,12 @@ package dev.blacksky.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,9 +17,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -73,6 +84,94 @@ class WhatsAppIT {
                 }
             }
         }
+    }
+
+    /**
+     * Issue #4's bar: {@code bin/blacksky run} with no flags, no proxy and no configuration is the WhatsApp bot,
+     * and on this machine without a network it stays up, retries with growing delays visible in
+     * {@code blacksky status}, keeps its session and identity, and stops cleanly on SIGTERM.
+     */
+    @Test
+    void plain_run_is_whatsapp_and_offline_it_keeps_retrying_with_one_identity_until_sigterm() throws Exception {
+        Path home = Installation.copy(DIST, tmp.resolve("blacksky"));
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/blacksky").toString(), "run");
+        builder.environment().keySet().removeIf(name -> name.startsWith("CONFIG_FORCE_"));
+        builder.environment().put("JAVA_HOME", JAVA_HOME);
+        builder.redirectOutput(tmp.resolve("run.out").toFile()).redirectError(tmp.resolve("run.err").toFile());
+        Instant started = Instant.now();
+        Process run = builder.start();
+        Path account = home.resolve("data/accounts/default");
+        Map<String, String> identity;
+        try {
+            identity = await("a first failed attempt, its session written").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).failFast("run exited early", () -> !run.isAlive())
+                    .until(() -> attempt(home) >= 1 ? identity(account) : Map.<String, String>of(), keys -> !keys.isEmpty());
+            assertThat(identity).as("one session folder with its keys").hasSize(1);
+
+            Duration left = Duration.ofSeconds(30).minus(Duration.between(started, Instant.now()));
+            Config status = await("attempt 3 within 30 s of start").atMost(left).pollInterval(Duration.ofMillis(200))
+                    .failFast("run exited early", () -> !run.isAlive())
+                    .until(() -> status(home), json -> attemptOf(json) >= 3);
+            System.out.printf("WhatsAppIT: attempt %d after %d ms: %s%n", attemptOf(status),
+                    Duration.between(started, Instant.now()).toMillis(), account(status).getString("reason"));
+            assertThat(status.getBoolean("running")).isTrue();
+            assertThat(account(status).getString("lastError")).startsWith("network error");
+            assertThat(identity(account)).as("no new identity between attempts").isEqualTo(identity);
+        } finally {
+            run.destroy(); // SIGTERM
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(run.exitValue()).as("exit after SIGTERM: %s", Files.readString(tmp.resolve("run.err"))).isZero();
+        assertThat(identity(account)).as("the session survives the stop, unchanged").isEqualTo(identity);
+        assertThat(account.resolve("quarantine")).as("nothing quarantined").doesNotExist();
+        try (Stream<Path> files = Files.walk(account.resolve("cobalt"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".proto")).toList()).isNotEmpty()
+                    .allSatisfy(f -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                            .as("the private keys readable by their owner only: %s", f).isEqualTo("rw-------"));
+        }
+        assertThat(Files.readString(home.resolve("logs/blacksky.log"))).contains("running on the whatsapp transport");
+        // What the user sees: what to expect, then why it retries; no QR without a server to ask for one.
+        assertThat(Files.readString(tmp.resolve("run.out"))).contains("Connecting to WhatsApp as account 'default'")
+                .doesNotContain("Scan this code");
+        assertThat(Files.readString(tmp.resolve("run.err")))
+                .containsOnlyOnce("the WhatsApp connection is down (network error")
+                .contains("retrying with growing delays, see 'blacksky status'");
+    }
+
+    /** {@code bin/blacksky status --json}, as a script would read it. */
+    private Config status(Path home) {
+        Launch.Result result = Launch.of(home.resolve("bin/blacksky"), "status", "--json").env("JAVA_HOME", JAVA_HOME).run();
+        return ConfigFactory.parseString(result.stdout(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));
+    }
+
+    private int attempt(Path home) {
+        return attemptOf(status(home));
+    }
+
+    private static Config account(Config status) {
+        return status.getConfigList("accounts").getFirst();
+    }
+
+    private static int attemptOf(Config status) {
+        return status.getConfigList("accounts").stream().mapToInt(a -> a.getInt("attempt")).max().orElse(-1);
+    }
+
+    /**
+     * The hash of keys.proto (the device identity) of each session folder that holds both keys and store: a
+     * deleted folder or store, or a new identity, changes it.
+     */
+    private static Map<String, String> identity(Path account) throws Exception {
+        Map<String, String> keys = new TreeMap<>();
+        if (!Files.isDirectory(account.resolve("cobalt/web"))) {
+            return keys;
+        }
+        try (Stream<Path> dirs = Files.list(account.resolve("cobalt/web"))) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("store.proto"))).toList()) {
+                keys.put(dir.getFileName().toString(), HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve("keys.proto")))));
+            }
+        }
+        return keys;
     }
 
     private static List<Path> sessionFolders(Path data) throws IOException {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Starts the bot.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--console", description = "Talk to the bot on stdin/stdout instead of the configured transport.")
+    @Option(names = "--console",
+            description = "Talk to the bot on stdin/stdout instead of the configured transport (by default WhatsApp).")
     boolean console;
 
     @Option(names = "--config", paramLabel = "FILE",

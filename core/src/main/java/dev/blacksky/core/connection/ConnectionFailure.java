@@ -1,5 +1,7 @@
 package dev.blacksky.core.connection;
 
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
@@ -30,8 +32,20 @@ public sealed interface ConnectionFailure {
         if (cause instanceof TimeoutException) {
             return new NetworkError("timed out");
         }
-        String message = cause.getMessage();
-        return new NetworkError(cause.getClass().getSimpleName() + (message != null ? ": " + message : ""));
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // The JDK's ConnectException says nothing by itself; the root cause says why (cobalt.md section 12).
+        if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
+            return new NetworkError("the server's name does not resolve (no network or no DNS)");
+        }
+        return new NetworkError(root == cause ? brief(cause) : brief(cause) + " <- " + brief(root));
+    }
+
+    private static String brief(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message != null ? ": " + message : "");
     }
 
     /** stream:error conflict type="replaced" (440): another holder of the same keys took over. */

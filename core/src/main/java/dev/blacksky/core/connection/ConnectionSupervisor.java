@@ -301,6 +301,9 @@ public final class ConnectionSupervisor {
         Instant now = now();
         if (outageStart == null) {
             outageStart = now;
+            // Once per outage on the terminal (warnings reach stderr): a silent screen looks like a hang.
+            log.warn("[{}] the WhatsApp connection is down ({}); retrying with growing delays, see 'blacksky status'",
+                    account, state.lastError());
         }
         if (before instanceof Degraded || trips) {
             degrade(now);

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -17,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * a mix (Pillai et al., OSDI '14). Deliberately free of dependencies: the torture test runs it in a bare JVM.
  */
 public final class DurableFiles {
+
+    private static final Set<StandardOpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final long minFreeBytes;
 
@@ -34,7 +40,7 @@ public final class DurableFiles {
         }
         Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, CREATE, ownerOnly(dir))) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -51,6 +57,13 @@ public final class DurableFiles {
             }
             throw e;
         }
+    }
+
+    // Session files hold the device's private keys: readable by the bot's user only, as Cobalt's own files are.
+    private static FileAttribute<?>[] ownerOnly(Path dir) throws IOException {
+        return Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
     }
 
     /** Null when {@code dir}'s disk keeps the free-space floor after {@code bytes} more, else why not. */

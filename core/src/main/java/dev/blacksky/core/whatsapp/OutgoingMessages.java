@@ -6,18 +6,49 @@ import it.auties.whatsapp.model.info.ChatMessageInfoBuilder;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.ChatMessageKeyBuilder;
 import it.auties.whatsapp.model.message.model.MessageContainer;
+import it.auties.whatsapp.model.message.standard.ReactionMessageBuilder;
 import java.time.Instant;
+import java.util.Objects;
 
-/** Builds outgoing messages under an id we choose, which Cobalt's text helpers do not allow. */
+/** Builds outgoing messages under an id we choose, which Cobalt's text and reaction helpers do not allow. */
 final class OutgoingMessages {
 
     private OutgoingMessages() {
     }
 
     static ChatMessageInfo text(Whatsapp from, Jid chat, String text, String messageId) {
-        Jid self = from.store().jid().map(Jid::toSimpleJid).orElse(null); // known once logged in
+        return text(self(from), chat, text, messageId, Instant.now());
+    }
+
+    static ChatMessageInfo text(Jid self, Jid chat, String text, String messageId, Instant now) {
+        return message(self, chat, MessageContainer.of(text), messageId, now);
+    }
+
+    static ChatMessageInfo reaction(Whatsapp from, ReactionTargets.Target target, String emoji, String messageId) {
+        return reaction(self(from), target, emoji, messageId, Instant.now());
+    }
+
+    /**
+     * A reaction to {@code target}, keyed as Cobalt's own sendReaction keys it (chat, sender, fromMe, id; the
+     * timestamp in milliseconds, as Cobalt sets it for WhatsApp's senderTimestampMs), but sent like our text
+     * messages: under our own id, so the server's ack for that id confirms it.
+     */
+    static ChatMessageInfo reaction(Jid self, ReactionTargets.Target target, String emoji, String messageId, Instant now) {
+        boolean fromMe = self != null && Objects.equals(target.sender().toSimpleJid(), self.toSimpleJid());
+        var key = new ChatMessageKeyBuilder().chatJid(target.chat()).senderJid(target.sender()).fromMe(fromMe)
+                .id(target.id()).build();
+        var reaction = new ReactionMessageBuilder().key(key).content(emoji).timestampSeconds(now.toEpochMilli()).build();
+        return message(self, target.chat(), MessageContainer.of(reaction), messageId, now);
+    }
+
+    private static ChatMessageInfo message(Jid self, Jid chat, MessageContainer content, String messageId, Instant now) {
         var key = new ChatMessageKeyBuilder().chatJid(chat).fromMe(true).id(messageId).senderJid(self).build();
-        return new ChatMessageInfoBuilder().key(key).senderJid(self).message(MessageContainer.of(text))
-                .timestampSeconds(Instant.now().getEpochSecond()).build();
+        return new ChatMessageInfoBuilder().key(key).senderJid(self).message(content)
+                .timestampSeconds(now.getEpochSecond()).build();
+    }
+
+    // Known once logged in; without it Cobalt itself refuses to send.
+    private static Jid self(Whatsapp from) {
+        return from.store().jid().map(Jid::toSimpleJid).orElse(null);
     }
 }

@@ -25,6 +25,13 @@ public final class PairingCode {
         this.png = png;
     }
 
+    /** Says at start-up what to expect, so a terminal waiting for a reachable WhatsApp does not look hung. */
+    public void announce(String account) {
+        terminal.println("Connecting to WhatsApp as account '" + account + "'. If this device is not linked yet, a QR code");
+        terminal.println("to scan appears here once WhatsApp answers. 'bin/blacksky status' shows every attempt.");
+        terminal.flush();
+    }
+
     /** Shows one code; each pairing attempt brings a fresh one. */
     public void show(String payload) {
         BitMatrix matrix = QrHandler.createMatrix(payload, 10, 0);

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +38,8 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private final Optional<URI> proxy;
     private final PairingCode pairing;
     private final StanzaClassifier classifier;
-    private final CobaltMessages messages = new CobaltMessages();
+    private final CobaltMessages messages;
+    private final ReactionTargets reactionTargets;
     private final ServerAcks acks;
     private final GroupAdmins groupAdmins;
     private final GroupNotifications groupNotifications;
@@ -47,15 +47,22 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private volatile CobaltClient current;
     private UUID newSession; // chosen once, so every attempt of one pairing uses the same folder
 
-    public WhatsAppTransport(SessionService session, SessionFlusher flusher, Optional<URI> proxy, Duration ackTimeout,
-                             Duration groupAdminsTtl, Clock clock) {
-        this.acks = new ServerAcks(ackTimeout);
-        this.groupAdmins = new GroupAdmins(groupAdminsTtl, clock);
+    public WhatsAppTransport(SessionService session, SessionFlusher flusher, WhatsAppSettings settings, Clock clock) {
+        this(session, flusher, settings, clock,
+                new PairingCode(System.out, session.layout().root().resolve("pairing-qr.png")));
+    }
+
+    WhatsAppTransport(SessionService session, SessionFlusher flusher, WhatsAppSettings settings, Clock clock,
+                      PairingCode pairing) {
+        this.acks = new ServerAcks(settings.ackTimeout());
+        this.groupAdmins = new GroupAdmins(settings.groupAdminsTtl(), clock);
         this.groupNotifications = new GroupNotifications(clock);
+        this.reactionTargets = new ReactionTargets(settings.reactionTargets());
+        this.messages = new CobaltMessages(settings.lidMappingWait());
         this.session = session;
         this.flusher = flusher;
-        this.proxy = proxy;
-        this.pairing = new PairingCode(System.out, session.layout().root().resolve("pairing-qr.png"));
+        this.proxy = settings.proxy();
+        this.pairing = pairing;
         this.classifier = new StanzaClassifier(clock);
     }
 
@@ -72,6 +79,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     @Override
     public void start(InboundSink sink) {
         this.sink = sink;
+        pairing.announce(session.layout().name());
         // Registered for the life of the host: its last flush at shutdown must still write this session.
         flusher.register(() -> {
             CobaltClient client = current;
@@ -131,12 +139,16 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         }
     }
 
-    private void received(MessageInfo<?> info) {
+    void received(MessageInfo<?> info) {
         InboundSink target = sink;
         if (target == null) {
             return;
         }
-        messages.toInbound(info).map(this::withAdminFlag).ifPresent(target::accept);
+        Optional<Inbound> inbound = messages.toInbound(info);
+        if (inbound.isPresent() && info instanceof ChatMessageInfo chat) {
+            reactionTargets.remember(chat); // before any plugin sees it, so an immediate reaction finds it
+        }
+        inbound.map(this::withAdminFlag).ifPresent(target::accept);
     }
 
     // Runs on Cobalt's per-event virtual thread, so the (cached) metadata query may block here.
@@ -165,18 +177,23 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         }
         try {
             ChatMessageInfo outgoing = OutgoingMessages.text(live.get(), jid(chat.value()), text, messageId);
-            CompletableFuture<Void> acked = acks.expect(messageId);
-            // The future can complete normally with status ERROR (no such WhatsApp user): that is a failed send.
-            // Success needs the server's ack as well: a normal completion alone can hide a dropped link.
-            return live.get().sendMessage(outgoing).thenCompose(sent -> {
-                if (sent.status() == MessageStatus.ERROR) {
-                    throw new IllegalStateException("WhatsApp refused the message to " + chat.value());
-                }
-                return acked.thenApply(ok -> messageId);
-            });
+            return deliver(live.get(), outgoing, "the message to " + chat.value()).thenApply(ok -> messageId);
         } catch (RuntimeException notConnected) {
             return CompletableFuture.failedFuture(notConnected); // Cobalt throws synchronously before login
         }
+    }
+
+    /** Sends and waits for the server's ack of the message's id. */
+    private CompletionStage<Void> deliver(Whatsapp whatsapp, ChatMessageInfo outgoing, String what) {
+        CompletableFuture<Void> acked = acks.expect(outgoing.id());
+        // The future can complete normally with status ERROR (no such WhatsApp user): that is a failed send.
+        // Success needs the server's ack as well: a normal completion alone can hide a dropped link.
+        return whatsapp.sendMessage(outgoing).thenCompose(sent -> {
+            if (sent.status() == MessageStatus.ERROR) {
+                throw new IllegalStateException("WhatsApp refused " + what);
+            }
+            return acked;
+        });
     }
 
     /** Built from user and server: Jid.of("...@s.whatsapp.net") yields a Jid with a broken hashCode (cobalt.md). */
@@ -185,10 +202,26 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         return at < 0 ? Jid.of(value) : Jid.of(value.substring(0, at), JidServer.of(value.substring(at + 1)));
     }
 
+    /** Reacts to a message received recently; see {@link ReactionTargets} for why older ones cannot be. */
     @Override
     public CompletionStage<Void> react(Message target, String emoji) {
-        // Reactions need Cobalt's original MessageInfo, which the host does not keep yet.
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("reactions are not supported on WhatsApp yet"));
+        Optional<ReactionTargets.Target> known = reactionTargets.find(target.chat().id().value(), target.id());
+        if (known.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("cannot react to message " + target.id()
+                    + " in " + target.chat().id().value() + ": it is not among the last " + reactionTargets.capacity()
+                    + " messages this process received (blacksky.whatsapp.reaction-targets)"));
+        }
+        Optional<Whatsapp> live = live();
+        if (live.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
+        }
+        try {
+            String id = ChatMessageKey.randomId(it.auties.whatsapp.api.ClientType.WEB);
+            ChatMessageInfo reaction = OutgoingMessages.reaction(live.get(), known.get(), emoji, id);
+            return deliver(live.get(), reaction, "the reaction to " + target.id());
+        } catch (RuntimeException notConnected) {
+            return CompletableFuture.failedFuture(notConnected);
+        }
     }
 
     @Override

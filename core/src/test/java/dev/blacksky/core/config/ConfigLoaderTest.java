@@ -29,7 +29,7 @@ class ConfigLoaderTest {
     @Test
     void defaults_come_from_reference_conf() {
         Config config = ConfigLoader.load(ConfigSources.defaults());
-        assertThat(config.getString("blacksky.transport")).isEqualTo("console");
+        assertThat(config.getString("blacksky.transport")).isEqualTo("whatsapp");
         assertThat(config.getStringList("blacksky.dispatch.prefixes")).containsExactly("!", "/");
     }
 
@@ -48,7 +48,7 @@ class ConfigLoaderTest {
     @Test
     void missing_application_conf_is_fine_but_a_missing_config_file_is_not() {
         Config config = load(dir.resolve("absent.conf"), null, Map.of());
-        assertThat(config.getString("blacksky.transport")).isEqualTo("console");
+        assertThat(config.getString("blacksky.transport")).isEqualTo("whatsapp");
         assertThatThrownBy(() -> load(null, dir.resolve("typo.conf"), Map.of()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("typo.conf does not exist");

@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,16 @@ class DurableFilesTest {
         new DurableFiles(0).write(target, "two".getBytes(StandardCharsets.UTF_8));
         assertThat(target).hasContent("two");
         assertThat(names()).containsExactly("keys.proto");
+    }
+
+    @Test
+    void written_files_are_readable_by_the_owner_only_whatever_the_umask() throws Exception {
+        Path target = dir.resolve("keys.proto");
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        new DurableFiles(0).write(target, "private keys".getBytes(StandardCharsets.UTF_8));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-------");
     }
 
     @Test

@@ -1,22 +1,34 @@
 package dev.blacksky.core.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.QuotedMessage;
+import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.transport.Inbound;
 import it.auties.whatsapp.model.info.ChatMessageInfo;
 import it.auties.whatsapp.model.info.ChatMessageInfoBuilder;
+import it.auties.whatsapp.model.info.ContextInfo;
+import it.auties.whatsapp.model.info.ContextInfoBuilder;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.ChatMessageKeyBuilder;
 import it.auties.whatsapp.model.message.model.MessageContainer;
+import it.auties.whatsapp.model.message.model.MessageContainerBuilder;
+import it.auties.whatsapp.model.message.standard.ImageMessageBuilder;
+import it.auties.whatsapp.model.message.standard.TextMessageBuilder;
 import it.auties.whatsapp.model.node.Node;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class CobaltMessagesTest {
 
-    private final CobaltMessages messages = new CobaltMessages();
+    private final CobaltMessages messages = new CobaltMessages(Duration.ofMinutes(1));
 
     private static ChatMessageInfo message(String chat, String sender, boolean fromMe, MessageContainer content) {
         var key = new ChatMessageKeyBuilder().chatJid(Jid.of(chat)).senderJid(Jid.of(sender)).fromMe(fromMe).id("3EB0ABC").build();
@@ -65,5 +77,113 @@ class CobaltMessagesTest {
         assertThat(messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
                 MessageContainer.empty()))).isEmpty();
         assertThat(messages.skipped()).isEqualTo(1);
+    }
+
+    private static MessageContainer extended(String text, ContextInfo context) {
+        return MessageContainer.of(new TextMessageBuilder().text(text).contextInfo(context).build());
+    }
+
+    @Test
+    void a_plain_conversation_and_an_extended_text_both_become_text() {
+        Inbound plain = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                new MessageContainerBuilder().textWithNoContextMessage("!ping").build())).orElseThrow();
+        assertThat(plain.message().text()).isEqualTo("!ping");
+        assertThat(plain.message().quoted()).isEmpty();
+        assertThat(plain.message().mentions()).isEmpty();
+
+        Inbound extended = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                extended("!ping", new ContextInfoBuilder().build()))).orElseThrow();
+        assertThat(extended.message().text()).isEqualTo("!ping");
+        assertThat(extended.message().quoted()).isEmpty();
+    }
+
+    @Test
+    void a_reply_carries_the_quoted_message_with_its_author_as_phone_digits() {
+        var context = new ContextInfoBuilder().quotedMessageId("3EB0QUOTED")
+                .quotedMessageSenderJid(Jid.of("15550002222:3@s.whatsapp.net"))
+                .quotedMessage(new MessageContainerBuilder().textWithNoContextMessage("original words").build())
+                .quotedMessageChatJid(Jid.of("120363000000000001@g.us")).build();
+        Inbound reply = messages.toInbound(message("120363000000000001@g.us", "15550001111@s.whatsapp.net", false,
+                extended("!warn spam", context))).orElseThrow();
+        assertThat(reply.message().quoted()).contains(new QuotedMessage("3EB0QUOTED", UserId.of("15550002222"), "original words"));
+    }
+
+    @Test
+    void a_quote_of_media_has_its_caption_or_empty_text_and_a_quote_without_author_is_left_out() {
+        var ofImage = new ContextInfoBuilder().quotedMessageId("3EB0IMG").quotedMessageSenderJid(Jid.of("15550002222@s.whatsapp.net"))
+                .quotedMessage(MessageContainer.of(new ImageMessageBuilder().caption("a cat").build())).build();
+        assertThat(messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                extended("!note", ofImage))).orElseThrow().message().quoted()).map(QuotedMessage::text).contains("a cat");
+
+        var withoutBody = new ContextInfoBuilder().quotedMessageId("3EB0GONE").quotedMessageSenderJid(Jid.of("15550002222@s.whatsapp.net")).build();
+        assertThat(messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                extended("!note", withoutBody))).orElseThrow().message().quoted()).map(QuotedMessage::text).contains("");
+
+        var anonymous = new ContextInfoBuilder().quotedMessageId("3EB0ANON")
+                .quotedMessage(MessageContainer.of("who said this")).build();
+        assertThat(messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                extended("!note", anonymous))).orElseThrow().message().quoted()).isEmpty();
+    }
+
+    @Test
+    void mentions_are_phone_digits_in_order_with_lids_mapped_where_the_server_told_us() {
+        messages.learn(Node.of("message", Map.of("from", "120363000000000001@g.us", "participant", "98765432101234@lid",
+                "participant_pn", "15550003333@s.whatsapp.net", "id", "3EB0EARLIER"), (Object) null));
+        var context = new ContextInfoBuilder().mentions(List.of(Jid.of("15550002222@s.whatsapp.net"),
+                Jid.of("98765432101234@lid"), Jid.of("11112222333344@lid"), Jid.of("15550002222:5@s.whatsapp.net"))).build();
+        Inbound inbound = messages.toInbound(message("120363000000000001@g.us", "15550001111@s.whatsapp.net", false,
+                extended("!warn @15550002222 @98765432101234 @11112222333344", context))).orElseThrow();
+        assertThat(inbound.message().mentions()).containsExactly(UserId.of("15550002222"), UserId.of("15550003333"),
+                UserId.of("11112222333344@lid"));
+    }
+
+    @Test
+    void a_caption_counts_as_text_and_media_without_one_is_skipped() {
+        var image = new ImageMessageBuilder().caption("!echo look").contextInfo(new ContextInfoBuilder()
+                .mentions(List.of(Jid.of("15550002222@s.whatsapp.net"))).build()).build();
+        Inbound captioned = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                MessageContainer.of(image))).orElseThrow();
+        assertThat(captioned.message().text()).isEqualTo("!echo look");
+        assertThat(captioned.message().mentions()).containsExactly(UserId.of("15550002222"));
+
+        assertThat(messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                MessageContainer.of(new ImageMessageBuilder().build())))).isEmpty();
+        assertThat(messages.skipped()).isEqualTo(1);
+    }
+
+    private static Node stanza(String id, String lid, String phone) {
+        return Node.of("message", Map.of("from", "120363000000000001@g.us", "participant", lid, "participant_pn", phone,
+                "id", id), (Object) null);
+    }
+
+    @Test
+    void a_message_that_overtakes_its_stanza_waits_for_it_and_is_mapped() throws Exception {
+        // Cobalt runs the node listener and the message listener on separate virtual threads (cobalt.md §10).
+        var info = message("120363000000000001@g.us", "98765432101234@lid", false, MessageContainer.of("!ban"));
+        try (var thread = Executors.newVirtualThreadPerTaskExecutor()) {
+            var handled = thread.submit(() -> messages.toInbound(info));
+            await().atMost(Duration.ofSeconds(10)).until(() -> messages.stanzas().waiting() == 1);
+            messages.learn(stanza("3EB0ABC", "98765432101234@lid", "15550001111@s.whatsapp.net"));
+            assertThat(handled.get(10, TimeUnit.SECONDS).orElseThrow().message().sender().id().value())
+                    .isEqualTo("15550001111");
+        }
+    }
+
+    @Test
+    void a_message_without_a_stanza_keeps_its_lid_after_the_bounded_wait() {
+        CobaltMessages impatient = new CobaltMessages(Duration.ofMillis(1));
+        var info = message("120363000000000001@g.us", "98765432101234@lid", false, MessageContainer.of("!ban"));
+        assertThat(impatient.toInbound(info).orElseThrow().message().sender().id().value()).isEqualTo("98765432101234@lid");
+        assertThat(impatient.stanzas().waiting()).isZero();
+    }
+
+    @Test
+    void a_phone_sender_or_an_already_mapped_lid_never_waits() {
+        CobaltMessages never = new CobaltMessages(Duration.ofDays(1));
+        never.learn(stanza("OTHER", "98765432101234@lid", "15550001111@s.whatsapp.net"));
+        assertThat(never.toInbound(message("120363000000000001@g.us", "98765432101234@lid", false, MessageContainer.of("!a")))
+                .orElseThrow().message().sender().id().value()).isEqualTo("15550001111");
+        assertThat(never.toInbound(message("120363000000000001@g.us", "15550002222@s.whatsapp.net", false, MessageContainer.of("!b")))
+                .orElseThrow().message().sender().id().value()).isEqualTo("15550002222");
     }
 }
