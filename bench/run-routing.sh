@@ -9,7 +9,7 @@
 #   WARMUP=20000    warm-up messages per run
 #   TRANSPORT=sink  sink (replies go straight to the harness) or simulated (core's SimulatedTransport)
 #   CONFIGS="50:serial:one-plugin 50:pipelined:plugin-per-command"   N:mode:packaging list (default: all 8)
-#   FEEDER_SPIN_US=50  how long the feeding thread polls for a free in-flight slot before it blocks (0: block at once)
+#   FEEDER_SPIN_US=0   how long the feeding thread polls for a free in-flight slot before it blocks (0: block at once)
 #   BENCH_JAVA_OPTS extra JVM options, e.g. "-Xmx512m"
 #   OUT=dir         where raw results and logs go (default bench/target/routing-results/<UTC time>)
 # Exits non-zero if any run fails or is invalid.
@@ -36,7 +36,7 @@ RUNS=${RUNS:-3}
 M=${M:-200000}
 WARMUP=${WARMUP:-20000}
 TRANSPORT=${TRANSPORT:-sink}
-FEEDER_SPIN_US=${FEEDER_SPIN_US:-50}
+FEEDER_SPIN_US=${FEEDER_SPIN_US:-0}
 CONFIGS=${CONFIGS:-"1:serial:one-plugin 1:pipelined:one-plugin 50:serial:one-plugin 50:pipelined:one-plugin 500:serial:one-plugin 500:pipelined:one-plugin 50:serial:plugin-per-command 50:pipelined:plugin-per-command"}
 out=${OUT:-$here/target/routing-results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out"
