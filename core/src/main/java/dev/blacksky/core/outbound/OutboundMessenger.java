@@ -55,6 +55,9 @@ public final class OutboundMessenger implements Messenger {
 
     @Override
     public CompletionStage<Void> react(Message target, String emoji) {
+        if (queue != null) {
+            return queue.react(target, emoji); // paced and ordered like a message: a plugin cannot spam reactions past the governor
+        }
         try {
             return transport.react(target, emoji);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.blacksky.core.outbound;
 
 import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.Message;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.transport.Transport;
 import java.time.Duration;
@@ -25,7 +26,20 @@ final class OutboundQueue {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
 
-    private record Entry(OutboxItem item, CompletableFuture<String> sent) {
+    /** A queued send: a text (persisted when there is an outbox) or a reaction to {@code target} (kept in memory). */
+    private record Entry(OutboxItem item, CompletableFuture<String> sent, Message target) {
+
+        Entry(OutboxItem item, CompletableFuture<String> sent) {
+            this(item, sent, null);
+        }
+
+        boolean persisted() {
+            return target == null;
+        }
+
+        Entry retried(OutboxItem later) {
+            return new Entry(later, sent, target);
+        }
     }
 
     private final Transport transport;
@@ -76,6 +90,21 @@ final class OutboundQueue {
         return sent;
     }
 
+    /**
+     * Queues a reaction like a message to the target's chat: in order with it, paced by the governor and
+     * retried, but not persisted (the transport needs the original message, which does not outlive the process).
+     */
+    CompletableFuture<Void> react(Message target, String emoji) {
+        Instant now = time.clock().instant();
+        OutboxItem item = new OutboxItem(0, MessageIds.next(), target.chat().id(), emoji, 0, now);
+        CompletableFuture<String> sent = new CompletableFuture<>();
+        synchronized (this) {
+            queue.addLast(new Entry(item, sent, target));
+        }
+        drain();
+        return sent.thenApply(id -> null);
+    }
+
     // Picks what may go now under the lock, then hands it to the transport outside it (a transport may
     // complete at once, and completion takes the lock again).
     private void drain() {
@@ -121,7 +150,8 @@ final class OutboundQueue {
             OutboxItem item = entry.item();
             CompletableFuture<String> attempt;
             try {
-                attempt = transport.send(item.chat(), item.text(), item.id()).toCompletableFuture();
+                attempt = entry.persisted() ? transport.send(item.chat(), item.text(), item.id()).toCompletableFuture()
+                        : transport.react(entry.target(), item.text()).thenApply(done -> item.id()).toCompletableFuture();
             } catch (RuntimeException e) {
                 attempt = CompletableFuture.failedFuture(e);
             }
@@ -135,17 +165,22 @@ final class OutboundQueue {
     private void completed(Entry entry, Throwable error) {
         OutboxItem item = entry.item();
         try {
+            Outbox outbox = entry.persisted() ? this.outbox : null;
             if (error == null) {
                 if (outbox != null) {
                     outbox.delivered(item);
                 }
                 entry.sent().complete(item.id());
+            } else if (!entry.persisted() && unwrap(error) instanceof IllegalArgumentException) {
+                log.warn("Reaction {} in {} cannot be sent: {}", item.text(), item.chat(), unwrap(error).getMessage());
+                entry.sent().completeExceptionally(unwrap(error));
             } else if (item.attempts() + 1 >= retries.maxAttempts()) {
                 if (outbox != null) {
                     outbox.dead(item, error.toString());
                 }
-                log.warn("Giving up on message {} to {} after {} attempts (last: {}); it stays in the outbox, marked dead",
-                        item.id(), item.chat(), item.attempts() + 1, error.toString());
+                log.warn("Giving up on {} {} to {} after {} attempts (last: {}); {}", entry.persisted() ? "message" : "reaction",
+                        item.id(), item.chat(), item.attempts() + 1, error.toString(),
+                        entry.persisted() ? "it stays in the outbox, marked dead" : "reactions are not kept");
                 entry.sent().completeExceptionally(error);
             } else {
                 OutboxItem later = item.retried(time.clock().instant().plus(retries.retryAfter(item.attempts() + 1)));
@@ -154,7 +189,7 @@ final class OutboundQueue {
                 }
                 log.debug("Send of {} to {} failed ({}); retrying at {}", item.id(), item.chat(), error, later.notBefore());
                 synchronized (this) {
-                    queue.addFirst(new Entry(later, entry.sent()));
+                    queue.addFirst(entry.retried(later));
                 }
             }
         } catch (RuntimeException e) {
@@ -168,6 +203,10 @@ final class OutboundQueue {
             }
         }
         drain();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** The connection came (back): what waited goes now, at the ramped-down pace. */

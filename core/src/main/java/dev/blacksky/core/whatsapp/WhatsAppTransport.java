@@ -207,7 +207,8 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     public CompletionStage<Void> react(Message target, String emoji) {
         Optional<ReactionTargets.Target> known = reactionTargets.find(target.chat().id().value(), target.id());
         if (known.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("cannot react to message " + target.id()
+            // IllegalArgumentException: retrying cannot help, so the outbound queue gives up on it at once.
+            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot react to message " + target.id()
                     + " in " + target.chat().id().value() + ": it is not among the last " + reactionTargets.capacity()
                     + " messages this process received (blacksky.whatsapp.reaction-targets)"));
         }

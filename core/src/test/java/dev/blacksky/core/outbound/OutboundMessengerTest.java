@@ -2,7 +2,12 @@ package dev.blacksky.core.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.User;
+import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.schedule.ManualTimeSource;
 import dev.blacksky.core.transport.simulated.SentMessage;
 import dev.blacksky.core.transport.simulated.SimulatedTransport;
@@ -41,6 +46,27 @@ class OutboundMessengerTest {
         time.advance(Duration.ofSeconds(12));
         assertThat(sent()).hasSize(6);
         assertThat(out.queued()).isZero();
+    }
+
+    @Test
+    void reactions_cannot_bypass_the_governor_and_keep_their_place_in_the_chat() {
+        OutboundMessenger out = messenger(10, 2, Duration.ZERO, 200, 1.0);
+        Message target = Message.text("M1", new Chat(ChatId.of("a"), ChatType.PRIVATE, "a"),
+                new User(UserId.of("u"), "u"), "hi", Instant.EPOCH);
+        out.send(ChatId.of("a"), "a1");
+        out.send(ChatId.of("a"), "a2");
+        var reacted = out.react(target, "👍").toCompletableFuture();
+        for (int i = 0; i < 20; i++) {
+            out.react(target, "x" + i); // a plugin spamming reactions
+        }
+        assertThat(sent()).containsExactly("a1", "a2");
+        assertThat(transport.reactions()).as("the burst is spent: the reaction waits its turn").isEmpty();
+        assertThat(reacted).isNotDone();
+        time.advance(Duration.ofSeconds(6)); // 10 per minute
+        assertThat(transport.reactions()).extracting(r -> r.emoji()).containsExactly("👍");
+        assertThat(reacted).isCompleted();
+        time.advance(Duration.ofSeconds(60));
+        assertThat(transport.reactions()).hasSize(11);
     }
 
     @Test
