@@ -9,19 +9,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each chat's work in arrival order, chats in parallel. Lanes with work wait in one ready queue that a
- * small pool of platform workers drains; an idle worker spins briefly before it parks, so a steady stream
- * of messages never pays for a thread wake-up. A job that runs longer than {@code handoff} detaches its
- * worker from the pool and a new worker takes its place, so a slow plugin delays only its own chat. A
- * plugin call runs under a deadline that a watchdog checks every tick: past it, the thread is interrupted
- * and abandoned, the user is told, and the chat's queue goes back to the pool.
+ * Runs each chat's work in arrival order, chats in parallel, on a {@link WorkerPool}. A watchdog ticks:
+ * a job that has held its worker for {@code handoff} gets that worker replaced in the pool, so a slow
+ * plugin delays only its own chat; a plugin call past its deadline is interrupted and abandoned, the user
+ * is told, and the chat's queue goes back to the pool. Event listeners run beside the lanes, each call on
+ * a virtual thread of its own, under the same deadlines.
  */
 final class ChatLanes implements AutoCloseable {
 
@@ -33,22 +29,16 @@ final class ChatLanes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatLanes.class);
     private static final long TICK_MILLIS = 10;
     private static final long IDLE_LANE_NANOS = Duration.ofMinutes(2).toNanos();
-    private static final int BATCH = 64; // jobs from one lane before the worker moves on: fairness across chats
 
     private final ConcurrentHashMap<ChatId, Lane> lanes = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Lane> ready = new ConcurrentLinkedQueue<>();
-    private volatile DispatchWorker[] pool; // replaced (copy on write) only by the watchdog
-    private final Set<DispatchWorker> detachedWorkers = ConcurrentHashMap.newKeySet();
     private final Set<Lane> detached = ConcurrentHashMap.newKeySet();
     private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("blacksky-watchdog").daemon(true).factory());
     private final Runnable onJobDone;
-    private final long spinNanos;
     private final long handoffNanos;
-    private final AtomicInteger workerNames = new AtomicInteger();
-    private volatile boolean closed;
+    private final WorkerPool pool;
     private long lastSweep = System.nanoTime();
 
     /**
@@ -57,26 +47,10 @@ final class ChatLanes implements AutoCloseable {
      * has run for {@code handoff} is replaced in the pool.
      */
     ChatLanes(Runnable onJobDone, int workers, Duration spin, Duration handoff) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("at least one dispatch worker is needed, got " + workers);
-        }
         this.onJobDone = onJobDone;
-        this.spinNanos = spin.toNanos();
         this.handoffNanos = handoff.toNanos();
-        DispatchWorker[] initial = new DispatchWorker[workers];
-        for (int i = 0; i < workers; i++) {
-            initial[i] = newWorker();
-        }
-        this.pool = initial;
-        for (DispatchWorker worker : initial) {
-            worker.start();
-        }
+        this.pool = new WorkerPool(workers, spin, this::finish);
         watchdog.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS); // starts its thread now, with the host's context loader
-    }
-
-    /** Worker count for a configured value: 0 means half the cores, at least one. */
-    static int workersFor(int configured) {
-        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** When a call is slow (warn once) and when it is over (cancel), and what to do at each point. */
@@ -101,7 +75,7 @@ final class ChatLanes implements AutoCloseable {
                 continue; // the sweeper dropped this lane between our lookup and our offer: use a fresh one
             }
             if (!lane.scheduled.get() && lane.scheduled.compareAndSet(false, true)) { // read first: a busy lane's flag stays unwritten
-                schedule(lane);
+                pool.schedule(lane);
             }
             return;
         }
@@ -125,100 +99,7 @@ final class ChatLanes implements AutoCloseable {
         });
     }
 
-    private DispatchWorker newWorker() {
-        return new DispatchWorker("blacksky-dispatch-" + workerNames.incrementAndGet(), this::work);
-    }
-
-    private void schedule(Lane lane) {
-        ready.offer(lane);
-        for (DispatchWorker worker : pool) {
-            if (worker.parked.get() && worker.parked.compareAndSet(true, false)) {
-                LockSupport.unpark(worker);
-                return;
-            }
-        }
-    }
-
-    private void work() {
-        DispatchWorker self = (DispatchWorker) Thread.currentThread();
-        try {
-            while (!closed && !self.detached) {
-                Lane lane = ready.poll();
-                if (lane == null) {
-                    idle(self);
-                } else {
-                    drain(self, lane);
-                }
-            }
-        } finally {
-            detachedWorkers.remove(self);
-        }
-    }
-
-    // A chat that just spoke often speaks again within microseconds: polling a little before parking saves
-    // a futex wake-up per message. The parked flag is set before the last look, so no offer goes unseen.
-    private void idle(DispatchWorker self) {
-        long until = System.nanoTime() + spinNanos;
-        while (ready.isEmpty() && System.nanoTime() - until < 0) {
-            Thread.onSpinWait();
-        }
-        if (!ready.isEmpty()) {
-            return;
-        }
-        self.parked.set(true);
-        if (!ready.isEmpty() || closed || self.detached) {
-            self.parked.set(false);
-            return;
-        }
-        LockSupport.park(this);
-        self.parked.set(false);
-    }
-
-    private void drain(DispatchWorker self, Lane lane) {
-        int generation = lane.generation;
-        self.current = lane;
-        try {
-            for (int n = 0; n < BATCH; n++) {
-                Lane.Job job = lane.queue.poll();
-                if (job == null) {
-                    break;
-                }
-                self.jobStartedNanos = System.nanoTime();
-                try {
-                    job.work().run(lane, job);
-                } catch (RuntimeException | Error e) {
-                    log.error("Unexpected failure while handling a message", e);
-                } finally {
-                    self.jobStartedNanos = 0;
-                }
-                if (job.abandoned() || lane.generation != generation) {
-                    Thread.interrupted(); // the watchdog's interrupt was for the abandoned call
-                    return; // timed out: the watchdog completed this job and handed the lane on
-                }
-                finish(job);
-                if (self.detached) {
-                    break;
-                }
-            }
-        } finally {
-            self.current = null;
-        }
-        release(lane);
-    }
-
-    // The drainer is done with the lane for now: it goes back in line if work is left, or rests otherwise.
-    private void release(Lane lane) {
-        if (!lane.queue.isEmpty()) {
-            schedule(lane);
-            return;
-        }
-        lane.lastActiveNanos = System.nanoTime();
-        lane.scheduled.set(false);
-        if (!lane.queue.isEmpty() && lane.scheduled.compareAndSet(false, true)) {
-            schedule(lane);
-        }
-    }
-
+    // After a job's completion signal, wherever it completed.
     private void finish(Lane.Job job) {
         job.done().complete(null);
         onJobDone.run();
@@ -257,14 +138,14 @@ final class ChatLanes implements AutoCloseable {
     }
 
     private void check(long now) {
-        for (DispatchWorker worker : pool) {
+        for (DispatchWorker worker : pool.workers()) {
             long started = worker.jobStartedNanos;
             if (started != 0 && now - started > handoffNanos) {
-                detach(worker);
+                pool.detach(worker);
             }
             expire(worker.current, now);
         }
-        for (DispatchWorker worker : detachedWorkers) {
+        for (DispatchWorker worker : pool.detachedWorkers()) {
             expire(worker.current, now);
         }
         for (Lane lane : detached) {
@@ -291,24 +172,6 @@ final class ChatLanes implements AutoCloseable {
         }
     }
 
-    // The worker stays busy with its job, so the pool gets a fresh one; this one ends once the job returns.
-    private void detach(DispatchWorker worker) {
-        DispatchWorker[] current = pool;
-        DispatchWorker[] next = current.clone();
-        for (int i = 0; i < next.length; i++) {
-            if (next[i] == worker) {
-                worker.detached = true;
-                detachedWorkers.add(worker);
-                next[i] = newWorker();
-                pool = next;
-                next[i].start();
-                log.debug("Dispatch worker {} is busy with one job for long; {} takes its place", worker.getName(),
-                        next[i].getName());
-                return;
-            }
-        }
-    }
-
     private void expire(Lane lane, long now) {
         if (lane == null) {
             return;
@@ -321,7 +184,7 @@ final class ChatLanes implements AutoCloseable {
             lane.generation++;
             abandoned.add(call.thread());
             if (call.thread() instanceof DispatchWorker worker && !worker.detached) {
-                detach(worker); // the pool must not wait for a call that may never return
+                pool.detach(worker); // the pool must not wait for a call that may never return
             }
             // Off the watchdog thread: reporting may block (a send, a store write), and no deadline may wait.
             threads.execute(() -> {
@@ -333,7 +196,7 @@ final class ChatLanes implements AutoCloseable {
                 call.thread().interrupt();
                 finish(call.job());
                 if (!lane.detached) {
-                    schedule(lane); // the lane stays scheduled; the pool drains its new generation
+                    pool.schedule(lane); // the lane stays scheduled; the pool drains its new generation
                 }
             });
         }
@@ -352,10 +215,7 @@ final class ChatLanes implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        for (DispatchWorker worker : pool) {
-            LockSupport.unpark(worker);
-        }
+        pool.close();
         watchdog.shutdownNow();
         threads.shutdownNow();
     }

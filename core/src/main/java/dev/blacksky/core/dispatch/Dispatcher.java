@@ -57,7 +57,7 @@ public final class Dispatcher implements AutoCloseable {
         this.access = new AccessPolicy(settings.owners(), transport.implicitOwners(), settings.bannedUsers(),
                 settings.bannedChats());
         this.recent = new RecentMessages(settings.dedupCapacity());
-        this.lanes = new ChatLanes(this::leave, ChatLanes.workersFor(settings.workers()), settings.workerSpin(),
+        this.lanes = new ChatLanes(this::leave, WorkerPool.workersFor(settings.workers()), settings.workerSpin(),
                 settings.workerHandoff());
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
