@@ -15,16 +15,18 @@ import java.util.Optional;
  * @param groupAdminsTtl how long a group's admins are cached
  * @param reactionTargets how many recently received messages can be reacted to
  * @param lidMappingWait how long a message from a LID sender waits for its stanza's phone number
+ * @param messageRetention how long Cobalt keeps a message in its store before the bot drops it
  */
 public record WhatsAppSettings(Optional<URI> proxy, Duration ackTimeout, Duration groupAdminsTtl, int reactionTargets,
-                               Duration lidMappingWait) {
+                               Duration lidMappingWait, Duration messageRetention) {
 
     /** Reads the section; the proxy is empty or an http(s) URI. */
     public static WhatsAppSettings from(Config config) {
         return new WhatsAppSettings(proxy(config), ConfigRanges.positive(config, "blacksky.whatsapp.send-ack-timeout"),
                 ConfigRanges.positive(config, "blacksky.whatsapp.group-admins-ttl"),
                 ConfigRanges.atLeast(config, "blacksky.whatsapp.reaction-targets", 1),
-                ConfigRanges.positive(config, "blacksky.whatsapp.lid-mapping-wait"));
+                ConfigRanges.positive(config, "blacksky.whatsapp.lid-mapping-wait"),
+                ConfigRanges.positive(config, "blacksky.whatsapp.message-retention"));
     }
 
     private static Optional<URI> proxy(Config config) {

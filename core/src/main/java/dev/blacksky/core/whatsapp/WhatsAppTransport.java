@@ -26,12 +26,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WhatsApp transport: makes one {@link CobaltClient} per attempt for the supervisor and carries the
  * messages of the live one. Sends fail while offline; the outbox keeps them and retries once connected.
  */
 public final class WhatsAppTransport implements Transport, ConnectionClient.Factory {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppTransport.class);
 
     private final SessionService session;
     private final SessionFlusher flusher;
@@ -43,6 +47,8 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private final ServerAcks acks;
     private final GroupAdmins groupAdmins;
     private final GroupNotifications groupNotifications;
+    private final MessageRetention retention;
+    private final Clock clock;
     private volatile InboundSink sink;
     private volatile CobaltClient current;
     private UUID newSession; // chosen once, so every attempt of one pairing uses the same folder
@@ -64,6 +70,8 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         this.proxy = settings.proxy();
         this.pairing = pairing;
         this.classifier = new StanzaClassifier(clock);
+        this.retention = new MessageRetention(settings.messageRetention());
+        this.clock = clock;
     }
 
     @Override
@@ -84,6 +92,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         flusher.register(() -> {
             CobaltClient client = current;
             if (client != null) {
+                pruneHistory();
                 client.flush();
             }
         });
@@ -102,6 +111,16 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         CobaltClient client = new CobaltClient(options, clearingPairingCode(listener), classifier, this::received, this::stanza);
         current = client;
         return client;
+    }
+
+    // Before each flush, so what is written is already short (see MessageRetention).
+    private void pruneHistory() {
+        live().ifPresent(whatsapp -> {
+            int removed = retention.prune(whatsapp.store().chats(), clock.instant());
+            if (removed > 0) {
+                log.debug("Dropped {} messages older than the retention from Cobalt's store", removed);
+            }
+        });
     }
 
     /** The current client's instance while it is logged in. */

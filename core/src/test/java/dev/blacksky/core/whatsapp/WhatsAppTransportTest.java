@@ -47,7 +47,7 @@ class WhatsAppTransportTest {
                 new CobaltFileCheck(), Clock.systemUTC());
         var time = new ManualTimeSource(Instant.parse("2026-11-27T00:00:00Z"));
         var settings = new WhatsAppSettings(Optional.empty(), Duration.ofSeconds(30), Duration.ofMinutes(5), reactionTargets,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), Duration.ofHours(1));
         var transport = new WhatsAppTransport(session, new SessionFlusher(time, Duration.ofSeconds(15)), settings,
                 time.clock(), new PairingCode(new PrintStream(new ByteArrayOutputStream()), data.resolve("qr.png")));
         transport.start(new InboundSink() {
