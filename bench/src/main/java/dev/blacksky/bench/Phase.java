@@ -171,6 +171,19 @@ final class Phase {
                 + replies.get() + " replies so far). Stuck: " + stuck + (problems.isEmpty() ? "" : "; problems: " + problems));
     }
 
+    /**
+     * Throughput per window of {@code size} consecutive messages (thousands of msg/s, from hand-over to
+     * hand-over): shows how a run warms up, e.g. while the JIT is still compiling the message path.
+     */
+    String windows(int size) {
+        StringBuilder line = new StringBuilder();
+        for (int w = 0; w + size <= count; w += size) {
+            long nanos = sentAt[w + size - 1] - sentAt[w];
+            line.append(line.isEmpty() ? "" : " ").append(nanos <= 0 ? "-" : Long.toString(size * 1_000_000L / nanos));
+        }
+        return line.toString();
+    }
+
     /** The phase's numbers; call after {@link #run} returned. */
     Result result() {
         long[] replyNanos = new long[count];

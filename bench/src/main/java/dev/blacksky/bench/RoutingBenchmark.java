@@ -125,6 +125,7 @@ public final class RoutingBenchmark {
             }
             Phase measured = new Phase("measured", workload, 0, m, window());
             Phase.Result result = runPhase(host, measured);
+            System.out.println("windows of 20,000 messages, thousand msg/s: " + measured.windows(20_000));
             long rssKb = procStatusKb("VmRSS");
             long hwmKb = procStatusKb("VmHWM");
             current = null;

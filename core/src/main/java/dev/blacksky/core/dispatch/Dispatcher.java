@@ -174,15 +174,15 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         CommandSpec spec = route.spec();
-        String shown = line.prefix() + spec.name();
         boolean owner = access.isOwner(message.sender().id());
         if (!AccessPolicy.inScope(spec.scope(), message.chat().type())) {
-            say(message, shown + (spec.scope() == ChatScope.GROUP ? " works only in groups." : " works only in a private chat with me."));
+            say(message, shown(line, spec) + (spec.scope() == ChatScope.GROUP ? " works only in groups." : " works only in a private chat with me."));
             return;
         }
         if (!AccessPolicy.allowedBy(spec.access(), owner, inbound.senderIsGroupAdmin(), message.chat().type())) {
             say(message, spec.access() == Access.OWNERS
-                    ? "Only the bot's owners can use " + shown + "." : "Only group admins can use " + shown + ".");
+                    ? "Only the bot's owners can use " + shown(line, spec) + "."
+                    : "Only group admins can use " + shown(line, spec) + ".");
             return;
         }
         Arguments arguments;
@@ -196,7 +196,7 @@ public final class Dispatcher implements AutoCloseable {
                 && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
                         instanceof Cooldowns.Refused refused) {
             if (refused.answer()) {
-                say(message, "Slow down: " + shown + " can be used again in " + DurationText.of(refused.remaining()) + ".");
+                say(message, "Slow down: " + shown(line, spec) + " can be used again in " + DurationText.of(refused.remaining()) + ".");
             }
             return;
         }
@@ -209,7 +209,7 @@ public final class Dispatcher implements AutoCloseable {
         if (admission instanceof PluginGate.Retired) {
             Route current = registry.lookup(line.word()); // reloaded just now: the new version takes the call
             if (current == null || current == route) {
-                say(message, "Sorry, " + shown + " is being reloaded; try again in a moment.");
+                say(message, "Sorry, " + shown(line, spec) + " is being reloaded; try again in a moment.");
                 return;
             }
             handle(lane, job, line, inbound);
@@ -222,8 +222,8 @@ public final class Dispatcher implements AutoCloseable {
         metrics.commands.increment();
         Duration slow = timeout.compareTo(settings.commandSlowAfter()) > 0 ? settings.commandSlowAfter() : timeout;
         ChatLanes.Deadline deadline = new ChatLanes.Deadline(slow, timeout,
-                () -> log.warn("Command {} of plugin '{}' is still running after {}", shown, route.pluginId(), slow),
-                () -> timedOut(route, shown, context, timeout));
+                () -> log.warn("Command {} of plugin '{}' is still running after {}", shown(line, spec), route.pluginId(), slow),
+                () -> timedOut(route, shown(line, spec), context, timeout));
         Throwable failure = ChatLanes.guarded(lane, job, deadline,
                 () -> withPlugin(route.pluginId(), gate.classLoader(), () -> route.command().execute(context)));
         if (failure == ChatLanes.TIMED_OUT) {
@@ -235,6 +235,11 @@ public final class Dispatcher implements AutoCloseable {
         gate.release(failure == null ? PluginGate.Outcome.SUCCESS
                 : failure instanceof CommandException || failure instanceof ArgumentException
                         ? PluginGate.Outcome.USER_ERROR : PluginGate.Outcome.FAILURE);
+    }
+
+    // The command as the user typed its name, for answers and logs; built only when one is needed.
+    private static String shown(CommandLine line, CommandSpec spec) {
+        return line.prefix() + spec.name();
     }
 
     // The plugin's own class loader is the context loader while its code runs: ServiceLoader and the like
