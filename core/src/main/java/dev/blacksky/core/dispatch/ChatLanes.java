@@ -208,6 +208,11 @@ final class ChatLanes implements AutoCloseable {
         return abandoned.size();
     }
 
+    /** Gives every chat fresh worker threads (see {@link WorkerPool#renew}). */
+    void renewWorkers() {
+        pool.renew();
+    }
+
     /** Chats that currently have a lane. */
     int lanes() {
         return lanes.size();

@@ -331,6 +331,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Forgets the cooldown windows of routes that are gone, so they keep no plugin classes alive. */
     public void forget(java.util.Collection<Route> routes) {
         cooldowns.forget(routes);
+        lanes.renewWorkers(); // and no worker thread keeps a thread-local of the plugin's, or its class loader
     }
 
     @Override

@@ -157,7 +157,8 @@ final class WorkerPool implements AutoCloseable {
     }
 
     // The worker stays busy with its job, so the pool gets a fresh one; this one ends once the job returns.
-    void detach(DispatchWorker worker) {
+    // Synchronized: the watchdog and renew() both replace the array, and no replacement may be lost.
+    synchronized void detach(DispatchWorker worker) {
         DispatchWorker[] current = pool;
         DispatchWorker[] next = current.clone();
         for (int i = 0; i < next.length; i++) {
@@ -168,10 +169,20 @@ final class WorkerPool implements AutoCloseable {
                 next[i] = newWorker();
                 pool = next;
                 next[i].start();
-                log.debug("Dispatch worker {} is busy with one job for long; {} takes its place", worker.getName(),
+                log.debug("Dispatch worker {} leaves the pool (a long job, or a plugin unloaded); {} takes its place", worker.getName(),
                         next[i].getName());
                 return;
             }
+        }
+    }
+
+    /**
+     * Replaces every worker with a fresh thread; each old one ends after its current job. Called when a plugin
+     * is unloaded: thread-local values its code left on a worker would otherwise keep its class loader alive.
+     */
+    synchronized void renew() {
+        for (DispatchWorker worker : pool) {
+            detach(worker);
         }
     }
 
