@@ -1,7 +1,6 @@
 package dev.blacksky.core.whatsapp;
 
 import it.auties.whatsapp.model.chat.Chat;
-import it.auties.whatsapp.model.info.ChatMessageInfo;
 import java.time.Duration;
 import java.time.Instant;
 import it.auties.whatsapp.model.sync.HistorySyncMessage;
@@ -16,8 +15,6 @@ import java.util.List;
  * recent messages are kept, for WhatsApp's retry requests and status updates about them.
  */
 final class MessageRetention {
-
-    private static final int ONE_BY_ONE = 64; // each removal scans the chat: beyond this, rebuild it instead
 
     private final Duration keep;
 
@@ -35,29 +32,23 @@ final class MessageRetention {
         return removed;
     }
 
-    // Cobalt's removeMessage(Predicate) removes only the newest match per call (its ConcurrentLinkedSet.removeIf
-    // stops at the first hit, scanning from the newest end), so a few old messages are removed one call each,
-    // and a long backlog (a store restored after days) is cleared and the recent messages put back.
+    // Cobalt's removeMessage(Predicate) removes only one match per call (its ConcurrentLinkedSet.removeIf stops
+    // at the first hit), so the old entries are removed in one removeAll on the chat's live set, under the set's
+    // own lock: messages Cobalt adds meanwhile are untouched. Never with an empty argument: that removeAll then
+    // unlocks a lock it does not hold and throws.
     private static int prune(Chat chat, long cutoff) {
-        List<ChatMessageInfo> old = new ArrayList<>();
-        List<ChatMessageInfo> recent = new ArrayList<>();
+        List<HistorySyncMessage> old = new ArrayList<>();
         for (HistorySyncMessage message : List.copyOf(chat.messages())) {
-            ChatMessageInfo info = message.messageInfo();
             // A message without a timestamp cannot be aged; it stays (Cobalt sets one on every message it keeps).
-            (info.timestampSeconds().orElse(Long.MAX_VALUE) < cutoff ? old : recent).add(info);
+            if (message.messageInfo().timestampSeconds().orElse(Long.MAX_VALUE) < cutoff) {
+                old.add(message);
+            }
         }
         if (old.isEmpty()) {
             return 0;
         }
-        if (old.size() <= ONE_BY_ONE) {
-            int removed = 0;
-            for (ChatMessageInfo info : old) {
-                removed += chat.removeMessage(info) ? 1 : 0;
-            }
-            return removed;
-        }
-        chat.removeMessages();
-        recent.forEach(chat::addNewMessage);
-        return old.size();
+        int before = chat.messages().size();
+        chat.historySyncMessages().removeAll(old);
+        return Math.max(0, before - chat.messages().size());
     }
 }

@@ -114,13 +114,18 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     }
 
     // Before each flush, so what is written is already short (see MessageRetention).
+    // Never at the cost of the flush that follows: the session's keys matter more than a short history.
     private void pruneHistory() {
-        live().ifPresent(whatsapp -> {
-            int removed = retention.prune(whatsapp.store().chats(), clock.instant());
-            if (removed > 0) {
-                log.debug("Dropped {} messages older than the retention from Cobalt's store", removed);
-            }
-        });
+        try {
+            live().ifPresent(whatsapp -> {
+                int removed = retention.prune(whatsapp.store().chats(), clock.instant());
+                if (removed > 0) {
+                    log.debug("Dropped {} messages older than the retention from Cobalt's store", removed);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Pruning Cobalt's message history failed; the session is written anyway", e);
+        }
     }
 
     /** The current client's instance while it is logged in. */
