@@ -143,13 +143,13 @@ final class ChatLanes implements AutoCloseable {
             if (started != 0 && now - started > handoffNanos) {
                 pool.detach(worker);
             }
-            expire(worker.current, now);
+            expire(worker.current, now, worker);
         }
         for (DispatchWorker worker : pool.detachedWorkers()) {
-            expire(worker.current, now);
+            expire(worker.current, now, worker);
         }
         for (Lane lane : detached) {
-            expire(lane, now);
+            expire(lane, now, null);
         }
         abandoned.removeIf(thread -> !thread.isAlive());
         if (now - lastSweep > IDLE_LANE_NANOS / 4) {
@@ -172,7 +172,8 @@ final class ChatLanes implements AutoCloseable {
         }
     }
 
-    private void expire(Lane lane, long now) {
+    // worker: the pool worker draining the lane, or null for a listener's own thread.
+    private void expire(Lane lane, long now, DispatchWorker worker) {
         if (lane == null) {
             return;
         }
@@ -180,12 +181,17 @@ final class ChatLanes implements AutoCloseable {
         if (call != null && now - call.slowNanos() > 0 && call.warned().compareAndSet(false, true)) {
             threads.execute(call.onSlow());
         }
-        if (call != null && now - call.deadlineNanos() > 0 && lane.call.compareAndSet(call, null)) {
+        if (call != null && now - call.deadlineNanos() > 0) {
+            if (worker != null && !worker.detached) {
+                // Before the call is taken from it: a worker whose call returns just now must already see
+                // that it left the pool, or it could go on to another chat and get this call's interrupt there.
+                pool.detach(worker);
+            }
+            if (!lane.call.compareAndSet(call, null)) {
+                return; // the call returned in time after all
+            }
             lane.generation++;
             abandoned.add(call.thread());
-            if (call.thread() instanceof DispatchWorker worker && !worker.detached) {
-                pool.detach(worker); // the pool must not wait for a call that may never return
-            }
             // Off the watchdog thread: reporting may block (a send, a store write), and no deadline may wait.
             threads.execute(() -> {
                 try {

@@ -1,13 +1,15 @@
 package dev.blacksky.core.dispatch;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * A platform thread that drains chat lanes. It stays on its core while messages keep coming, so handing a
- * message over costs a queue offer rather than a thread wake-up; a job that runs long gets the worker
- * detached from the pool (a fresh worker takes its place), so a slow plugin holds up only its own chat.
+ * One of the threads that drain chat lanes. It stays busy while messages keep coming, so handing a message
+ * over costs a queue offer rather than a thread wake-up. Its thread is virtual: a plugin call it abandons
+ * at a timeout is interrupted even in a blocking socket read (which closes the socket), and replacing a
+ * worker stuck in a slow call costs next to nothing.
  */
-final class DispatchWorker extends Thread {
+final class DispatchWorker {
 
     /** Set by the worker before it parks; whoever clears it owes the worker an unpark. */
     final AtomicBoolean parked = new AtomicBoolean();
@@ -17,10 +19,18 @@ final class DispatchWorker extends Thread {
     volatile long jobStartedNanos;
     /** No longer part of the pool: finishes the job in hand, hands its lane back and ends. */
     volatile boolean detached;
+    private final Thread thread;
 
-    DispatchWorker(String name, Runnable loop) {
-        super(null, loop, name, 0, false); // no inherited thread locals: plugins' MDC and the like stay out
-        setDaemon(true);
-        setContextClassLoader(DispatchWorker.class.getClassLoader());
+    DispatchWorker(String name, Consumer<DispatchWorker> loop) {
+        this.thread = Thread.ofVirtual().name(name).unstarted(() -> loop.accept(this));
+        thread.setContextClassLoader(DispatchWorker.class.getClassLoader());
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    void start() {
+        thread.start();
     }
 }

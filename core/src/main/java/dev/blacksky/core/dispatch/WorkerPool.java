@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform threads that drain chat lanes. Lanes with work wait in one ready queue; a worker takes a
+ * The threads that drain chat lanes. Lanes with work wait in one ready queue; a worker takes a
  * lane, runs up to 64 of its jobs in order, and puts it back if more are waiting. An idle
  * worker polls for {@code spin} before it parks, so a steady stream of messages never pays for a thread
  * wake-up. A worker stuck in one job can be {@linkplain #detach detached}: a fresh one takes its place.
@@ -68,16 +68,19 @@ final class WorkerPool implements AutoCloseable {
     /** Puts a lane whose scheduled flag the caller set in line for a worker. */
     void schedule(Lane lane) {
         ready.offer(lane);
+        wakeOne();
+    }
+
+    private void wakeOne() {
         for (DispatchWorker worker : pool) {
             if (worker.parked.get() && worker.parked.compareAndSet(true, false)) {
-                LockSupport.unpark(worker);
+                LockSupport.unpark(worker.thread());
                 return;
             }
         }
     }
 
-    private void work() {
-        DispatchWorker self = (DispatchWorker) Thread.currentThread();
+    private void work(DispatchWorker self) {
         try {
             while (!closed && !self.detached) {
                 Lane lane = ready.poll();
@@ -89,6 +92,9 @@ final class WorkerPool implements AutoCloseable {
             }
         } finally {
             detachedWorkers.remove(self);
+            if (!closed && !ready.isEmpty()) {
+                wakeOne(); // a schedule() that read the pool before this worker left may have woken only it
+            }
         }
     }
 
@@ -160,17 +166,20 @@ final class WorkerPool implements AutoCloseable {
     // Synchronized: the watchdog and renew() both replace the array, and no replacement may be lost.
     synchronized void detach(DispatchWorker worker) {
         DispatchWorker[] current = pool;
-        DispatchWorker[] next = current.clone();
-        for (int i = 0; i < next.length; i++) {
-            if (next[i] == worker) {
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == worker) {
+                // The replacement runs before anything changes: if it cannot start, the pool stays as it was
+                // (and the watchdog tries again next tick) rather than keeping a worker that never runs.
+                DispatchWorker replacement = newWorker();
+                replacement.start();
+                DispatchWorker[] next = current.clone();
+                next[i] = replacement;
+                pool = next; // before the flag: a leaving worker hands any wake-up it got to the pool it sees
+                detachedWorkers.add(worker); // before the flag too: a worker that sees it leaves and removes itself
                 worker.detached = true;
-                detachedWorkers.add(worker);
-                LockSupport.unpark(worker); // if its job ended meanwhile and it went idle, it must see it left
-                next[i] = newWorker();
-                pool = next;
-                next[i].start();
-                log.debug("Dispatch worker {} leaves the pool (a long job, or a plugin unloaded); {} takes its place", worker.getName(),
-                        next[i].getName());
+                LockSupport.unpark(worker.thread()); // if its job ended meanwhile and it went idle, it must see it left
+                log.debug("Dispatch worker {} leaves the pool (a long job, or a plugin unloaded); {} takes its place",
+                        worker.thread().getName(), replacement.thread().getName());
                 return;
             }
         }
@@ -190,7 +199,7 @@ final class WorkerPool implements AutoCloseable {
     public void close() {
         closed = true;
         for (DispatchWorker worker : pool) {
-            LockSupport.unpark(worker);
+            LockSupport.unpark(worker.thread());
         }
     }
 }

@@ -26,7 +26,7 @@ class DispatcherTest {
     void plugins() {
         TestPluginJar.plugin(folder.resolve("plugins"), "misbehaving").extension(Misbehaving.Crash.class,
                 Misbehaving.Hang.class, Misbehaving.Refuse.class, Misbehaving.Kick.class, Misbehaving.Shutdown.class,
-                Misbehaving.Secret.class, Misbehaving.Roll.class).write();
+                Misbehaving.Secret.class, Misbehaving.Roll.class, Misbehaving.StalledRead.class).write();
         TestPluginJar.plugin(folder.resolve("plugins"), "hello").extension(Hello.class).write();
     }
 
@@ -58,6 +58,16 @@ class DispatcherTest {
             org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
                     .until(() -> bot.host.dispatcher().abandonedCallsAlive() == 0);
             assertThat(bot.transport.sent()).extracting(m -> m.text()).doesNotContain("hang was interrupted");
+        }
+    }
+
+    @Test
+    void a_call_blocked_in_a_socket_read_is_ended_at_its_timeout_not_leaked() {
+        try (TestHost bot = start("blacksky.dispatch.command-timeout = 200ms")) {
+            assertThat(bot.say("alice", "!stalled")).containsExactly("Sorry, !stalled took too long and was stopped.");
+            // The interrupt closes the socket (the call runs on a virtual thread), so the abandoned thread ends.
+            org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
+                    .until(() -> bot.host.dispatcher().abandonedCallsAlive() == 0);
         }
     }
 
