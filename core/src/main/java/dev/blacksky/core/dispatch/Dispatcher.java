@@ -32,7 +32,6 @@ import org.slf4j.MDC;
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final CommandRegistry registry;
     private final ListenerRegistry listeners;
@@ -45,6 +44,7 @@ public final class Dispatcher implements AutoCloseable {
     private final DispatchMetrics metrics = new DispatchMetrics();
     private final LongAdder inFlight = new LongAdder(); // uncontended: only shutdown reads it
     private final ChatLanes lanes;
+    private final EventDelivery events;
 
     @Inject
     public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
@@ -59,6 +59,7 @@ public final class Dispatcher implements AutoCloseable {
         this.recent = new RecentMessages(settings.dedupCapacity());
         this.lanes = new ChatLanes(this::leave, WorkerPool.workersFor(settings.workers()), settings.workerSpin(),
                 settings.workerHandoff());
+        this.events = new EventDelivery(listeners, lanes, settings, metrics, inFlight::increment);
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
         } catch (InvalidCommandException e) {
@@ -117,49 +118,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Delivers an event to every listener, each call on its own thread under the command deadline. */
     public CompletableFuture<Void> publish(BotEvent event) {
-        List<ListenerRegistry.Entry> all = listeners.all();
-        if (all.isEmpty()) {
-            return DONE;
-        }
-        CompletableFuture<?>[] calls = new CompletableFuture<?>[all.size()];
-        for (int i = 0; i < calls.length; i++) {
-            ListenerRegistry.Entry entry = all.get(i);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            calls[i] = done;
-            inFlight.increment();
-            lanes.detached(new Lane.Job((lane, job) -> listen(lane, job, entry, event), done));
-        }
-        return CompletableFuture.allOf(calls);
-    }
-
-    private void listen(Lane lane, Lane.Job job, ListenerRegistry.Entry entry, BotEvent event) {
-        String name = event.getClass().getSimpleName();
-        String listener = entry.listener().getClass().getName();
-        PluginGate gate = entry.gate();
-        PluginGate.Admission admission = gate.admit();
-        if (!(admission instanceof PluginGate.Admitted)) {
-            log.debug("Listener {} of plugin '{}' skipped {}: {}", listener, entry.pluginId(), name, admission);
-            return;
-        }
-        ChatLanes.Deadline deadline = new ChatLanes.Deadline(settings.commandSlowAfter(), settings.commandTimeout(),
-                () -> log.warn("Listener {} of plugin '{}' is still handling {} after {}", listener, entry.pluginId(), name,
-                        settings.commandSlowAfter()),
-                () -> {
-                    metrics.timeouts.increment();
-                    gate.release(PluginGate.Outcome.TIMEOUT);
-                    log.warn("Listener {} of plugin '{}' ran past its {} deadline on {} and was cancelled", listener,
-                            entry.pluginId(), settings.commandTimeout(), name);
-                });
-        Throwable failure = ChatLanes.guarded(lane, job, deadline,
-                () -> withPlugin(entry.pluginId(), gate.classLoader(), () -> entry.listener().onEvent(event)));
-        if (failure == ChatLanes.TIMED_OUT) {
-            return;
-        }
-        gate.release(failure == null ? PluginGate.Outcome.SUCCESS : PluginGate.Outcome.FAILURE);
-        if (failure != null) {
-            metrics.failures.increment();
-            log.error("Listener {} of plugin '{}' failed on {}", listener, entry.pluginId(), name, failure);
-        }
+        return events.publish(event);
     }
 
     private void handle(Lane lane, Lane.Job job, CommandLine line, Inbound inbound) {
@@ -244,7 +203,7 @@ public final class Dispatcher implements AutoCloseable {
 
     // The plugin's own class loader is the context loader while its code runs: ServiceLoader and the like
     // find its classes, and threads it starts are recognisably its own when it unloads.
-    private static void withPlugin(String pluginId, ClassLoader loader, ChatLanes.PluginCall call) throws Exception {
+    static void withPlugin(String pluginId, ClassLoader loader, ChatLanes.PluginCall call) throws Exception {
         MDC.put("plugin", pluginId);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
