@@ -14,6 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +28,19 @@ final class OutboundQueue {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
 
-    /** A queued send: a text (persisted when there is an outbox) or a reaction to {@code target} (kept in memory). */
-    private record Entry(OutboxItem item, CompletableFuture<String> sent, Message target) {
+    /** A queued send: a text (persisted when there is an outbox) or a prepared reaction (kept in memory). */
+    private record Entry(OutboxItem item, CompletableFuture<String> sent, Supplier<CompletionStage<Void>> reaction) {
 
         Entry(OutboxItem item, CompletableFuture<String> sent) {
             this(item, sent, null);
         }
 
         boolean persisted() {
-            return target == null;
+            return reaction == null;
         }
 
         Entry retried(OutboxItem later) {
-            return new Entry(later, sent, target);
+            return new Entry(later, sent, reaction);
         }
     }
 
@@ -93,13 +95,15 @@ final class OutboundQueue {
     /**
      * Queues a reaction like a message to the target's chat: in order with it, paced by the governor and
      * retried, but not persisted (the transport needs the original message, which does not outlive the process).
+     * What the transport needs of the target is captured now, so a reaction waiting out an outage keeps it.
      */
     CompletableFuture<Void> react(Message target, String emoji) {
         Instant now = time.clock().instant();
         OutboxItem item = new OutboxItem(0, MessageIds.next(), target.chat().id(), emoji, 0, now);
         CompletableFuture<String> sent = new CompletableFuture<>();
+        Supplier<CompletionStage<Void>> reaction = transport.prepareReaction(target, emoji);
         synchronized (this) {
-            queue.addLast(new Entry(item, sent, target));
+            queue.addLast(new Entry(item, sent, reaction));
         }
         drain();
         return sent.thenApply(id -> null);
@@ -151,7 +155,7 @@ final class OutboundQueue {
             CompletableFuture<String> attempt;
             try {
                 attempt = entry.persisted() ? transport.send(item.chat(), item.text(), item.id()).toCompletableFuture()
-                        : transport.react(entry.target(), item.text()).thenApply(done -> item.id()).toCompletableFuture();
+                        : entry.reaction().get().thenApply(done -> item.id()).toCompletableFuture();
             } catch (RuntimeException e) {
                 attempt = CompletableFuture.failedFuture(e);
             }

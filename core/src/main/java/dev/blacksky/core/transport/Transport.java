@@ -5,6 +5,7 @@ import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.UserId;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /** A backend that delivers inbound messages to the host and carries its replies out. */
 public interface Transport {
@@ -38,6 +39,15 @@ public interface Transport {
      */
     default CompletionStage<String> send(ChatId chat, String text, String messageId) {
         return send(chat, text);
+    }
+
+    /**
+     * Captures now what a reaction to {@code target} will need, for a reaction that is queued and sent later:
+     * the returned action sends it. A transport that needs nothing from the moment of queueing reacts as
+     * {@link #react} does; one that must look the target up (WhatsApp) does so here, while it still can.
+     */
+    default Supplier<CompletionStage<Void>> prepareReaction(Message target, String emoji) {
+        return () -> react(target, emoji);
     }
 
     /** Users this transport treats as owners whatever the configuration says (the console user). */

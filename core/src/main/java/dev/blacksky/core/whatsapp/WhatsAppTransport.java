@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -229,24 +230,34 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     /** Reacts to a message received recently; see {@link ReactionTargets} for why older ones cannot be. */
     @Override
     public CompletionStage<Void> react(Message target, String emoji) {
+        return prepareReaction(target, emoji).get();
+    }
+
+    // The target is looked up when the reaction is queued: while it waits out an outage, a backlog of new
+    // messages could push it out of the remembered ones.
+    @Override
+    public Supplier<CompletionStage<Void>> prepareReaction(Message target, String emoji) {
         Optional<ReactionTargets.Target> known = reactionTargets.find(target.chat().id().value(), target.id());
         if (known.isEmpty()) {
             // IllegalArgumentException: retrying cannot help, so the outbound queue gives up on it at once.
-            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot react to message " + target.id()
+            IllegalArgumentException unknown = new IllegalArgumentException("cannot react to message " + target.id()
                     + " in " + target.chat().id().value() + ": it is not among the last " + reactionTargets.capacity()
-                    + " messages this process received (blacksky.whatsapp.reaction-targets)"));
+                    + " messages this process received (blacksky.whatsapp.reaction-targets)");
+            return () -> CompletableFuture.failedFuture(unknown);
         }
-        Optional<Whatsapp> live = live();
-        if (live.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
-        }
-        try {
-            String id = ChatMessageKey.randomId(it.auties.whatsapp.api.ClientType.WEB);
-            ChatMessageInfo reaction = OutgoingMessages.reaction(live.get(), known.get(), emoji, id);
-            return deliver(live.get(), reaction, "the reaction to " + target.id());
-        } catch (RuntimeException notConnected) {
-            return CompletableFuture.failedFuture(notConnected);
-        }
+        return () -> {
+            Optional<Whatsapp> live = live();
+            if (live.isEmpty()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
+            }
+            try {
+                String id = ChatMessageKey.randomId(it.auties.whatsapp.api.ClientType.WEB);
+                ChatMessageInfo reaction = OutgoingMessages.reaction(live.get(), known.get(), emoji, id);
+                return deliver(live.get(), reaction, "the reaction to " + target.id());
+            } catch (RuntimeException notConnected) {
+                return CompletableFuture.failedFuture(notConnected);
+            }
+        };
     }
 
     @Override

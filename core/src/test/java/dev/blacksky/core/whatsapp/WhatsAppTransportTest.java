@@ -85,4 +85,19 @@ class WhatsAppTransportTest {
         assertThat(transport.react(inbound.getFirst().message(), "👍").toCompletableFuture())
                 .failsWithin(Duration.ZERO).withThrowableThat().withMessageContaining("WhatsApp is not connected");
     }
+
+    @Test
+    void a_queued_reaction_keeps_its_target_while_newer_messages_push_it_out() {
+        WhatsAppTransport transport = started(2);
+        transport.received(ReactionTargetsTest.received("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", "M1"));
+        var queued = transport.prepareReaction(inbound.getFirst().message(), "👍");
+        for (String id : List.of("M2", "M3", "M4")) { // a backlog after an outage: M1 is no longer remembered
+            transport.received(ReactionTargetsTest.received("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", id));
+        }
+        assertThat(transport.react(inbound.getFirst().message(), "👍").toCompletableFuture())
+                .failsWithin(Duration.ZERO).withThrowableThat().withMessageContaining("not among the last 2 messages");
+        // The queued one still knows its target: it fails only for want of a connection, and would be retried.
+        assertThat(queued.get().toCompletableFuture())
+                .failsWithin(Duration.ZERO).withThrowableThat().withMessageContaining("WhatsApp is not connected");
+    }
 }
