@@ -104,122 +104,107 @@ final class SessionCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Shows the lock owner, the session files, the backups and the quarantine.")
-    static final class Status implements Callable<Integer> {
+    /** What every subcommand shares: the target options, and errors mapped to messages and exit codes. */
+    abstract static class Subcommand implements Callable<Integer> {
         @Mixin
         Target target;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return guarded(spec.commandLine().getErr(), () -> {
-                SessionService service = target.service();
-                new SessionReport(service).print(out);
-                return ExitCodes.OK;
-            });
+        public final Integer call() throws Exception {
+            return guarded(spec.commandLine().getErr(), () -> run(spec.commandLine().getOut()));
+        }
+
+        abstract int run(PrintWriter out) throws Exception;
+
+        /** Runs {@code work} on the target's session, opened (lock taken) and closed around it. */
+        int withOpenSession(SessionWork work) throws Exception {
+            try (SessionService service = target.service()) {
+                service.open();
+                return work.run(service);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface SessionWork {
+        int run(SessionService service) throws Exception;
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Shows the lock owner, the session files, the backups and the quarantine.")
+    static final class Status extends Subcommand {
+        @Override
+        int run(PrintWriter out) {
+            new SessionReport(target.service()).print(out);
+            return ExitCodes.OK;
         }
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
             description = "Takes a backup of the session now (the bot must be stopped: it backs up after every write).")
-    static final class BackupNow implements Callable<Integer> {
-        @Mixin
-        Target target;
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class BackupNow extends Subcommand {
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return guarded(spec.commandLine().getErr(), () -> {
-                try (SessionService service = target.service()) {
-                    service.open();
-                    var taken = service.backupNow();
-                    if (taken.isEmpty()) {
-                        out.println("No new backup: there is no loadable session, or it equals the newest backup.");
-                    }
-                    taken.forEach(b -> out.println("Backed up session " + b.sessionId() + " to " + b.dir()));
-                    return ExitCodes.OK;
+        int run(PrintWriter out) throws Exception {
+            return withOpenSession(service -> {
+                var taken = service.backupNow();
+                if (taken.isEmpty()) {
+                    out.println("No new backup: there is no loadable session, or it equals the newest backup.");
                 }
-            });
-        }
-    }
-
-    @Command(name = "list-backups", mixinStandardHelpOptions = true, description = "Lists the backups, newest first.")
-    static final class ListBackups implements Callable<Integer> {
-        @Mixin
-        Target target;
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return guarded(spec.commandLine().getErr(), () -> {
-                SessionReport.printBackups(target.service().backups().list(), out);
+                taken.forEach(b -> out.println("Backed up session " + b.sessionId() + " to " + b.dir()));
                 return ExitCodes.OK;
             });
         }
     }
 
+    @Command(name = "list-backups", mixinStandardHelpOptions = true, description = "Lists the backups, newest first.")
+    static final class ListBackups extends Subcommand {
+        @Override
+        int run(PrintWriter out) {
+            SessionReport.printBackups(target.service().backups().list(), out);
+            return ExitCodes.OK;
+        }
+    }
+
     @Command(name = "restore", mixinStandardHelpOptions = true,
             description = "Puts a backup back in place; the current session goes to quarantine. Refused while the bot runs.")
-    static final class Restore implements Callable<Integer> {
-        @Mixin
-        Target target;
+    static final class Restore extends Subcommand {
         @Parameters(paramLabel = "BACKUP", description = "The backup's name, as list-backups shows it.")
         String name;
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return guarded(spec.commandLine().getErr(), () -> {
-                try (SessionService service = target.service()) {
-                    service.open();
-                    var backup = service.backups().find(name).orElseThrow(() -> new SessionCliException(
-                            "There is no backup '" + name + "' in " + service.layout().backups()
-                                    + ". 'blacksky session list-backups' shows the ones there are."));
-                    var moved = service.restore(backup);
-                    out.println("Restored backup " + backup.name() + " for session " + backup.sessionId() + ".");
-                    moved.ifPresent(p -> out.println("The session it replaced was moved to " + p));
-                    return ExitCodes.OK;
-                }
+        int run(PrintWriter out) throws Exception {
+            return withOpenSession(service -> {
+                var backup = service.backups().find(name).orElseThrow(() -> new SessionCliException(
+                        "There is no backup '" + name + "' in " + service.layout().backups()
+                                + ". 'blacksky session list-backups' shows the ones there are."));
+                var moved = service.restore(backup);
+                out.println("Restored backup " + backup.name() + " for session " + backup.sessionId() + ".");
+                moved.ifPresent(p -> out.println("The session it replaced was moved to " + p));
+                return ExitCodes.OK;
             });
         }
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
             description = "Moves the session to quarantine so the next start pairs afresh. Nothing is deleted.")
-    static final class Reset implements Callable<Integer> {
-        @Mixin
-        Target target;
+    static final class Reset extends Subcommand {
         @Option(names = "--yes", description = "Confirms: the bot will need a new pairing (QR code) afterwards.")
         boolean yes;
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        int run(PrintWriter out) throws Exception {
             if (!yes) {
-                err.println("blacksky: session reset unlinks this bot from WhatsApp until you pair it again."
-                        + " Add --yes to confirm (the old session is moved to quarantine, not deleted).");
+                spec.commandLine().getErr().println("blacksky: session reset unlinks this bot from WhatsApp until you pair it"
+                        + " again. Add --yes to confirm (the old session is moved to quarantine, not deleted).");
                 return ExitCodes.USAGE;
             }
-            return guarded(err, () -> {
-                try (SessionService service = target.service()) {
-                    service.open();
-                    service.reset().ifPresentOrElse(p -> out.println("The session was moved to " + p
-                                    + ". The next 'blacksky run' starts a new pairing."),
-                            () -> out.println("There is no session to reset."));
-                    return ExitCodes.OK;
-                }
+            return withOpenSession(service -> {
+                service.reset().ifPresentOrElse(p -> out.println("The session was moved to " + p
+                                + ". The next 'blacksky run' starts a new pairing."),
+                        () -> out.println("There is no session to reset."));
+                return ExitCodes.OK;
             });
         }
     }

@@ -228,7 +228,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void report(Route route, CommandLine line, HostCommandContext context, Throwable error) {
-        String shown = line.prefix() + route.spec().name();
+        String shown = shown(line, route.spec());
         if (error instanceof CommandException) {
             say(context.message(), error.getMessage());
         } else if (error instanceof ArgumentException) {

@@ -6,12 +6,10 @@ import dev.blacksky.api.message.ChatType;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.User;
 import dev.blacksky.api.message.UserId;
-import dev.blacksky.api.storage.StorageException;
 import dev.blacksky.core.storage.SqliteDatabase;
 import dev.blacksky.core.transport.Inbound;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +33,7 @@ public final class InboundJournal {
     }
 
     public void open() {
-        call(() -> database.with(c -> {
+        database.use("The inbound journal", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS inbound_journal (
@@ -60,13 +58,13 @@ public final class InboundJournal {
                 }
             }
             return null;
-        }));
+        });
     }
 
     /** Journals a message; returns false if its key is already journaled (a redelivery). Durable on return. */
     public boolean record(Inbound inbound, Instant now) {
         Message m = inbound.message();
-        return call(() -> database.with(c -> {
+        return database.use("The inbound journal", c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT OR IGNORE INTO inbound_journal
                       (chat, sender, id, received_at, chat_type, chat_name, sender_name, text, sent_at, admin, seq)
@@ -84,12 +82,12 @@ public final class InboundJournal {
                 s.setLong(11, sequence.incrementAndGet());
                 return s.executeUpdate() == 1;
             }
-        }));
+        });
     }
 
     /** The message was fully handled. */
     public void done(Message m) {
-        call(() -> database.with(c -> {
+        database.use("The inbound journal", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE inbound_journal SET done = 1 WHERE chat = ? AND sender = ? AND id = ?")) {
                 s.setString(1, m.chat().id().value());
@@ -98,12 +96,12 @@ public final class InboundJournal {
                 s.executeUpdate();
                 return null;
             }
-        }));
+        });
     }
 
     /** Messages journaled but never marked done: what the last run was handling when it stopped. */
     public List<Inbound> unfinished() {
-        return call(() -> database.with(c -> {
+        return database.use("The inbound journal", c -> {
             List<Inbound> pending = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
                     SELECT chat, sender, id, chat_type, chat_name, sender_name, text, sent_at, admin
@@ -116,12 +114,12 @@ public final class InboundJournal {
                 }
             }
             return pending;
-        }));
+        });
     }
 
     /** Drops rows older than keep-for, then the oldest beyond max-entries. */
     public int prune(Instant now) {
-        return call(() -> database.with(c -> {
+        return database.use("The inbound journal", c -> {
             int removed;
             try (PreparedStatement s = c.prepareStatement("DELETE FROM inbound_journal WHERE received_at < ? AND done = 1")) {
                 s.setLong(1, now.minus(settings.keepFor()).toEpochMilli());
@@ -134,28 +132,16 @@ public final class InboundJournal {
                 removed += s.executeUpdate();
             }
             return removed;
-        }));
+        });
     }
 
     /** Rows in the journal, for tests and status. */
     public int size() {
-        return call(() -> database.with(c -> {
+        return database.use("The inbound journal", c -> {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM inbound_journal")) {
                 r.next();
                 return r.getInt(1);
             }
-        }));
-    }
-
-    private interface SqlCall<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T call(SqlCall<T> body) {
-        try {
-            return body.run();
-        } catch (SQLException e) {
-            throw new StorageException("The inbound journal failed: " + e.getMessage(), e);
-        }
+        });
     }
 }

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -170,14 +171,15 @@ final class OutboundQueue {
         OutboxItem item = entry.item();
         try {
             Outbox outbox = entry.persisted() ? this.outbox : null;
+            Throwable cause = unwrap(error);
             if (error == null) {
                 if (outbox != null) {
                     outbox.delivered(item);
                 }
                 entry.sent().complete(item.id());
-            } else if (!entry.persisted() && unwrap(error) instanceof IllegalArgumentException) {
-                log.warn("Reaction {} in {} cannot be sent: {}", item.text(), item.chat(), unwrap(error).getMessage());
-                entry.sent().completeExceptionally(unwrap(error));
+            } else if (!entry.persisted() && cause instanceof IllegalArgumentException) {
+                log.warn("Reaction {} in {} cannot be sent: {}", item.text(), item.chat(), cause.getMessage());
+                entry.sent().completeExceptionally(cause);
             } else if (item.attempts() + 1 >= retries.maxAttempts()) {
                 if (outbox != null) {
                     outbox.dead(item, error.toString());
@@ -210,7 +212,7 @@ final class OutboundQueue {
     }
 
     private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** The connection came (back): what waited goes now, at the ramped-down pace. */

@@ -1,11 +1,9 @@
 package dev.blacksky.core.outbound;
 
 import dev.blacksky.api.message.ChatId;
-import dev.blacksky.api.storage.StorageException;
 import dev.blacksky.core.storage.SqliteDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ final class Outbox {
     }
 
     void open() {
-        call(() -> database.with(c -> {
+        database.use("The outbox", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS outbox (
@@ -39,11 +37,11 @@ final class Outbox {
                           last_error TEXT)""");
             }
             return null;
-        }));
+        });
     }
 
     OutboxItem add(String id, ChatId chat, String text, Instant now) {
-        return call(() -> database.with(c -> {
+        return database.use("The outbox", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO outbox (id, chat, text, not_before) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, id);
@@ -56,7 +54,7 @@ final class Outbox {
                     return new OutboxItem(keys.getLong(1), id, chat, text, 0, now);
                 }
             }
-        }));
+        });
     }
 
     void delivered(OutboxItem item) {
@@ -83,7 +81,7 @@ final class Outbox {
     }
 
     private List<OutboxItem> items(boolean dead) {
-        return call(() -> database.with(c -> {
+        return database.use("The outbox", c -> {
             List<OutboxItem> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT seq, id, chat, text, attempts, not_before FROM outbox WHERE dead = ? ORDER BY seq")) {
@@ -96,11 +94,11 @@ final class Outbox {
                 }
             }
             return items;
-        }));
+        });
     }
 
     private void update(String sql, long seq, Long notBefore, String error) {
-        call(() -> database.with(c -> {
+        database.use("The outbox", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int i = 1;
                 if (notBefore != null) {
@@ -113,18 +111,6 @@ final class Outbox {
                 s.executeUpdate();
                 return null;
             }
-        }));
-    }
-
-    private interface SqlCall<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T call(SqlCall<T> body) {
-        try {
-            return body.run();
-        } catch (SQLException e) {
-            throw new StorageException("The outbox failed: " + e.getMessage(), e);
-        }
+        });
     }
 }

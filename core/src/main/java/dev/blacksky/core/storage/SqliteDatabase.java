@@ -69,6 +69,18 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #with}, for the host's own tables: a failure becomes a {@link StorageException} saying which part of
+     * the host failed ({@code who}, e.g. "The outbox").
+     */
+    public <T> T use(String who, Work<T> work) {
+        try {
+            return with(work);
+        } catch (SQLException e) {
+            throw new StorageException(who + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed, or none. */
     public <T> T inTransaction(Work<T> work) throws SQLException {
         return with(c -> {
