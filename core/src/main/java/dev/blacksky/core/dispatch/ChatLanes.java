@@ -28,6 +28,7 @@ final class ChatLanes implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChatLanes.class);
     private static final long TICK_MILLIS = 10;
+    private static final long MAX_TICK_CREDIT_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS * 3 / 2);
     private static final long IDLE_LANE_NANOS = Duration.ofMinutes(2).toNanos();
 
     private final ConcurrentHashMap<ChatId, Lane> lanes = new ConcurrentHashMap<>();
@@ -40,6 +41,7 @@ final class ChatLanes implements AutoCloseable {
     private final long handoffNanos;
     private final WorkerPool pool;
     private long lastSweep = System.nanoTime();
+    private long lastCheck = System.nanoTime();
 
     /**
      * {@code onJobDone} runs after each job's completion signal, wherever it completes. {@code workers}
@@ -47,20 +49,17 @@ final class ChatLanes implements AutoCloseable {
      * has run for {@code handoff} is replaced in the pool.
      */
     ChatLanes(Runnable onJobDone, int workers, Duration spin, Duration handoff) {
+        this(onJobDone, workers, spin, handoff, true);
+    }
+
+    /** {@code watch} false leaves the watchdog's ticks to the caller ({@link #check}): tests with their own clock. */
+    ChatLanes(Runnable onJobDone, int workers, Duration spin, Duration handoff, boolean watch) {
         this.onJobDone = onJobDone;
         this.handoffNanos = handoff.toNanos();
         this.pool = new WorkerPool(workers, spin, this::finish);
-        watchdog.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS); // starts its thread now, with the host's context loader
-    }
-
-    /** When a call is slow (warn once) and when it is over (cancel), and what to do at each point. */
-    record Deadline(Duration slow, Duration timeout, Runnable onSlow, Runnable onTimeout) {
-    }
-
-    /** A plugin call: returns normally or throws. */
-    @FunctionalInterface
-    interface PluginCall {
-        void run() throws Exception;
+        if (watch) {
+            watchdog.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS); // starts its thread now, with the host's context loader
+        }
     }
 
     /** Queues work behind everything already queued for the chat. */
@@ -87,7 +86,7 @@ final class ChatLanes implements AutoCloseable {
         detached.add(lane);
         threads.execute(() -> {
             try {
-                job.work().run(lane, job);
+                job.run(lane);
             } catch (RuntimeException | Error e) {
                 log.error("Unexpected failure while delivering an event", e);
             } finally {
@@ -101,7 +100,7 @@ final class ChatLanes implements AutoCloseable {
 
     // After a job's completion signal, wherever it completed.
     private void finish(Lane.Job job) {
-        job.done().complete(null);
+        job.complete(null);
         onJobDone.run();
     }
 
@@ -109,14 +108,16 @@ final class ChatLanes implements AutoCloseable {
      * Runs a plugin call on the current lane thread under a deadline. Returns null when it returned, what it
      * threw, or {@link #TIMED_OUT}: then the caller must return at once and not touch the message again.
      */
-    static Throwable guarded(Lane lane, Lane.Job job, Deadline deadline, PluginCall pluginCall) {
+    static Throwable guarded(Lane lane, Lane.Job job, long slowNanos, long timeoutNanos, GuardedCall call) {
         long now = System.nanoTime();
-        Lane.Call call = new Lane.Call(now + deadline.slow().toNanos(), now + deadline.timeout().toNanos(), job,
-                Thread.currentThread(), deadline.onSlow(), deadline.onTimeout(), new java.util.concurrent.atomic.AtomicBoolean());
-        lane.call.set(call);
+        call.slowAtNanos = now + slowNanos;
+        call.deadlineNanos = now + timeoutNanos;
+        call.job = job;
+        call.thread = Thread.currentThread();
+        lane.call.set(call); // publishes the fields above to the watchdog
         Throwable failure = null;
         try {
-            pluginCall.run();
+            call.run();
         } catch (Throwable t) {
             failure = t;
         }
@@ -137,11 +138,22 @@ final class ChatLanes implements AutoCloseable {
         }
     }
 
-    private void check(long now) {
+    // A job's time on its worker is what the watchdog saw pass between its own ticks, each counted for at most
+    // MAX_TICK_CREDIT: when the whole process stood still (a GC pause, a starved CPU), the job was not the
+    // one holding anything up, and replacing workers then would only add threads. Deadlines stay wall-clock.
+    void check(long now) {
+        long credit = Math.min(now - lastCheck, MAX_TICK_CREDIT_NANOS);
+        lastCheck = now;
         for (DispatchWorker worker : pool.workers()) {
             long started = worker.jobStartedNanos;
-            if (started != 0 && now - started > handoffNanos) {
-                pool.detach(worker);
+            if (started == 0 || started != worker.watchedJob) {
+                worker.watchedJob = started; // a new job (or none): its time counts from this sighting
+                worker.watchedNanos = 0;
+            } else {
+                worker.watchedNanos += credit;
+                if (worker.watchedNanos >= handoffNanos) {
+                    pool.detach(worker);
+                }
             }
             expire(worker.current, now, worker);
         }
@@ -177,11 +189,11 @@ final class ChatLanes implements AutoCloseable {
         if (lane == null) {
             return;
         }
-        Lane.Call call = lane.call.get();
-        if (call != null && now - call.slowNanos() > 0 && call.warned().compareAndSet(false, true)) {
-            threads.execute(call.onSlow());
+        GuardedCall call = lane.call.get();
+        if (call != null && now - call.slowAtNanos > 0 && call.claimWarning()) {
+            threads.execute(call::onSlow);
         }
-        if (call != null && now - call.deadlineNanos() > 0) {
+        if (call != null && now - call.deadlineNanos > 0) {
             if (worker != null && !worker.detached) {
                 // Before the call is taken from it: a worker whose call returns just now must already see
                 // that it left the pool, or it could go on to another chat and get this call's interrupt there.
@@ -191,16 +203,16 @@ final class ChatLanes implements AutoCloseable {
                 return; // the call returned in time after all
             }
             lane.generation++;
-            abandoned.add(call.thread());
+            abandoned.add(call.thread);
             // Off the watchdog thread: reporting may block (a send, a store write), and no deadline may wait.
             threads.execute(() -> {
                 try {
-                    call.onTimeout().run(); // first: it revokes the call's context, so nothing it sends after counts
+                    call.onTimeout(); // first: it revokes the call's context, so nothing it sends after counts
                 } catch (RuntimeException e) {
                     log.warn("Reporting a timed-out call failed", e);
                 }
-                call.thread().interrupt();
-                finish(call.job());
+                call.thread.interrupt();
+                finish(call.job);
                 if (!lane.detached) {
                     pool.schedule(lane); // the lane stays scheduled; the pool drains its new generation
                 }
@@ -217,6 +229,11 @@ final class ChatLanes implements AutoCloseable {
     /** Gives every chat fresh worker threads (see {@link WorkerPool#renew}). */
     void renewWorkers() {
         pool.renew();
+    }
+
+    /** The workers currently in the pool. */
+    DispatchWorker[] workers() {
+        return pool.workers();
     }
 
     /** Chats that currently have a lane. */

@@ -11,10 +11,10 @@ record CommandLine(String prefix, String word, String rest) {
             String prefix = prefixes.get(p);
             boolean starts = prefix.length() == 1 ? !text.isEmpty() && text.charAt(0) == prefix.charAt(0) : text.startsWith(prefix);
             if (starts && text.length() > prefix.length()
-                    && !Character.isWhitespace(text.charAt(prefix.length()))) {
+                    && !isWhitespace(text.charAt(prefix.length()))) {
                 int start = prefix.length();
                 int end = start;
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                while (end < text.length() && !isWhitespace(text.charAt(end))) {
                     end++;
                 }
                 int restStart = end < text.length() ? end + 1 : end; // exactly one separating space
@@ -22,5 +22,10 @@ record CommandLine(String prefix, String word, String rest) {
             }
         }
         return null;
+    }
+
+    // Printable ASCII, what command words are made of, is decided without the Unicode tables.
+    static boolean isWhitespace(char c) {
+        return c > ' ' && c < 0x7f ? false : Character.isWhitespace(c);
     }
 }

@@ -17,6 +17,9 @@ final class DispatchWorker {
     volatile Lane current;
     /** When the job in progress started (System.nanoTime), or 0 between jobs; read by the watchdog. */
     volatile long jobStartedNanos;
+    /** The job the watchdog saw last (its start time) and how long it has watched it run; the watchdog's own. */
+    long watchedJob;
+    long watchedNanos;
     /** No longer part of the pool: finishes the job in hand, hands its lane back and ends. */
     volatile boolean detached;
     private final Thread thread;

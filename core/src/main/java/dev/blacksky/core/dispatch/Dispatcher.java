@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Turns inbound messages into command calls: banned senders and duplicates are dropped first, listeners
@@ -45,6 +44,7 @@ public final class Dispatcher implements AutoCloseable {
     private final LongAdder inFlight = new LongAdder(); // uncontended: only shutdown reads it
     private final ChatLanes lanes;
     private final EventDelivery events;
+    private final long slowAfterNanos;
 
     @Inject
     public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
@@ -59,6 +59,7 @@ public final class Dispatcher implements AutoCloseable {
         this.recent = new RecentMessages(settings.dedupCapacity());
         this.lanes = new ChatLanes(this::leave, WorkerPool.workersFor(settings.workers()), settings.workerSpin(),
                 settings.workerHandoff());
+        this.slowAfterNanos = settings.commandSlowAfter().toNanos();
         this.events = new EventDelivery(listeners, lanes, settings, metrics, inFlight::increment);
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
@@ -75,19 +76,18 @@ public final class Dispatcher implements AutoCloseable {
      */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
         metrics.received.increment();
-        CompletableFuture<Void> done = new CompletableFuture<>();
         inFlight.increment();
         if (listeners.all().isEmpty()) {
-            lanes.submit(inbound.message().chat().id(), new Lane.Job((lane, job) -> process(lane, job, inbound, null), done));
-            return done;
+            MessageJob job = new MessageJob(inbound, false);
+            lanes.submit(inbound.message().chat().id(), job);
+            return job;
         }
         // With listeners, the message is done when its listeners are too; they run beside the lane, not on it.
+        MessageJob job = new MessageJob(inbound, true);
         CompletableFuture<Void> result = new CompletableFuture<>();
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Void>[] heard = new CompletableFuture[1];
-        lanes.submit(inbound.message().chat().id(), new Lane.Job((lane, job) -> process(lane, job, inbound, heard), done));
-        done.whenComplete((ignored, error) -> {
-            CompletableFuture<Void> listening = heard[0];
+        lanes.submit(inbound.message().chat().id(), job);
+        job.whenComplete((ignored, error) -> {
+            CompletableFuture<Void> listening = job.heard;
             if (listening == null) {
                 result.complete(null);
             } else {
@@ -97,7 +97,25 @@ public final class Dispatcher implements AutoCloseable {
         return result;
     }
 
-    private void process(Lane lane, Lane.Job job, Inbound inbound, CompletableFuture<Void>[] heard) {
+    /** One inbound message on its chat's lane; completes when the lane is done with it. */
+    private final class MessageJob extends Lane.Job {
+        private final Inbound inbound;
+        private final boolean toListeners;
+        private volatile CompletableFuture<Void> heard; // the listeners' stage, once they have it
+
+        MessageJob(Inbound inbound, boolean toListeners) {
+            this.inbound = inbound;
+            this.toListeners = toListeners;
+        }
+
+        @Override
+        void run(Lane lane) {
+            process(lane, this);
+        }
+    }
+
+    private void process(Lane lane, MessageJob job) {
+        Inbound inbound = job.inbound;
         Message message = inbound.message();
         if (access.isBanned(message.sender().id(), message.chat().id())) {
             metrics.dropped.increment();
@@ -107,8 +125,8 @@ public final class Dispatcher implements AutoCloseable {
             metrics.duplicates.increment();
             return;
         }
-        if (heard != null) {
-            heard[0] = publish(new MessageReceivedEvent(message));
+        if (job.toListeners) {
+            job.heard = publish(new MessageReceivedEvent(message));
         }
         CommandLine line = CommandLine.parse(message.text(), settings.prefixes());
         if (line != null) {
@@ -121,7 +139,7 @@ public final class Dispatcher implements AutoCloseable {
         return events.publish(event);
     }
 
-    private void handle(Lane lane, Lane.Job job, CommandLine line, Inbound inbound) {
+    private void handle(Lane lane, MessageJob job, CommandLine line, Inbound inbound) {
         Message message = inbound.message();
         Route route = registry.lookup(line.word());
         if (route == null) {
@@ -179,12 +197,8 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         metrics.commands.increment();
-        Duration slow = timeout.compareTo(settings.commandSlowAfter()) > 0 ? settings.commandSlowAfter() : timeout;
-        ChatLanes.Deadline deadline = new ChatLanes.Deadline(slow, timeout,
-                () -> log.warn("Command {} of plugin '{}' is still running after {}", shown(line, spec), route.pluginId(), slow),
-                () -> timedOut(route, shown(line, spec), context, timeout));
-        Throwable failure = ChatLanes.guarded(lane, job, deadline,
-                () -> withPlugin(route.pluginId(), gate.classLoader(), () -> route.command().execute(context)));
+        CommandCall call = new CommandCall(route, line, context, timeout);
+        Throwable failure = ChatLanes.guarded(lane, job, Math.min(slowAfterNanos, call.timeoutNanos), call.timeoutNanos, call);
         if (failure == ChatLanes.TIMED_OUT) {
             return;
         }
@@ -196,26 +210,43 @@ public final class Dispatcher implements AutoCloseable {
                         ? PluginGate.Outcome.USER_ERROR : PluginGate.Outcome.FAILURE);
     }
 
+    /** A command's call under its deadline. */
+    private final class CommandCall extends GuardedCall {
+        private final Route route;
+        private final CommandLine line;
+        private final HostCommandContext context;
+        private final Duration timeout;
+        private final long timeoutNanos;
+
+        CommandCall(Route route, CommandLine line, HostCommandContext context, Duration timeout) {
+            super(route.pluginId(), route.gate().classLoader());
+            this.route = route;
+            this.line = line;
+            this.context = context;
+            this.timeout = timeout;
+            this.timeoutNanos = timeout.toNanos();
+        }
+
+        @Override
+        void invoke() throws Exception {
+            route.command().execute(context);
+        }
+
+        @Override
+        void onSlow() {
+            log.warn("Command {} of plugin '{}' is still running after {}", shown(line, route.spec()), pluginId(),
+                    timeout.compareTo(settings.commandSlowAfter()) > 0 ? settings.commandSlowAfter() : timeout);
+        }
+
+        @Override
+        void onTimeout() {
+            timedOut(route, shown(line, route.spec()), context, timeout);
+        }
+    }
+
     // The command as the user typed its name, for answers and logs; built only when one is needed.
     private static String shown(CommandLine line, CommandSpec spec) {
         return line.prefix() + spec.name();
-    }
-
-    // The plugin's own class loader is the context loader while its code runs: ServiceLoader and the like
-    // find its classes, and threads it starts are recognisably its own when it unloads.
-    static void withPlugin(String pluginId, ClassLoader loader, ChatLanes.PluginCall call) throws Exception {
-        MDC.put("plugin", pluginId);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        if (loader != null) {
-            thread.setContextClassLoader(loader);
-        }
-        try {
-            call.run();
-        } finally {
-            thread.setContextClassLoader(previous);
-            MDC.remove("plugin");
-        }
     }
 
     // Runs on the watchdog: the call is abandoned and its context revoked, so a late reply never confuses.

@@ -40,10 +40,15 @@ final class EventDelivery {
         CompletableFuture<?>[] calls = new CompletableFuture<?>[all.size()];
         for (int i = 0; i < calls.length; i++) {
             ListenerRegistry.Entry entry = all.get(i);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            calls[i] = done;
+            Lane.Job job = new Lane.Job() {
+                @Override
+                void run(Lane lane) {
+                    listen(lane, this, entry, event);
+                }
+            };
+            calls[i] = job;
             onCallStarted.run();
-            lanes.detached(new Lane.Job((lane, job) -> listen(lane, job, entry, event), done));
+            lanes.detached(job);
         }
         return CompletableFuture.allOf(calls);
     }
@@ -57,17 +62,28 @@ final class EventDelivery {
             log.debug("Listener {} of plugin '{}' skipped {}: {}", listener, entry.pluginId(), name, admission);
             return;
         }
-        ChatLanes.Deadline deadline = new ChatLanes.Deadline(settings.commandSlowAfter(), settings.commandTimeout(),
-                () -> log.warn("Listener {} of plugin '{}' is still handling {} after {}", listener, entry.pluginId(), name,
-                        settings.commandSlowAfter()),
-                () -> {
-                    metrics.timeouts.increment();
-                    gate.release(PluginGate.Outcome.TIMEOUT);
-                    log.warn("Listener {} of plugin '{}' ran past its {} deadline on {} and was cancelled", listener,
-                            entry.pluginId(), settings.commandTimeout(), name);
-                });
-        Throwable failure = ChatLanes.guarded(lane, job, deadline,
-                () -> Dispatcher.withPlugin(entry.pluginId(), gate.classLoader(), () -> entry.listener().onEvent(event)));
+        GuardedCall call = new GuardedCall(entry.pluginId(), gate.classLoader()) {
+            @Override
+            void invoke() throws Exception {
+                entry.listener().onEvent(event);
+            }
+
+            @Override
+            void onSlow() {
+                log.warn("Listener {} of plugin '{}' is still handling {} after {}", listener, entry.pluginId(), name,
+                        settings.commandSlowAfter());
+            }
+
+            @Override
+            void onTimeout() {
+                metrics.timeouts.increment();
+                gate.release(PluginGate.Outcome.TIMEOUT);
+                log.warn("Listener {} of plugin '{}' ran past its {} deadline on {} and was cancelled", listener,
+                        entry.pluginId(), settings.commandTimeout(), name);
+            }
+        };
+        Throwable failure = ChatLanes.guarded(lane, job, settings.commandSlowAfter().toNanos(),
+                settings.commandTimeout().toNanos(), call);
         if (failure == ChatLanes.TIMED_OUT) {
             return;
         }

@@ -12,32 +12,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Lane {
 
-    /** What to do for one message, given the lane and job it runs in. */
-    @FunctionalInterface
-    interface Work {
-        void run(Lane lane, Job job);
-    }
-
-    /** A unit of work and the completion signal of the message it belongs to. */
-    static final class Job {
-        private final Work work;
-        private final CompletableFuture<Void> done;
+    /**
+     * A unit of work, and the completion signal of the message it belongs to: one object per message, which the
+     * caller gets back as the message's future.
+     */
+    abstract static class Job extends CompletableFuture<Void> {
         // Set by the lane thread itself when it lost its call to the watchdog: then the watchdog completes
         // the job and hands the lane on, and this thread must leave. Written and read by one thread.
         private boolean abandoned;
 
-        Job(Work work, CompletableFuture<Void> done) {
-            this.work = work;
-            this.done = done;
-        }
-
-        Work work() {
-            return work;
-        }
-
-        CompletableFuture<Void> done() {
-            return done;
-        }
+        /** Does the work, on the thread that drains the lane. */
+        abstract void run(Lane lane);
 
         void abandon() {
             abandoned = true;
@@ -48,15 +33,10 @@ final class Lane {
         }
     }
 
-    /** A plugin call in progress: when it is slow, when it must end, and what to do then. */
-    record Call(long slowNanos, long deadlineNanos, Job job, Thread thread, Runnable onSlow, Runnable onTimeout,
-                AtomicBoolean warned) {
-    }
-
     final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
     /** True while the lane is waiting in the workers' ready queue or being drained. */
     final AtomicBoolean scheduled = new AtomicBoolean();
-    final AtomicReference<Call> call = new AtomicReference<>();
+    final AtomicReference<GuardedCall> call = new AtomicReference<>();
     final boolean detached; // a one-off call (an event listener), not a chat's queue
     volatile int generation;
     volatile boolean retired;

@@ -70,6 +70,7 @@ final class RecentMessages {
         private final Key[] table;
         private final int[] hashes;
         private final Key[] ring;
+        private final int[] ringHashes; // the evicted key's hash without reading the key: it is long out of cache
         private final int mask;
         private int next;
 
@@ -79,6 +80,7 @@ final class RecentMessages {
             hashes = new int[size];
             mask = size - 1;
             ring = new Key[capacity];
+            ringHashes = new int[capacity];
         }
 
         private int home(int hash) {
@@ -96,7 +98,7 @@ final class RecentMessages {
             }
             Key evicted = ring[next];
             if (evicted != null) {
-                remove(evicted);
+                remove(evicted, ringHashes[next]);
                 slot = home(hash); // removal may have moved keys: find the free slot again
                 while (table[slot] != null) {
                     slot = (slot + 1) & mask;
@@ -105,13 +107,14 @@ final class RecentMessages {
             table[slot] = key;
             hashes[slot] = hash;
             ring[next] = key;
+            ringHashes[next] = hash;
             next = next + 1 == ring.length ? 0 : next + 1;
             return true;
         }
 
         // Deletion in a linear-probing table: close the gap by moving back later keys of the same run.
-        private void remove(Key key) {
-            int slot = home(key.hash);
+        private void remove(Key key, int hash) {
+            int slot = home(hash);
             while (table[slot] != key) {
                 slot = (slot + 1) & mask;
             }

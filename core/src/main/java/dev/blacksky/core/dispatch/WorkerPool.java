@@ -128,7 +128,7 @@ final class WorkerPool implements AutoCloseable {
                 }
                 self.jobStartedNanos = System.nanoTime();
                 try {
-                    job.work().run(lane, job);
+                    job.run(lane);
                 } catch (RuntimeException | Error e) {
                     log.error("Unexpected failure while handling a message", e);
                 } finally {

@@ -20,10 +20,13 @@ class WorkerPoolTest {
     private static Thread runOn(WorkerPool pool, Runnable work) throws Exception {
         CompletableFuture<Thread> ranOn = new CompletableFuture<>();
         Lane lane = new Lane(false);
-        lane.queue.offer(new Lane.Job((l, job) -> {
-            work.run();
-            ranOn.complete(Thread.currentThread());
-        }, new CompletableFuture<>()));
+        lane.queue.offer(new Lane.Job() {
+            @Override
+            void run(Lane l) {
+                work.run();
+                ranOn.complete(Thread.currentThread());
+            }
+        });
         lane.scheduled.set(true);
         pool.schedule(lane);
         return ranOn.get(10, TimeUnit.SECONDS);
@@ -31,7 +34,7 @@ class WorkerPoolTest {
 
     @Test
     void renewing_retires_every_worker_so_no_thread_local_outlives_an_unloaded_plugin() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1, Duration.ZERO, job -> job.done().complete(null))) {
+        try (WorkerPool pool = new WorkerPool(1, Duration.ZERO, job -> job.complete(null))) {
             Thread before = runOn(pool, () -> PLUGIN_CACHE.set("left behind by a plugin"));
             assertThat(runOn(pool)).as("one worker serves both jobs").isSameAs(before);
 
@@ -48,7 +51,7 @@ class WorkerPoolTest {
 
     @Test
     void a_parked_worker_wakes_for_new_work() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1, Duration.ZERO, job -> job.done().complete(null))) {
+        try (WorkerPool pool = new WorkerPool(1, Duration.ZERO, job -> job.complete(null))) {
             Thread first = runOn(pool);
             await().atMost(10, TimeUnit.SECONDS).until(() -> first.getState() == Thread.State.WAITING); // parked
             assertThat(runOn(pool)).isSameAs(first);
@@ -59,7 +62,7 @@ class WorkerPoolTest {
     void no_job_is_stranded_while_workers_are_replaced_under_it() throws Exception {
         // Stress, not proof: the narrow race (a wake-up sent to a worker just leaving the pool) is hit reliably
         // only by PluginReloadLeakTest's reloads under load; this keeps the general property in view cheaply.
-        try (WorkerPool pool = new WorkerPool(1, Duration.ZERO, job -> job.done().complete(null))) {
+        try (WorkerPool pool = new WorkerPool(1, Duration.ZERO, job -> job.complete(null))) {
             Thread renewing = Thread.ofPlatform().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     pool.renew();
