@@ -77,6 +77,10 @@ final class Phase {
         }
     }
 
+    String name() {
+        return name;
+    }
+
     /** Feeds every message and returns once all are done; throws if one is not done within {@code stallNanos}. */
     void run(Dispatcher dispatcher, long stallNanos) throws InterruptedException, StalledException {
         for (int k = 0; k < count; k++) {

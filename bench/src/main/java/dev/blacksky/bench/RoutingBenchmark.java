@@ -90,6 +90,7 @@ public final class RoutingBenchmark {
 
     private int run(Path home) throws Exception {
         Workload workload = new Workload(n);
+        ThreadTimeline.startIfEnabled();
         long prepareStart = System.nanoTime();
         List<PluginJars.Unit> units = PluginJars.layout(n, packaging);
         PluginJars.write(home.resolve("plugins"), units);
@@ -159,7 +160,9 @@ public final class RoutingBenchmark {
 
     private Phase.Result runPhase(BotHost host, Phase phase) throws InterruptedException, Phase.StalledException {
         current = phase;
+        ThreadTimeline.mark(phase.name() + " starts");
         phase.run(host.dispatcher(), STALL_NANOS);
+        ThreadTimeline.mark(phase.name() + " ends");
         return phase.result();
     }
 

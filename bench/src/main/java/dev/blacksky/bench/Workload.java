@@ -68,6 +68,11 @@ final class Workload {
 
     /** The user index whose private chat this is, or -1 for a chat the workload never uses. */
     int chatIndex(ChatId chat) {
+        for (int u = 0; u < USERS; u++) { // replies carry the very ChatId the message had: identity first, cheap
+            if (chats[u].id() == chat) {
+                return u;
+            }
+        }
         for (int u = 0; u < USERS; u++) {
             if (chats[u].id().equals(chat)) {
                 return u;
