@@ -12,11 +12,13 @@ import java.util.stream.Stream;
 /**
  * A diagnostic ({@code -Dbench.threadTimeline=true}): every 50 ms, the CPU time each thread group used since
  * the last line, from /proc/self/task (Linux), on stderr. Shows who has the cores while a run warms up, e.g.
- * the C2 compiler thread against the dispatch worker and the feeding thread.
+ * the C2 compiler thread against the dispatch worker and the feeding thread. {@code -Dbench.phaseMarks=true}
+ * prints only when each phase starts and ends (uptime and wall clock), to line up with a JFR recording.
  */
 final class ThreadTimeline {
 
     private static final boolean ENABLED = Boolean.getBoolean("bench.threadTimeline");
+    private static final boolean MARKS = ENABLED || Boolean.getBoolean("bench.phaseMarks");
     private static final long PERIOD_MILLIS = 50;
     private static final long MILLIS_PER_TICK = 10; // USER_HZ is 100 on Linux
 
@@ -32,8 +34,8 @@ final class ThreadTimeline {
 
     /** Marks a point (a phase starting or ending) in the timeline. */
     static void mark(String what) {
-        if (ENABLED) {
-            System.err.println("timeline " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms: " + what);
+        if (MARKS) {
+            System.err.println("timeline " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms: " + what + " at " + java.time.Instant.now());
         }
     }
 

@@ -17,13 +17,14 @@ final class ArgumentBinder {
     }
 
     /** A spec's arguments with their positions by name, computed once when the command registers. */
-    record Plan(CommandSpec spec, List<Argument<?>> declared, Map<String, Integer> positions) {
+    record Plan(CommandSpec spec, List<Argument<?>> declared, Map<String, Integer> positions, boolean restOnly) {
         static Plan of(CommandSpec spec) {
             Map<String, Integer> positions = new HashMap<>();
             for (int i = 0; i < spec.arguments().size(); i++) {
                 positions.put(spec.arguments().get(i).name(), i);
             }
-            return new Plan(spec, spec.arguments(), Map.copyOf(positions));
+            boolean restOnly = spec.arguments().size() == 1 && spec.arguments().get(0).kind() == Argument.Kind.REST;
+            return new Plan(spec, spec.arguments(), Map.copyOf(positions), restOnly);
         }
     }
 
@@ -36,6 +37,9 @@ final class ArgumentBinder {
         Object[] values = new Object[declared.size()];
         if (declared.isEmpty()) {
             return new Bound(values, plan, raw);
+        }
+        if (plan.restOnly()) { // "everything after the command", the commonest shape: no tokenizing
+            return bindRest(plan, declared.get(0), raw, values, message);
         }
         Tokenizer tokens = new Tokenizer(raw);
         for (int i = 0; i < values.length; i++) {
@@ -66,6 +70,16 @@ final class ArgumentBinder {
         }
         if (!tokens.remainder().isEmpty()) {
             throw new ArgumentException("too many arguments: '" + tokens.remainder() + "'");
+        }
+        return new Bound(values, plan, raw);
+    }
+
+    private static Arguments bindRest(Plan plan, Argument<?> argument, String raw, Object[] values, Message message) {
+        String rest = raw.strip(); // what the tokenizer's remainder would be
+        if (!rest.isEmpty()) {
+            values[0] = argument.parse(rest, message);
+        } else if (!argument.isOptional()) {
+            throw new ArgumentException("missing " + argument.usage());
         }
         return new Bound(values, plan, raw);
     }

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +41,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Cooldowns cooldowns = new Cooldowns();
     private final RecentMessages recent;
     private final DispatchMetrics metrics = new DispatchMetrics();
-    private final LongAdder inFlight = new LongAdder(); // uncontended: only shutdown reads it
+    private final AtomicLong inFlight = new AtomicLong(); // only shutdown reads it
     private final ChatLanes lanes;
     private final EventDelivery events;
     private final long slowAfterNanos;
@@ -60,7 +60,7 @@ public final class Dispatcher implements AutoCloseable {
         this.lanes = new ChatLanes(this::leave, WorkerPool.workersFor(settings.workers()), settings.workerSpin(),
                 settings.workerHandoff());
         this.slowAfterNanos = settings.commandSlowAfter().toNanos();
-        this.events = new EventDelivery(listeners, lanes, settings, metrics, inFlight::increment);
+        this.events = new EventDelivery(listeners, lanes, settings, metrics, inFlight::incrementAndGet);
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
         } catch (InvalidCommandException e) {
@@ -75,8 +75,8 @@ public final class Dispatcher implements AutoCloseable {
      * all of it is done, listeners included.
      */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
-        metrics.received.increment();
-        inFlight.increment();
+        metrics.received.incrementAndGet();
+        inFlight.incrementAndGet();
         if (listeners.all().isEmpty()) {
             MessageJob job = new MessageJob(inbound, false);
             lanes.submit(inbound.message().chat().id(), job);
@@ -118,11 +118,11 @@ public final class Dispatcher implements AutoCloseable {
         Inbound inbound = job.inbound;
         Message message = inbound.message();
         if (access.isBanned(message.sender().id(), message.chat().id())) {
-            metrics.dropped.increment();
+            metrics.dropped.incrementAndGet();
             return;
         }
         if (!recent.firstTime(message)) {
-            metrics.duplicates.increment();
+            metrics.duplicates.incrementAndGet();
             return;
         }
         if (job.toListeners) {
@@ -196,7 +196,7 @@ public final class Dispatcher implements AutoCloseable {
             say(message, refused.reason());
             return;
         }
-        metrics.commands.increment();
+        metrics.commands.incrementAndGet();
         CommandCall call = new CommandCall(route, line, context, timeout);
         Throwable failure = ChatLanes.guarded(lane, job, Math.min(slowAfterNanos, call.timeoutNanos), call.timeoutNanos, call);
         if (failure == ChatLanes.TIMED_OUT) {
@@ -253,7 +253,7 @@ public final class Dispatcher implements AutoCloseable {
     private void timedOut(Route route, String shown, HostCommandContext context, Duration timeout) {
         context.revoke();
         route.gate().release(PluginGate.Outcome.TIMEOUT);
-        metrics.timeouts.increment();
+        metrics.timeouts.incrementAndGet();
         log.warn("Command {} of plugin '{}' ran past its {} timeout and was cancelled", shown, route.pluginId(), timeout);
         say(context.message(), "Sorry, " + shown + " took too long and was stopped.");
     }
@@ -265,7 +265,7 @@ public final class Dispatcher implements AutoCloseable {
         } else if (error instanceof ArgumentException) {
             say(context.message(), error.getMessage() + "\nUsage: " + line.prefix() + route.spec().usage());
         } else {
-            metrics.failures.increment();
+            metrics.failures.incrementAndGet();
             log.error("Command {} of plugin '{}' failed", shown, route.pluginId(), error);
             say(context.message(), "Sorry, " + shown + " failed. The bot's owner can find the details in the log.");
         }
@@ -284,7 +284,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void leave() {
-        inFlight.decrement();
+        inFlight.decrementAndGet();
     }
 
     /**
@@ -293,7 +293,7 @@ public final class Dispatcher implements AutoCloseable {
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.sum() > 0) {
+        while (inFlight.get() > 0) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }

@@ -76,7 +76,7 @@ final class EventDelivery {
 
             @Override
             void onTimeout() {
-                metrics.timeouts.increment();
+                metrics.timeouts.incrementAndGet();
                 gate.release(PluginGate.Outcome.TIMEOUT);
                 log.warn("Listener {} of plugin '{}' ran past its {} deadline on {} and was cancelled", listener,
                         entry.pluginId(), settings.commandTimeout(), name);
@@ -89,7 +89,7 @@ final class EventDelivery {
         }
         gate.release(failure == null ? PluginGate.Outcome.SUCCESS : PluginGate.Outcome.FAILURE);
         if (failure != null) {
-            metrics.failures.increment();
+            metrics.failures.incrementAndGet();
             log.error("Listener {} of plugin '{}' failed on {}", listener, entry.pluginId(), name, failure);
         }
     }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -33,7 +33,7 @@ final class PluginSupervision implements PluginGate {
     private final AtomicInteger waiting = new AtomicInteger();
     private final ReentrantLock slotLock = new ReentrantLock();
     private final Condition slotFreed = slotLock.newCondition();
-    private final LongAdder calls = new LongAdder();
+    private final AtomicLong calls = new AtomicLong();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile BreakerState breaker = BreakerState.CLOSED;
     private volatile boolean retired;
@@ -67,7 +67,7 @@ final class PluginSupervision implements PluginGate {
             releaseProbe();
             return new Refused("Sorry, plugin '" + pluginId + "' is busy right now; try again in a moment.");
         }
-        calls.increment();
+        calls.incrementAndGet();
         return Admission.ADMITTED;
     }
 
@@ -173,7 +173,7 @@ final class PluginSupervision implements PluginGate {
         }
         failures++;
         int inARow = consecutiveFailures.incrementAndGet();
-        long call = calls.sum();
+        long call = calls.get();
         recentFailures.addLast(call);
         int window = settings.breakerWindow();
         while (!recentFailures.isEmpty() && recentFailures.peekFirst() <= call - window) {
