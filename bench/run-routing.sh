@@ -10,6 +10,7 @@
 #   TRANSPORT=sink  sink (replies go straight to the harness) or simulated (core's SimulatedTransport)
 #   CONFIGS="50:serial:one-plugin 50:pipelined:plugin-per-command"   N:mode:packaging list (default: all 8)
 #   FEEDER_SPIN_US=0   how long the feeding thread polls for a free in-flight slot before it blocks (0: block at once)
+#   PREBUILD=true   build each phase's messages before its first hand-over (true) or each just before its own (false)
 #   BENCH_JAVA_OPTS extra JVM options, e.g. "-Xmx512m"
 #   OUT=dir         where raw results and logs go (default bench/target/routing-results/<UTC time>)
 # Exits non-zero if any run fails or is invalid.
@@ -37,6 +38,7 @@ M=${M:-200000}
 WARMUP=${WARMUP:-20000}
 TRANSPORT=${TRANSPORT:-sink}
 FEEDER_SPIN_US=${FEEDER_SPIN_US:-0}
+PREBUILD=${PREBUILD:-true}
 CONFIGS=${CONFIGS:-"1:serial:one-plugin 1:pipelined:one-plugin 50:serial:one-plugin 50:pipelined:one-plugin 500:serial:one-plugin 500:pipelined:one-plugin 50:serial:plugin-per-command 50:pipelined:plugin-per-command"}
 out=${OUT:-$here/target/routing-results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out"
@@ -44,7 +46,7 @@ results=$out/results.txt
 : >"$results"
 
 # The JVM options bin/blacksky uses, plus quiet native access for SQLite (the host opens its store at start).
-java_opts=(-XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -Dbench.feederSpinNanos=$((FEEDER_SPIN_US * 1000)))
+java_opts=(-XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -Dbench.feederSpinNanos=$((FEEDER_SPIN_US * 1000)) -Dbench.prebuild="$PREBUILD")
 # shellcheck disable=SC2206 # BENCH_JAVA_OPTS is a list of options, split on purpose
 java_opts+=(${BENCH_JAVA_OPTS:-})
 
@@ -53,7 +55,7 @@ java_opts+=(${BENCH_JAVA_OPTS:-})
     echo "git:       $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (uncommitted changes)')"
     echo "machine:   $(nproc) cpus, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
     echo "java:      $BLACKSKY_JAVA ($("$BLACKSKY_JAVA" -version 2>&1 | head -n 1))"
-    echo "settings:  RUNS=$RUNS M=$M WARMUP=$WARMUP TRANSPORT=$TRANSPORT FEEDER_SPIN_US=$FEEDER_SPIN_US BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}"
+    echo "settings:  RUNS=$RUNS M=$M WARMUP=$WARMUP TRANSPORT=$TRANSPORT FEEDER_SPIN_US=$FEEDER_SPIN_US PREBUILD=$PREBUILD BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}"
     echo "each run:  /usr/bin/time -v $BLACKSKY_JAVA ${java_opts[*]} -cp '$classpath' dev.blacksky.bench.RoutingBenchmark N MODE PACKAGING $M $WARMUP $TRANSPORT"
 } | tee "$out/machine.txt"
 echo
