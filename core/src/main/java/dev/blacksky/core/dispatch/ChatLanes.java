@@ -142,18 +142,19 @@ final class ChatLanes implements AutoCloseable {
     // MAX_TICK_CREDIT: when the whole process stood still (a GC pause, a starved CPU), the job was not the
     // one holding anything up, and replacing workers then would only add threads. Deadlines stay wall-clock.
     void check(long now) {
-        long credit = Math.min(now - lastCheck, MAX_TICK_CREDIT_NANOS);
+        long credit = Math.max(0, Math.min(now - lastCheck, MAX_TICK_CREDIT_NANOS));
         lastCheck = now;
         for (DispatchWorker worker : pool.workers()) {
             long started = worker.jobStartedNanos;
-            if (started == 0 || started != worker.watchedJob) {
-                worker.watchedJob = started; // a new job (or none): its time counts from this sighting
-                worker.watchedNanos = 0;
-            } else {
+            if (started != worker.watchedJob) {
+                // A new job (or none): it is credited with its time so far, at most one tick's worth.
+                worker.watchedJob = started;
+                worker.watchedNanos = started == 0 ? 0 : Math.min(Math.max(0, now - started), credit);
+            } else if (started != 0) {
                 worker.watchedNanos += credit;
-                if (worker.watchedNanos >= handoffNanos) {
-                    pool.detach(worker);
-                }
+            }
+            if (started != 0 && worker.watchedNanos >= handoffNanos) {
+                pool.detach(worker);
             }
             expire(worker.current, now, worker);
         }

@@ -42,7 +42,7 @@ final class CommandRunner {
         this.time = time;
         this.access = access;
         this.metrics = metrics;
-        this.slowAfterNanos = settings.commandSlowAfter().toNanos();
+        this.slowAfterNanos = GuardedCall.nanos(settings.commandSlowAfter());
     }
 
     /** Runs one command line on the lane thread: lookup, scope, access, arguments, cooldown, gate, the guarded call. */
@@ -131,7 +131,7 @@ final class CommandRunner {
             this.line = line;
             this.context = context;
             this.timeout = timeout;
-            this.timeoutNanos = timeout.toNanos();
+            this.timeoutNanos = GuardedCall.nanos(timeout);
         }
 
         @Override

@@ -82,8 +82,8 @@ final class EventDelivery {
                         entry.pluginId(), settings.commandTimeout(), name);
             }
         };
-        Throwable failure = ChatLanes.guarded(lane, job, settings.commandSlowAfter().toNanos(),
-                settings.commandTimeout().toNanos(), call);
+        Throwable failure = ChatLanes.guarded(lane, job, GuardedCall.nanos(settings.commandSlowAfter()),
+                GuardedCall.nanos(settings.commandTimeout()), call);
         if (failure == ChatLanes.TIMED_OUT) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.blacksky.core.dispatch;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import org.slf4j.MDC;
 
 /**
@@ -20,6 +21,9 @@ abstract class GuardedCall {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    // Deadlines are compared as differences of System.nanoTime values, which stay right up to 2^63 ns apart.
+    private static final long LONGEST_NANOS = Long.MAX_VALUE / 2;
 
     private final String pluginId;
     private final ClassLoader loader;
@@ -44,6 +48,11 @@ abstract class GuardedCall {
 
     /** The call ran past its deadline and is abandoned; runs off the watchdog, before the interrupt. */
     abstract void onTimeout();
+
+    /** A timeout in nanoseconds for deadline arithmetic, saturated: a timeout of centuries must not throw. */
+    static long nanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(LONGEST_NANOS)) >= 0 ? LONGEST_NANOS : timeout.toNanos();
+    }
 
     String pluginId() {
         return pluginId;

@@ -35,12 +35,28 @@ class ChatLanesTest {
         CountDownLatch release = new CountDownLatch(1);
         try (ChatLanes lanes = new ChatLanes(() -> { }, 1, Duration.ZERO, Duration.ofMillis(20), false)) {
             DispatchWorker worker = busy(lanes, release);
-            long t = System.nanoTime();
-            lanes.check(t); // first sighting
-            lanes.check(t + 10 * MS);
+            long t = worker.jobStartedNanos;
+            lanes.check(t + MS); // first sighting, 1 ms into the job
+            lanes.check(t + 11 * MS);
             assertThat(lanes.workers()).containsExactly(worker);
-            lanes.check(t + 20 * MS);
+            lanes.check(t + 20 * MS); // a tick that came a little early still counts in full: 20 ms in all
             assertThat(lanes.workers()).doesNotContain(worker).hasSize(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void a_job_first_seen_late_is_credited_with_its_time_so_far() {
+        CountDownLatch release = new CountDownLatch(1);
+        try (ChatLanes lanes = new ChatLanes(() -> { }, 1, Duration.ZERO, Duration.ofMillis(20), false)) {
+            DispatchWorker worker = busy(lanes, release);
+            long t = worker.jobStartedNanos;
+            lanes.check(t + 9 * MS); // first sighting, 9 ms in (the last tick was before the job started)
+            lanes.check(t + 19 * MS);
+            assertThat(lanes.workers()).containsExactly(worker);
+            lanes.check(t + 21 * MS); // 21 ms in: handed off on this tick, not one later
+            assertThat(lanes.workers()).doesNotContain(worker);
         } finally {
             release.countDown();
         }
@@ -51,8 +67,8 @@ class ChatLanesTest {
         CountDownLatch release = new CountDownLatch(1);
         try (ChatLanes lanes = new ChatLanes(() -> { }, 1, Duration.ZERO, Duration.ofMillis(20), false)) {
             DispatchWorker worker = busy(lanes, release);
-            long t = System.nanoTime();
-            lanes.check(t);
+            long t = worker.jobStartedNanos;
+            lanes.check(t + MS);
             lanes.check(t + 500 * MS); // the watchdog itself was half a second late: a GC pause, a starved CPU
             assertThat(lanes.workers()).as("the stall counts as one late tick, not 500 ms").containsExactly(worker);
             lanes.check(t + 510 * MS); // still busy on time afterwards: now it really holds its worker
