@@ -92,16 +92,13 @@ final class Phase {
     /** Feeds every message and returns once all are done; throws if one is not done within {@code stallNanos}. */
     void run(Dispatcher dispatcher, long stallNanos) throws InterruptedException, StalledException {
         Inbound[] built = PREBUILD ? new Inbound[count] : null;
-        for (int k = 0; PREBUILD && k < count; k++) {
-            built[k] = new Inbound(workload.message(base + k), false);
+        for (int k = 0; built != null && k < count; k++) {
+            built[k] = inbound(k);
         }
         for (int k = 0; k < count; k++) {
-            Inbound inbound;
-            if (PREBUILD) {
-                inbound = built[k];
+            Inbound inbound = built == null ? inbound(k) : built[k];
+            if (built != null) {
                 built[k] = null; // the framework may keep what it needs; the harness keeps nothing
-            } else {
-                inbound = new Inbound(workload.message(base + k), false);
             }
             if (!acquire(stallNanos)) {
                 throw stalled(stallNanos);
@@ -119,6 +116,10 @@ final class Phase {
             throw stalled(stallNanos);
         }
         window.release(windowSize);
+    }
+
+    private Inbound inbound(int k) {
+        return new Inbound(workload.message(base + k), false);
     }
 
     // The feeder polls for a free slot this long before it blocks: a transport hands messages over without

@@ -3,7 +3,6 @@ package dev.blacksky.core.dispatch;
 import dev.blacksky.api.message.ChatId;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +44,7 @@ final class ChatLanes implements AutoCloseable {
 
     /**
      * {@code onJobDone} runs after each job's completion signal, wherever it completes. {@code workers}
-     * platform threads drain the lanes; an idle one polls for {@code spin} before it parks, and one whose job
+     * threads drain the lanes; an idle one polls for {@code spin} before it parks, and one whose job
      * has run for {@code handoff} is replaced in the pool.
      */
     ChatLanes(Runnable onJobDone, int workers, Duration spin, Duration handoff) {
@@ -108,13 +107,9 @@ final class ChatLanes implements AutoCloseable {
      * Runs a plugin call on the current lane thread under a deadline. Returns null when it returned, what it
      * threw, or {@link #TIMED_OUT}: then the caller must return at once and not touch the message again.
      */
-    static Throwable guarded(Lane lane, Lane.Job job, long slowNanos, long timeoutNanos, GuardedCall call) {
-        long now = System.nanoTime();
-        call.slowAtNanos = now + slowNanos;
-        call.deadlineNanos = now + timeoutNanos;
-        call.job = job;
-        call.thread = Thread.currentThread();
-        lane.call.set(call); // publishes the fields above to the watchdog
+    static Throwable guarded(Lane lane, Lane.Job job, GuardedCall call) {
+        call.start(job);
+        lane.call.set(call); // publishes what start() wrote to the watchdog
         Throwable failure = null;
         try {
             call.run();
@@ -145,15 +140,7 @@ final class ChatLanes implements AutoCloseable {
         long credit = Math.max(0, Math.min(now - lastCheck, MAX_TICK_CREDIT_NANOS));
         lastCheck = now;
         for (DispatchWorker worker : pool.workers()) {
-            long started = worker.jobStartedNanos;
-            if (started != worker.watchedJob) {
-                // A new job (or none): it is credited with its time so far, at most one tick's worth.
-                worker.watchedJob = started;
-                worker.watchedNanos = started == 0 ? 0 : Math.min(Math.max(0, now - started), credit);
-            } else if (started != 0) {
-                worker.watchedNanos += credit;
-            }
-            if (started != 0 && worker.watchedNanos >= handoffNanos) {
+            if (worker.watch(now, credit) >= handoffNanos) {
                 pool.detach(worker);
             }
             expire(worker.current, now, worker);
@@ -167,22 +154,27 @@ final class ChatLanes implements AutoCloseable {
         abandoned.removeIf(thread -> !thread.isAlive());
         if (now - lastSweep > IDLE_LANE_NANOS / 4) {
             lastSweep = now;
-            lanes.forEach((chat, lane) -> {
-                if (lane.idle() && now - lane.lastActiveNanos > IDLE_LANE_NANOS) {
-                    lanes.computeIfPresent(chat, (c, l) -> {
-                        if (!l.idle()) {
-                            return l;
-                        }
-                        l.retired = true;
-                        if (!l.idle()) { // a message arrived meanwhile: its sender may not have seen "retired"
-                            l.retired = false;
-                            return l;
-                        }
-                        return null;
-                    });
-                }
-            });
+            sweepQuietLanes(now);
         }
+    }
+
+    // Drops the lanes of chats quiet for IDLE_LANE_NANOS; a message arriving meanwhile keeps its lane.
+    private void sweepQuietLanes(long now) {
+        lanes.forEach((chat, lane) -> {
+            if (lane.idle() && now - lane.lastActiveNanos > IDLE_LANE_NANOS) {
+                lanes.computeIfPresent(chat, (c, l) -> {
+                    if (!l.idle()) {
+                        return l;
+                    }
+                    l.retired = true;
+                    if (!l.idle()) { // a message arrived meanwhile: its sender may not have seen "retired"
+                        l.retired = false;
+                        return l;
+                    }
+                    return null;
+                });
+            }
+        });
     }
 
     // worker: the pool worker draining the lane, or null for a listener's own thread.

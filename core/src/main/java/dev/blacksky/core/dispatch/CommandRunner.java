@@ -32,7 +32,6 @@ final class CommandRunner {
     private final AccessPolicy access;
     private final DispatchMetrics metrics;
     private final Cooldowns cooldowns = new Cooldowns();
-    private final long slowAfterNanos;
 
     CommandRunner(CommandRegistry registry, DispatchSettings settings, Messenger messenger, TimeSource time,
                   AccessPolicy access, DispatchMetrics metrics) {
@@ -42,7 +41,6 @@ final class CommandRunner {
         this.time = time;
         this.access = access;
         this.metrics = metrics;
-        this.slowAfterNanos = GuardedCall.nanos(settings.commandSlowAfter());
     }
 
     /** Runs one command line on the lane thread: lookup, scope, access, arguments, cooldown, gate, the guarded call. */
@@ -104,8 +102,8 @@ final class CommandRunner {
             return;
         }
         metrics.commands.incrementAndGet();
-        CommandCall call = new CommandCall(route, line, context, timeout);
-        Throwable failure = ChatLanes.guarded(lane, job, Math.min(slowAfterNanos, call.timeoutNanos), call.timeoutNanos, call);
+        Duration slow = timeout.compareTo(settings.commandSlowAfter()) > 0 ? settings.commandSlowAfter() : timeout;
+        Throwable failure = ChatLanes.guarded(lane, job, new CommandCall(route, line, context, slow, timeout));
         if (failure == ChatLanes.TIMED_OUT) {
             return;
         }
@@ -122,16 +120,16 @@ final class CommandRunner {
         private final Route route;
         private final CommandLine line;
         private final HostCommandContext context;
+        private final Duration slow;
         private final Duration timeout;
-        private final long timeoutNanos;
 
-        CommandCall(Route route, CommandLine line, HostCommandContext context, Duration timeout) {
-            super(route.pluginId(), route.gate().classLoader());
+        CommandCall(Route route, CommandLine line, HostCommandContext context, Duration slow, Duration timeout) {
+            super(route.pluginId(), route.gate().classLoader(), slow, timeout);
             this.route = route;
             this.line = line;
             this.context = context;
+            this.slow = slow;
             this.timeout = timeout;
-            this.timeoutNanos = GuardedCall.nanos(timeout);
         }
 
         @Override
@@ -141,8 +139,7 @@ final class CommandRunner {
 
         @Override
         void onSlow() {
-            log.warn("Command {} of plugin '{}' is still running after {}", shown(line, route.spec()), pluginId(),
-                    timeout.compareTo(settings.commandSlowAfter()) > 0 ? settings.commandSlowAfter() : timeout);
+            log.warn("Command {} of plugin '{}' is still running after {}", shown(line, route.spec()), pluginId(), slow);
         }
 
         @Override
@@ -156,7 +153,7 @@ final class CommandRunner {
         return line.prefix() + spec.name();
     }
 
-    // Runs on the watchdog: the call is abandoned and its context revoked, so a late reply never confuses.
+    // Runs once the watchdog has abandoned the call: its context is revoked, so a late reply never confuses.
     private void timedOut(Route route, String shown, HostCommandContext context, Duration timeout) {
         context.revoke();
         route.gate().release(PluginGate.Outcome.TIMEOUT);

@@ -17,9 +17,9 @@ final class DispatchWorker {
     volatile Lane current;
     /** When the job in progress started (System.nanoTime), or 0 between jobs; read by the watchdog. */
     volatile long jobStartedNanos;
-    /** The job the watchdog saw last (its start time) and how long it has watched it run; the watchdog's own. */
-    long watchedJob;
-    long watchedNanos;
+    // The job the watchdog saw last (its start time) and how long it has watched it run; the watchdog's own.
+    private long watchedJob;
+    private long watchedNanos;
     /** No longer part of the pool: finishes the job in hand, hands its lane back and ends. */
     volatile boolean detached;
     private final Thread thread;
@@ -27,6 +27,22 @@ final class DispatchWorker {
     DispatchWorker(String name, Consumer<DispatchWorker> loop) {
         this.thread = Thread.ofVirtual().name(name).unstarted(() -> loop.accept(this));
         thread.setContextClassLoader(DispatchWorker.class.getClassLoader());
+    }
+
+    /**
+     * Called by the watchdog each tick: how long the job in hand has held this worker, as the watchdog saw it
+     * (0 between jobs). Each tick adds at most {@code credit}; a job first seen mid-way is credited with its
+     * age so far, at most one {@code credit}.
+     */
+    long watch(long now, long credit) {
+        long started = jobStartedNanos;
+        if (started != watchedJob) {
+            watchedJob = started;
+            watchedNanos = started == 0 ? 0 : Math.min(Math.max(0, now - started), credit);
+        } else if (started != 0) {
+            watchedNanos += credit;
+        }
+        return watchedNanos;
     }
 
     Thread thread() {

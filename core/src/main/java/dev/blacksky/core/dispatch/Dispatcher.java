@@ -59,15 +59,13 @@ public final class Dispatcher implements AutoCloseable {
     public CompletableFuture<Void> dispatch(Inbound inbound) {
         metrics.received.incrementAndGet();
         inFlight.incrementAndGet();
-        if (listeners.all().isEmpty()) {
-            MessageJob job = new MessageJob(inbound, false);
-            lanes.submit(inbound.message().chat().id(), job);
+        MessageJob job = new MessageJob(inbound, !listeners.all().isEmpty());
+        lanes.submit(inbound.message().chat().id(), job);
+        if (!job.toListeners) {
             return job;
         }
         // With listeners, the message is done when its listeners are too; they run beside the lane, not on it.
-        MessageJob job = new MessageJob(inbound, true);
         CompletableFuture<Void> result = new CompletableFuture<>();
-        lanes.submit(inbound.message().chat().id(), job);
         job.whenComplete((ignored, error) -> {
             CompletableFuture<Void> listening = job.heard;
             if (listening == null) {

@@ -62,7 +62,8 @@ final class EventDelivery {
             log.debug("Listener {} of plugin '{}' skipped {}: {}", listener, entry.pluginId(), name, admission);
             return;
         }
-        GuardedCall call = new GuardedCall(entry.pluginId(), gate.classLoader()) {
+        GuardedCall call = new GuardedCall(entry.pluginId(), gate.classLoader(), settings.commandSlowAfter(),
+                settings.commandTimeout()) {
             @Override
             void invoke() throws Exception {
                 entry.listener().onEvent(event);
@@ -82,8 +83,7 @@ final class EventDelivery {
                         entry.pluginId(), settings.commandTimeout(), name);
             }
         };
-        Throwable failure = ChatLanes.guarded(lane, job, GuardedCall.nanos(settings.commandSlowAfter()),
-                GuardedCall.nanos(settings.commandTimeout()), call);
+        Throwable failure = ChatLanes.guarded(lane, job, call);
         if (failure == ChatLanes.TIMED_OUT) {
             return;
         }

@@ -1,7 +1,5 @@
 package dev.blacksky.core.dispatch;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import org.slf4j.MDC;
 
@@ -12,32 +10,35 @@ import org.slf4j.MDC;
  */
 abstract class GuardedCall {
 
-    private static final VarHandle WARNED;
-
-    static {
-        try {
-            WARNED = MethodHandles.lookup().findVarHandle(GuardedCall.class, "warned", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     // Deadlines are compared as differences of System.nanoTime values, which stay right up to 2^63 ns apart.
     private static final long LONGEST_NANOS = Long.MAX_VALUE / 2;
 
     private final String pluginId;
     private final ClassLoader loader;
-    // Written by the lane thread before the call is published on the lane (a volatile write), read after.
+    private final long slowNanos;
+    private final long timeoutNanos;
+    // Written by the lane thread in start(), before the call is published on the lane (a volatile write), read after.
     long slowAtNanos;
     long deadlineNanos;
     Lane.Job job;
     Thread thread;
-    @SuppressWarnings("unused") // through WARNED
-    private volatile boolean warned;
+    private boolean warned; // the watchdog's own: only its thread reads and writes it
 
-    GuardedCall(String pluginId, ClassLoader loader) {
+    /** A call that is slow after {@code slow} and overdue after {@code timeout}. */
+    GuardedCall(String pluginId, ClassLoader loader, Duration slow, Duration timeout) {
         this.pluginId = pluginId;
         this.loader = loader;
+        this.slowNanos = nanos(slow);
+        this.timeoutNanos = nanos(timeout);
+    }
+
+    /** Starts the clock for {@code job}'s call on the current thread; the caller then publishes the call. */
+    void start(Lane.Job job) {
+        long now = System.nanoTime();
+        slowAtNanos = now + slowNanos;
+        deadlineNanos = now + timeoutNanos;
+        this.job = job;
+        thread = Thread.currentThread();
     }
 
     /** The plugin's code. */
@@ -58,9 +59,13 @@ abstract class GuardedCall {
         return pluginId;
     }
 
-    /** True for the one caller that gets to warn that the call is slow. */
+    /** True the first time the watchdog asks: the call is warned about once. */
     boolean claimWarning() {
-        return WARNED.compareAndSet(this, false, true);
+        if (warned) {
+            return false;
+        }
+        warned = true;
+        return true;
     }
 
     // The plugin's own class loader is the context loader while its code runs: ServiceLoader and the like

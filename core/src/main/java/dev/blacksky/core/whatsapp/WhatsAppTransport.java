@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -196,15 +197,22 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     /** Sends under the outbox's id, so that a retry after a lost answer is the same message, not a second one. */
     @Override
     public CompletionStage<String> send(ChatId chat, String text, String messageId) {
+        return whileConnected(whatsapp -> {
+            ChatMessageInfo outgoing = OutgoingMessages.text(whatsapp, jid(chat.value()), text, messageId);
+            return deliver(whatsapp, outgoing, "the message to " + chat.value()).thenApply(ok -> messageId);
+        });
+    }
+
+    // Runs a send on the live instance, or fails it: offline, or when Cobalt throws synchronously before login.
+    private <T> CompletionStage<T> whileConnected(Function<Whatsapp, CompletionStage<T>> send) {
         Optional<Whatsapp> live = live();
         if (live.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
         }
         try {
-            ChatMessageInfo outgoing = OutgoingMessages.text(live.get(), jid(chat.value()), text, messageId);
-            return deliver(live.get(), outgoing, "the message to " + chat.value()).thenApply(ok -> messageId);
+            return send.apply(live.get());
         } catch (RuntimeException notConnected) {
-            return CompletableFuture.failedFuture(notConnected); // Cobalt throws synchronously before login
+            return CompletableFuture.failedFuture(notConnected);
         }
     }
 
@@ -245,19 +253,11 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
                     + " messages this process received (blacksky.whatsapp.reaction-targets)");
             return () -> CompletableFuture.failedFuture(unknown);
         }
-        return () -> {
-            Optional<Whatsapp> live = live();
-            if (live.isEmpty()) {
-                return CompletableFuture.failedFuture(new IllegalStateException("WhatsApp is not connected"));
-            }
-            try {
-                String id = ChatMessageKey.randomId(it.auties.whatsapp.api.ClientType.WEB);
-                ChatMessageInfo reaction = OutgoingMessages.reaction(live.get(), known.get(), emoji, id);
-                return deliver(live.get(), reaction, "the reaction to " + target.id());
-            } catch (RuntimeException notConnected) {
-                return CompletableFuture.failedFuture(notConnected);
-            }
-        };
+        return () -> whileConnected(whatsapp -> {
+            String id = ChatMessageKey.randomId(it.auties.whatsapp.api.ClientType.WEB);
+            ChatMessageInfo reaction = OutgoingMessages.reaction(whatsapp, known.get(), emoji, id);
+            return deliver(whatsapp, reaction, "the reaction to " + target.id());
+        });
     }
 
     @Override
