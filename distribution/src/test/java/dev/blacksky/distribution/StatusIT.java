@@ -96,7 +96,13 @@ class StatusIT {
             awaitStatus(run, data, Duration.ofSeconds(60),
                     json -> json.matches("(?s).*\"attempt\" : ([3-9]|\\d\\d).*"));
             assertThat(Duration.between(started, Instant.now())).as("attempt 3 reached").isLessThan(Duration.ofSeconds(30));
+            // Between retries, not during one: an attempt in progress shows CONNECTING, so look until one shows.
             Launch.Result status = status(data);
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!status.stdout().contains("Account default: RECONNECTING since") && Instant.now().isBefore(deadline)) {
+                assertThat(run.waitFor(100, TimeUnit.MILLISECONDS)).as("run exited early").isFalse();
+                status = status(data);
+            }
             assertThat(status.exit()).as(status.toString()).isZero();
             assertThat(status.stdout()).contains("Account default: RECONNECTING since")
                     .contains("last error:  network error: network unreachable").contains(", next at ")
