@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The plugin host's benchmarks (results go to docs/benchmarks.md): start-up time with 1, 10 and 100 plugin
 # JARs, each in a fresh JVM, RUNS times; and the latency from a replaced plugin JAR to its new version serving,
-# through the real folder watcher, RELOADS times in one JVM. Builds nothing: first ./mvnw -B -q install -DskipTests
+# through the real folder watcher, RELOADS times in one JVM. Builds nothing: first ./mvnw -B -q -Pbench install -DskipTests
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(dirname "$here")

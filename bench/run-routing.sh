@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the routing benchmark (workload: /work/shared/bench/workload.md; results go to docs/benchmarks.md):
 # every configuration RUNS times, each run in a fresh JVM under GNU time, then a summary with the median and
-# min-max of each number. Builds nothing: build first with  ./mvnw -B -q -o install -pl bench
+# min-max of each number. Builds nothing: build first with  ./mvnw -B -q -o install -Pbench -pl bench -am
 #
 # Environment (all optional):
 #   RUNS=3          runs per configuration
@@ -24,7 +24,7 @@ blacksky_find_java || exit 1
 
 jar=$(ls "$here"/target/blacksky-bench-*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1 || true)
 if [ -z "$jar" ] || [ ! -d "$here/target/lib" ]; then
-    echo "run-routing.sh: no bench build in $here/target; build it first: (cd $root && ./mvnw -B -q -o install -pl bench)" >&2
+    echo "run-routing.sh: no bench build in $here/target; build it first: (cd $root && ./mvnw -B -q -o install -Pbench -pl bench -am)" >&2
     exit 1
 fi
 if [ ! -x /usr/bin/time ]; then
