@@ -139,32 +139,27 @@ public final class BotHost {
         stopRequested.await();
     }
 
-    /** Stops intake, lets running commands finish (bounded), then stops transport and plugins. Idempotent. */
+    /**
+     * Stops intake, flushes the session, lets running calls finish, then stops transport and plugins. The
+     * whole stop waits at most one drain timeout for plugin code, however many plugins are busy. Idempotent.
+     */
     public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
         stopping = true; // intake first: nothing new starts while we drain
-        try {
-            if (!dispatcher.awaitIdle(drainTimeout)) {
-                log.warn("Commands still running after {}; stopping anyway", drainTimeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        flusher.flushAll(); // the session first: whatever plugins do from here on, it is on disk
+        awaitIdle(deadline);
         if (!connections.stop()) {
             connection(ConnectionState.CONNECTED, ConnectionState.STOPPED, "stopping");
         }
-        try {
-            dispatcher.awaitIdle(drainTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitIdle(deadline); // listeners hearing the stop
         transport.stop();
         intake.stop();
         watcher.close();
-        plugins.stop();
+        plugins.stop(deadline);
         dispatcher.close();
         storage.close();
         flusher.close(); // the last flush of the live session, before its lock goes
@@ -178,6 +173,16 @@ public final class BotHost {
         }
         stopRequested.countDown();
         log.info("Blacksky stopped");
+    }
+
+    private void awaitIdle(long deadline) {
+        try {
+            if (!dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                log.warn("Commands still running after {}; stopping anyway", drainTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The escape hatch for tests and embedding: the host's own injector. Plugins never see it. */

@@ -18,6 +18,14 @@ public final class ConfigRanges {
         return value;
     }
 
+    public static int between(Config config, String path, int min, int max) {
+        int value = config.getInt(path);
+        if (value < min || value > max) {
+            throw bad(config, path, "must be from " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
     public static Duration positive(Config config, String path) {
         Duration value = config.getDuration(path);
         if (value.isNegative() || value.isZero()) {

@@ -2,7 +2,6 @@ package dev.blacksky.core.dispatch;
 
 import dev.blacksky.api.command.Access;
 import dev.blacksky.api.command.ArgumentException;
-import dev.blacksky.api.command.Arguments;
 import dev.blacksky.api.command.ChatScope;
 import dev.blacksky.api.command.CommandException;
 import dev.blacksky.api.command.CommandSpec;
@@ -17,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command half of dispatch: takes a parsed command line on its chat's lane, checks who may run it where,
- * binds its arguments, applies its cooldown and runs it through its plugin's gate under its deadline, and
- * answers the user when any of that says no or goes wrong.
+ * The command half of dispatch, on the chat's own step: looks the command up, checks who may run it where,
+ * takes a slot through its plugin's gate, then runs it on a plugin thread under its deadline (binding the
+ * arguments, whose parsers are plugin code, and applying the cooldown first), and answers the user when any
+ * of that says no or goes wrong.
  */
 final class CommandRunner {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class); // the dispatcher's voice, as before
+    private static final int SHOWN_WORD_MAX = 32;
 
     private final CommandRegistry registry;
     private final DispatchSettings settings;
@@ -31,26 +32,31 @@ final class CommandRunner {
     private final TimeSource time;
     private final AccessPolicy access;
     private final DispatchMetrics metrics;
+    private final PluginCalls calls;
     private final Cooldowns cooldowns = new Cooldowns();
 
     CommandRunner(CommandRegistry registry, DispatchSettings settings, Messenger messenger, TimeSource time,
-                  AccessPolicy access, DispatchMetrics metrics) {
+                  AccessPolicy access, DispatchMetrics metrics, PluginCalls calls) {
         this.registry = registry;
         this.settings = settings;
         this.messenger = messenger;
         this.time = time;
         this.access = access;
         this.metrics = metrics;
+        this.calls = calls;
     }
 
-    /** Runs one command line on the lane thread: lookup, scope, access, arguments, cooldown, gate, the guarded call. */
-    void run(Lane lane, Lane.Job job, CommandLine line, Inbound inbound) {
+    /**
+     * Runs one command line: lookup, scope, access, the gate, then arguments, cooldown and the command itself.
+     * A call past its deadline passes the chat's {@code turn} on without waiting for the call to return.
+     */
+    void run(CommandLine line, Inbound inbound, ChatQueues.Turn turn) {
         Message message = inbound.message();
         Route route = registry.lookup(line.word());
         if (route == null) {
             boolean reply = message.chat().isGroup() ? settings.replyToUnknownInGroups() : settings.replyToUnknownInPrivate();
             if (reply) {
-                say(message, "Unknown command " + line.prefix() + line.word() + ". Send " + line.prefix()
+                say(message, "Unknown command " + line.prefix() + shortened(line.word()) + ". Send " + line.prefix()
                         + "help to see what I can do.");
             }
             return;
@@ -67,25 +73,6 @@ final class CommandRunner {
                     : "Only group admins can use " + shown(line, spec) + ".");
             return;
         }
-        Arguments arguments;
-        try {
-            arguments = ArgumentBinder.bind(route.arguments(), line.rest(), message);
-        } catch (ArgumentException e) {
-            say(message, e.getMessage() + "\nUsage: " + line.prefix() + spec.usage());
-            return;
-        }
-        if (spec.cooldown().isPresent() && !owner
-                && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
-                        instanceof Cooldowns.Refused refused) {
-            if (refused.answer()) {
-                say(message, "Slow down: " + shown(line, spec) + " can be used again in " + DurationText.of(refused.remaining()) + ".");
-            }
-            return;
-        }
-        String invokedAs = line.word().equals(spec.name()) ? spec.name() : line.word().toLowerCase(Locale.ROOT);
-        HostCommandContext context = new HostCommandContext(message, arguments, invokedAs, line.prefix(), owner,
-                inbound.senderIsGroupAdmin(), messenger);
-        Duration timeout = spec.timeout().orElse(settings.commandTimeout());
         PluginGate gate = route.gate();
         PluginGate.Admission admission = gate.admit();
         if (admission instanceof PluginGate.Retired) {
@@ -94,7 +81,7 @@ final class CommandRunner {
                 say(message, "Sorry, " + shown(line, spec) + " is being reloaded; try again in a moment.");
                 return;
             }
-            run(lane, job, line, inbound);
+            run(line, inbound, turn);
             return;
         }
         if (admission instanceof PluginGate.Refused refused) {
@@ -102,76 +89,75 @@ final class CommandRunner {
             return;
         }
         metrics.commands.incrementAndGet();
-        Duration slow = timeout.compareTo(settings.commandSlowAfter()) > 0 ? settings.commandSlowAfter() : timeout;
-        Throwable failure = ChatLanes.guarded(lane, job, new CommandCall(route, line, context, slow, timeout));
-        if (failure == ChatLanes.TIMED_OUT) {
-            return;
-        }
-        if (failure != null) {
-            report(route, line, context, failure); // the user hears first; a breaker alert to owners may follow
-        }
-        gate.release(failure == null ? PluginGate.Outcome.SUCCESS
-                : failure instanceof CommandException || failure instanceof ArgumentException
-                        ? PluginGate.Outcome.USER_ERROR : PluginGate.Outcome.FAILURE);
-    }
-
-    /** A command's call under its deadline. */
-    private final class CommandCall extends GuardedCall {
-        private final Route route;
-        private final CommandLine line;
-        private final HostCommandContext context;
-        private final Duration slow;
-        private final Duration timeout;
-
-        CommandCall(Route route, CommandLine line, HostCommandContext context, Duration slow, Duration timeout) {
-            super(route.pluginId(), route.gate().classLoader(), slow, timeout);
-            this.route = route;
-            this.line = line;
-            this.context = context;
-            this.slow = slow;
-            this.timeout = timeout;
-        }
-
-        @Override
-        void invoke() throws Exception {
+        String invokedAs = line.word().equals(spec.name()) ? spec.name() : line.word().toLowerCase(Locale.ROOT);
+        // Revoked at the deadline, before the interrupt: the user is told the command was stopped, and a late
+        // reply would only confuse them.
+        HostCommandContext context = new HostCommandContext(message, invokedAs, line.prefix(), owner,
+                inbound.senderIsGroupAdmin(), messenger, calls);
+        Duration timeout = spec.timeout().orElse(settings.commandTimeout());
+        String what = "command " + shown(line, spec) + " of plugin '" + route.pluginId() + "'";
+        PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(route.pluginId(), gate.classLoader(), what), gate,
+                settings.commandSlowAfter(), timeout, context::revoke);
+        turn.passWhen(call.outcome().thenAccept(failure -> {
+            if (failure == PluginCalls.TIMED_OUT) {
+                metrics.timeouts.incrementAndGet();
+                log.warn("The {} ran past its {} timeout and was cancelled", what, timeout);
+                say(message, "Sorry, " + shown(line, spec) + " took too long and was stopped.");
+                gate.record(PluginGate.Outcome.TIMEOUT); // after the user heard: a breaker alert to owners may follow
+                return;
+            }
+            if (failure != null) {
+                report(route, line, message, failure); // the user hears first; a breaker alert to owners may follow
+            }
+            gate.record(failure == null || failure instanceof CommandException || failure instanceof ArgumentException
+                    || failure instanceof CooldownRefusal ? PluginGate.Outcome.SUCCESS : PluginGate.Outcome.FAILURE);
+        }));
+        call.run(() -> {
+            context.bind(ArgumentBinder.bind(route.arguments(), line.rest(), message));
+            if (spec.cooldown().isPresent() && !owner
+                    && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
+                            instanceof Cooldowns.Refused refused) {
+                throw new CooldownRefusal(refused.answer() ? "Slow down: " + shown(line, spec)
+                        + " can be used again in " + DurationText.of(refused.remaining()) + "." : null);
+            }
             route.command().execute(context);
-        }
+            return null;
+        });
+    }
 
-        @Override
-        void onSlow() {
-            log.warn("Command {} of plugin '{}' is still running after {}", shown(line, route.spec()), pluginId(), slow);
-        }
+    /** The cooldown refused a call; the answer is null when the user was already told in this window. */
+    private static final class CooldownRefusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-        @Override
-        void onTimeout() {
-            timedOut(route, shown(line, route.spec()), context, timeout);
+        CooldownRefusal(String answer) {
+            super(answer, null, false, false);
         }
     }
 
-    // The command as the user typed its name, for answers and logs; built only when one is needed.
+    // The command as the user typed its name, for answers and logs.
     private static String shown(CommandLine line, CommandSpec spec) {
         return line.prefix() + spec.name();
     }
 
-    // Runs once the watchdog has abandoned the call: its context is revoked, so a late reply never confuses.
-    private void timedOut(Route route, String shown, HostCommandContext context, Duration timeout) {
-        context.revoke();
-        route.gate().release(PluginGate.Outcome.TIMEOUT);
-        metrics.timeouts.incrementAndGet();
-        log.warn("Command {} of plugin '{}' ran past its {} timeout and was cancelled", shown, route.pluginId(), timeout);
-        say(context.message(), "Sorry, " + shown + " took too long and was stopped.");
+    // An unknown word is echoed back, but not at any length.
+    private static String shortened(String word) {
+        return word.length() <= SHOWN_WORD_MAX ? word : word.substring(0, SHOWN_WORD_MAX) + "…";
     }
 
-    private void report(Route route, CommandLine line, HostCommandContext context, Throwable error) {
+    private void report(Route route, CommandLine line, Message message, Throwable error) {
         String shown = shown(line, route.spec());
-        if (error instanceof CommandException) {
-            say(context.message(), error.getMessage());
+        if (error instanceof CooldownRefusal) {
+            if (error.getMessage() != null) {
+                say(message, error.getMessage());
+            }
+        } else if (error instanceof CommandException) {
+            say(message, error.getMessage());
         } else if (error instanceof ArgumentException) {
-            say(context.message(), error.getMessage() + "\nUsage: " + line.prefix() + route.spec().usage());
+            say(message, error.getMessage() + "\nUsage: " + line.prefix() + route.spec().usage());
         } else {
             metrics.failures.incrementAndGet();
             log.error("Command {} of plugin '{}' failed", shown, route.pluginId(), error);
-            say(context.message(), "Sorry, " + shown + " failed. The bot's owner can find the details in the log.");
+            say(message, "Sorry, " + shown + " failed. The bot's owner can find the details in the log.");
         }
     }
 

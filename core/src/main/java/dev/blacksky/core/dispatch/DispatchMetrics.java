@@ -2,10 +2,7 @@ package dev.blacksky.core.dispatch;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * What dispatch did; read by status and diagnostics. Plain atomics: few threads write them (the transport's,
- * the workers), where a LongAdder is no faster and much more code for the JIT to compile on the message path.
- */
+/** What dispatch did; read by status and diagnostics. */
 public final class DispatchMetrics {
 
     final AtomicLong received = new AtomicLong();

@@ -18,9 +18,7 @@ public record DispatchSettings(
         boolean replyToUnknownInPrivate,
         boolean replyToUnknownInGroups,
         int dedupCapacity,
-        int workers,
-        Duration workerSpin,
-        Duration workerHandoff,
+        int pluginThreads,
         Set<UserId> owners,
         Set<UserId> bannedUsers,
         Set<ChatId> bannedChats) {
@@ -38,8 +36,8 @@ public record DispatchSettings(
         return new DispatchSettings(List.copyOf(prefixes), ConfigRanges.positive(config, d + "command-timeout"),
                 ConfigRanges.positive(config, d + "command-slow-after"),
                 config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
-                ConfigRanges.atLeast(config, d + "dedup-capacity", 1), ConfigRanges.atLeast(config, d + "workers", 0),
-                config.getDuration(d + "worker-spin"), ConfigRanges.positive(config, d + "worker-handoff"), owners,
+                ConfigRanges.atLeast(config, d + "dedup-capacity", 1), ConfigRanges.between(config, d + "plugin-threads", 1, 1024),
+                owners,
                 config.getStringList("blacksky.banned.users").stream().map(DispatchSettings::normaliseOwner)
                         .collect(Collectors.toUnmodifiableSet()),
                 config.getStringList("blacksky.banned.chats").stream().map(String::trim).map(ChatId::of)

@@ -1,7 +1,10 @@
 package dev.blacksky.core.dispatch;
 
 import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.event.MemberJoinedEvent;
+import dev.blacksky.api.event.MemberLeftEvent;
 import dev.blacksky.api.event.MessageReceivedEvent;
+import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.schedule.TimeSource;
@@ -10,39 +13,50 @@ import dev.blacksky.core.transport.Transport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
- * Turns inbound messages into command calls: banned senders and duplicates are dropped first, listeners
- * hear the rest, and commands run in order per chat, each plugin call under a deadline.
+ * Turns inbound messages into command calls. Each chat's messages are handled one after another on the
+ * dispatch threads ({@link PluginCalls}): banned senders and duplicates are dropped, listeners hear the rest
+ * beside the chat, and a command runs under its deadline. A call past it is abandoned and its chat moves on,
+ * so a stuck plugin delays only its own chat; the host's other threads never run plugin code.
  */
 @Singleton
 public final class Dispatcher implements AutoCloseable {
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ListenerRegistry listeners;
     private final DispatchSettings settings;
     private final AccessPolicy access;
     private final RecentMessages recent;
     private final DispatchMetrics metrics = new DispatchMetrics();
-    private final AtomicLong inFlight = new AtomicLong(); // only shutdown reads it
-    private final ChatLanes lanes;
+    private final ChatQueues chats;
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
+    private final PluginCalls calls;
     private final EventDelivery events;
     private final CommandRunner commands;
 
     @Inject
     public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
-                      Transport transport, Messenger messenger, TimeSource time) {
+                      Transport transport, Messenger messenger, TimeSource time, PluginCalls calls) {
         this.listeners = listeners;
         this.settings = settings;
+        this.calls = calls;
+        this.chats = new ChatQueues(calls.steps());
         this.access = new AccessPolicy(settings.owners(), transport.implicitOwners(), settings.bannedUsers(),
                 settings.bannedChats());
         this.recent = new RecentMessages(settings.dedupCapacity());
-        this.lanes = new ChatLanes(this::leave, WorkerPool.workersFor(settings.workers()), settings.workerSpin(),
-                settings.workerHandoff());
-        this.commands = new CommandRunner(registry, settings, messenger, time, access, metrics);
-        this.events = new EventDelivery(listeners, lanes, settings, metrics, inFlight::incrementAndGet);
+        this.commands = new CommandRunner(registry, settings, messenger, time, access, metrics, calls);
+        this.events = new EventDelivery(listeners, settings, metrics, calls);
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
         } catch (InvalidCommandException e) {
@@ -51,94 +65,88 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Handles one message. The caller only enqueues it on its chat's lane, so it is never blocked, whatever
-     * plugins do. On the lane, in order per chat: the ban check, dedup and the command; listeners hear the
-     * message beside the lane, each on its own thread and in no particular order. The stage completes when
-     * all of it is done, listeners included.
+     * Handles one message behind everything already queued for its chat; never blocks the caller. The stage
+     * completes when all of it is done, listeners included.
      */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
         metrics.received.incrementAndGet();
-        inFlight.incrementAndGet();
-        MessageJob job = new MessageJob(inbound, !listeners.all().isEmpty());
-        lanes.submit(inbound.message().chat().id(), job);
-        if (!job.toListeners) {
-            return job;
-        }
-        // With listeners, the message is done when its listeners are too; they run beside the lane, not on it.
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        job.whenComplete((ignored, error) -> {
-            CompletableFuture<Void> listening = job.heard;
-            if (listening == null) {
-                result.complete(null);
-            } else {
-                listening.whenComplete((x, e) -> result.complete(null));
-            }
-        });
-        return result;
-    }
-
-    /** One inbound message on its chat's lane; completes when the lane is done with it. */
-    private final class MessageJob extends Lane.Job {
-        private final Inbound inbound;
-        private final boolean toListeners;
-        private volatile CompletableFuture<Void> heard; // the listeners' stage, once they have it
-
-        MessageJob(Inbound inbound, boolean toListeners) {
-            this.inbound = inbound;
-            this.toListeners = toListeners;
-        }
-
-        @Override
-        void run(Lane lane) {
-            process(lane, this);
-        }
-    }
-
-    private void process(Lane lane, MessageJob job) {
-        Inbound inbound = job.inbound;
-        Message message = inbound.message();
-        if (access.isBanned(message.sender().id(), message.chat().id())) {
-            metrics.dropped.incrementAndGet();
-            return;
-        }
-        if (!recent.firstTime(message)) {
-            metrics.duplicates.incrementAndGet();
-            return;
-        }
-        if (job.toListeners) {
-            job.heard = publish(new MessageReceivedEvent(message));
-        }
-        CommandLine line = CommandLine.parse(message.text(), settings.prefixes());
-        if (line != null) {
-            commands.run(lane, job, line, inbound);
-        }
-    }
-
-    /** Delivers an event to every listener, each call on its own thread under the command deadline. */
-    public CompletableFuture<Void> publish(BotEvent event) {
-        return events.publish(event);
-    }
-
-    private void leave() {
-        inFlight.decrementAndGet();
+        CompletableFuture<Void> heard = new CompletableFuture<>();
+        return inChat(inbound.message().chat().id(), heard, turn -> handle(inbound, heard, turn));
     }
 
     /**
-     * Waits until no message or event is being handled, at most {@code timeout}; returns whether it got there.
-     * Checks every few milliseconds: only shutdown waits, and the message path then pays nothing for it.
+     * Delivers an event to every listener, each call on a plugin thread under the command deadline. An event
+     * of a chat (a member joining or leaving) waits for that chat's earlier messages, and its later ones for it.
      */
-    public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
+    public CompletableFuture<Void> publish(BotEvent event) {
+        ChatId chat = switch (event) {
+            case MemberJoinedEvent joined -> joined.group().id();
+            case MemberLeftEvent left -> left.group().id();
+            default -> null;
+        };
+        if (chat == null) {
+            return track(events.deliver(event)).copy();
+        }
+        CompletableFuture<Void> heard = new CompletableFuture<>();
+        return inChat(chat, heard, turn -> {
+            events.deliver(event).whenComplete((ignored, error) -> heard.complete(null));
+            turn.passWhen(heard); // the chat waits for its listeners
+        });
+    }
+
+    // Queues a step on the chat; the returned stage completes when the chat's turn has passed on and `beside`
+    // (what the step started that does not hold the chat up) is done too.
+    private CompletableFuture<Void> inChat(ChatId chat, CompletableFuture<Void> beside, Consumer<ChatQueues.Turn> step) {
+        CompletableFuture<Void> done = track(chats.submit(chat, step).thenCombine(beside, (a, b) -> null));
+        return done.copy(); // the caller's own view: completing it changes nothing here
+    }
+
+    private void handle(Inbound inbound, CompletableFuture<Void> heard, ChatQueues.Turn turn) {
+        Message message = inbound.message();
+        boolean handled = false;
+        try {
+            if (access.isBanned(message.sender().id(), message.chat().id())) {
+                metrics.dropped.incrementAndGet();
+                return;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
+            if (!recent.firstTime(message)) {
+                metrics.duplicates.incrementAndGet();
+                return;
+            }
+            handled = true;
+            if (listeners.all().isEmpty()) {
+                heard.complete(null);
+            } else { // beside the chat: its next message does not wait for them
+                events.deliver(new MessageReceivedEvent(message)).whenComplete((ignored, error) -> heard.complete(null));
+            }
+        } finally {
+            if (!handled) {
+                heard.complete(null);
             }
         }
-        return true;
+        CommandLine line = CommandLine.parse(message.text(), settings.prefixes());
+        if (line != null) {
+            commands.run(line, inbound, turn);
+        }
+    }
+
+    private CompletableFuture<Void> track(CompletableFuture<Void> work) {
+        inFlight.add(work);
+        work.whenComplete((ignored, error) -> inFlight.remove(work));
+        return work;
+    }
+
+    /** Waits until the messages and events accepted so far are handled, at most {@code timeout}; returns whether they were. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture<?>[]::new))
+                    .get(PluginCalls.nanos(timeout), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true; // never: the stages complete normally
+        }
     }
 
     public AccessPolicy accessPolicy() {
@@ -149,19 +157,19 @@ public final class Dispatcher implements AutoCloseable {
         return metrics.snapshot();
     }
 
-    /** Threads of timed-out calls that are still alive despite the interrupt (plugins ignoring it). */
+    /** Plugin calls abandoned at their deadline whose threads are still alive (plugins ignoring the interrupt). */
     public int abandonedCallsAlive() {
-        return lanes.abandonedThreadsAlive();
+        return calls.abandonedAlive();
     }
 
-    /** Forgets the cooldown windows of routes that are gone, so they keep no plugin classes alive. */
-    public void forget(java.util.Collection<Route> routes) {
+    /** Forgets what dispatch kept of routes that are gone, so nothing keeps their plugin's classes alive. */
+    public void forget(Collection<Route> routes) {
         commands.forget(routes);
-        lanes.renewWorkers(); // and no worker thread keeps a thread-local of the plugin's, or its class loader
+        calls.renew(); // no plugin thread keeps a thread-local of the plugin's, or its class loader
     }
 
     @Override
     public void close() {
-        lanes.close();
+        calls.close();
     }
 }

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands events (messages, joins and leaves, connection changes) to the plugins' listeners: each call on a
- * thread of its own, beside the chat lanes, through the plugin's gate and under the command deadline.
+ * Hands events (messages, joins and leaves, connection changes) to the plugins' listeners: every listener
+ * at once, each call through its plugin's gate, on a plugin thread under the command deadline.
  */
 final class EventDelivery {
 
@@ -16,81 +16,66 @@ final class EventDelivery {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ListenerRegistry listeners;
-    private final ChatLanes lanes;
     private final DispatchSettings settings;
     private final DispatchMetrics metrics;
-    private final Runnable onCallStarted;
+    private final PluginCalls calls;
 
-    /** {@code onCallStarted} runs once per listener call, before it is handed over (the dispatcher counts them). */
-    EventDelivery(ListenerRegistry listeners, ChatLanes lanes, DispatchSettings settings, DispatchMetrics metrics,
-                  Runnable onCallStarted) {
+    EventDelivery(ListenerRegistry listeners, DispatchSettings settings, DispatchMetrics metrics, PluginCalls calls) {
         this.listeners = listeners;
-        this.lanes = lanes;
         this.settings = settings;
         this.metrics = metrics;
-        this.onCallStarted = onCallStarted;
+        this.calls = calls;
     }
 
     /** Completes when every listener has handled the event (or failed, or timed out). */
-    CompletableFuture<Void> publish(BotEvent event) {
+    CompletableFuture<Void> deliver(BotEvent event) {
         List<ListenerRegistry.Entry> all = listeners.all();
         if (all.isEmpty()) {
             return DONE;
         }
-        CompletableFuture<?>[] calls = new CompletableFuture<?>[all.size()];
-        for (int i = 0; i < calls.length; i++) {
+        CompletableFuture<?>[] heard = new CompletableFuture<?>[all.size()];
+        for (int i = 0; i < heard.length; i++) {
             ListenerRegistry.Entry entry = all.get(i);
-            Lane.Job job = new Lane.Job() {
-                @Override
-                void run(Lane lane) {
-                    listen(lane, this, entry, event);
-                }
-            };
-            calls[i] = job;
-            onCallStarted.run();
-            lanes.detached(job);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            heard[i] = done;
+            try {
+                calls.steps().execute(() -> listen(entry, event, done));
+            } catch (RuntimeException e) { // the bot is stopping
+                done.complete(null);
+            }
         }
-        return CompletableFuture.allOf(calls);
+        return CompletableFuture.allOf(heard);
     }
 
-    private void listen(Lane lane, Lane.Job job, ListenerRegistry.Entry entry, BotEvent event) {
-        String name = event.getClass().getSimpleName();
-        String listener = entry.listener().getClass().getName();
+    // Completes `done` when the call ended, or at its deadline.
+    private void listen(ListenerRegistry.Entry entry, BotEvent event, CompletableFuture<Void> done) {
+        String what = "listener " + entry.listener().getClass().getName() + " of plugin '" + entry.pluginId()
+                + "' on " + event.getClass().getSimpleName();
         PluginGate gate = entry.gate();
         PluginGate.Admission admission = gate.admit();
         if (!(admission instanceof PluginGate.Admitted)) {
-            log.debug("Listener {} of plugin '{}' skipped {}: {}", listener, entry.pluginId(), name, admission);
+            log.debug("The {} was skipped: {}", what, admission);
+            done.complete(null);
             return;
         }
-        GuardedCall call = new GuardedCall(entry.pluginId(), gate.classLoader(), settings.commandSlowAfter(),
-                settings.commandTimeout()) {
-            @Override
-            void invoke() throws Exception {
-                entry.listener().onEvent(event);
-            }
-
-            @Override
-            void onSlow() {
-                log.warn("Listener {} of plugin '{}' is still handling {} after {}", listener, entry.pluginId(), name,
-                        settings.commandSlowAfter());
-            }
-
-            @Override
-            void onTimeout() {
-                metrics.timeouts.incrementAndGet();
-                gate.release(PluginGate.Outcome.TIMEOUT);
-                log.warn("Listener {} of plugin '{}' ran past its {} deadline on {} and was cancelled", listener,
-                        entry.pluginId(), settings.commandTimeout(), name);
-            }
-        };
-        Throwable failure = ChatLanes.guarded(lane, job, call);
-        if (failure == ChatLanes.TIMED_OUT) {
-            return;
-        }
-        gate.release(failure == null ? PluginGate.Outcome.SUCCESS : PluginGate.Outcome.FAILURE);
-        if (failure != null) {
-            metrics.failures.incrementAndGet();
-            log.error("Listener {} of plugin '{}' failed on {}", listener, entry.pluginId(), name, failure);
-        }
+        PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(entry.pluginId(), gate.classLoader(), what), gate,
+                settings.commandSlowAfter(), settings.commandTimeout(), () -> { });
+        call.outcome().thenAccept(failure -> {
+                    if (failure == PluginCalls.TIMED_OUT) {
+                        metrics.timeouts.incrementAndGet();
+                        gate.record(PluginGate.Outcome.TIMEOUT);
+                        log.warn("The {} ran past its {} deadline and was cancelled", what, settings.commandTimeout());
+                        return;
+                    }
+                    gate.record(failure == null ? PluginGate.Outcome.SUCCESS : PluginGate.Outcome.FAILURE);
+                    if (failure != null) {
+                        metrics.failures.incrementAndGet();
+                        log.error("The {} failed", what, failure);
+                    }
+                }).whenComplete((ignored, error) -> done.complete(null));
+        call.run(() -> {
+            entry.listener().onEvent(event);
+            return null;
+        });
     }
 }

@@ -10,28 +10,34 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The {@link CommandContext} the host hands to a command; safe from any thread. Once its call timed out it
- * is revoked: the user was told the command was stopped, so a late reply would only confuse them.
+ * is revoked: the user was told the command was stopped, so a late reply would only confuse them. The stages
+ * it returns complete on plugin threads, so what a plugin chains to them never runs on a host thread.
  */
 final class HostCommandContext implements CommandContext {
 
     private final Message message;
-    private final Arguments args;
+    private volatile Arguments args; // bound on the plugin's thread, inside its deadline
     private final String invokedAs;
     private final String prefix;
     private final boolean senderIsOwner;
     private final boolean senderIsGroupAdmin;
     private final Messenger messenger;
+    private final PluginCalls calls;
     private volatile boolean revoked;
 
-    HostCommandContext(Message message, Arguments args, String invokedAs, String prefix, boolean senderIsOwner,
-                       boolean senderIsGroupAdmin, Messenger messenger) {
+    HostCommandContext(Message message, String invokedAs, String prefix, boolean senderIsOwner,
+                       boolean senderIsGroupAdmin, Messenger messenger, PluginCalls calls) {
         this.message = message;
-        this.args = args;
         this.invokedAs = invokedAs;
         this.prefix = prefix;
         this.senderIsOwner = senderIsOwner;
         this.senderIsGroupAdmin = senderIsGroupAdmin;
         this.messenger = messenger;
+        this.calls = calls;
+    }
+
+    void bind(Arguments arguments) {
+        this.args = arguments;
     }
 
     void revoke() {
@@ -78,7 +84,7 @@ final class HostCommandContext implements CommandContext {
         if (revoked) {
             return CompletableFuture.failedFuture(timedOut());
         }
-        return messenger.send(chat, text);
+        return calls.forPlugin(messenger.send(chat, text));
     }
 
     @Override
@@ -86,7 +92,7 @@ final class HostCommandContext implements CommandContext {
         if (revoked) {
             return CompletableFuture.failedFuture(timedOut());
         }
-        return messenger.react(message, emoji);
+        return calls.forPlugin(messenger.react(message, emoji));
     }
 
     private IllegalStateException timedOut() {

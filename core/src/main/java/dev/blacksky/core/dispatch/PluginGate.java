@@ -2,7 +2,9 @@ package dev.blacksky.core.dispatch;
 
 /**
  * What stands between dispatch and a plugin's code: admission (bulkhead, circuit breaker), bookkeeping of
- * each call's outcome, and the class loader to make current while the plugin runs.
+ * each call's outcome, and the class loader to make current while the plugin runs. Every admitted call is
+ * followed by one {@link #record} (when it ends, or at its deadline) and one {@link #free} (when its thread
+ * is done with the plugin's code, which for an abandoned call may be much later, or never).
  */
 public interface PluginGate {
 
@@ -14,7 +16,11 @@ public interface PluginGate {
         }
 
         @Override
-        public void release(Outcome outcome) {
+        public void record(Outcome outcome) {
+        }
+
+        @Override
+        public void free() {
         }
 
         @Override
@@ -51,11 +57,14 @@ public interface PluginGate {
         TIMEOUT
     }
 
-    /** Asks to run one call; may wait briefly for a free slot. Every {@link Admitted} is followed by one release. */
+    /** Asks to run one call; may wait briefly for a free slot. */
     Admission admit();
 
-    /** Records how an admitted call ended and frees its slot. */
-    void release(Outcome outcome);
+    /** Records how an admitted call ended, for the circuit breaker. */
+    void record(Outcome outcome);
+
+    /** An admitted call's thread left the plugin's code: its slot is free again. */
+    void free();
 
     /** The class loader to set as the thread's context loader during calls, or null to leave it alone. */
     ClassLoader classLoader();

@@ -10,6 +10,10 @@ import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.dispatch.InvalidCommandException;
 import dev.blacksky.core.dispatch.ListenerRegistry;
+import dev.blacksky.core.dispatch.PluginCalls;
+import dev.blacksky.core.dispatch.PluginScope;
+import dev.blacksky.api.message.Message;
+import java.util.concurrent.CompletionStage;
 import dev.blacksky.core.dispatch.Route;
 import dev.blacksky.core.schedule.HostPluginScheduler;
 import dev.blacksky.core.schedule.TimeSource;
@@ -27,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginRuntimeException;
@@ -56,12 +59,12 @@ public final class PluginHost {
     private final Messenger messenger;
     private final Dispatcher dispatcher;
     private final PluginHostSettings settings;
+    private final PluginCalls calls;
     private final Map<String, PluginGeneration> live = new TreeMap<>();
     private final Map<Path, PluginFailure> failed = new TreeMap<>();
     private final Map<String, Path> disabledJars = new TreeMap<>();
     private final AtomicLong generations = new AtomicLong();
-    // A lock, not synchronized: admin commands call in from virtual threads, and a reload may wait here for
-    // calls to drain; on JDK 21-23 a virtual thread blocked on a monitor would pin one of the few carriers.
+    // Held while the folder, the live generations or an admin action change; a reload waits here for calls to drain.
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private HostPluginManager manager;
     private GuiceExtensionFactory extensions;
@@ -71,7 +74,7 @@ public final class PluginHost {
     @Inject
     public PluginHost(HostPaths paths, Config config, CommandRegistry registry, ListenerRegistry listeners,
                       Storage storage, TimeSource time, Messenger messenger, Dispatcher dispatcher,
-                      PluginHostSettings settings) {
+                      PluginHostSettings settings, PluginCalls calls) {
         this.paths = paths;
         this.config = config;
         this.registry = registry;
@@ -81,6 +84,7 @@ public final class PluginHost {
         this.messenger = messenger;
         this.dispatcher = dispatcher;
         this.settings = settings;
+        this.calls = calls;
     }
 
     public void start() {
@@ -188,7 +192,7 @@ public final class PluginHost {
             if (current != null) {
                 // Dependents move to the new version before the old one's class loader closes under them.
                 restartDependentsOf(id);
-                retire(current);
+                retire(current, drainDeadline());
                 log.info("Plugin '{}' reloaded: {} -> {}", id, current.version(), next.version());
             } else {
                 log.info("Plugin '{}' {} started with commands {}", id, next.version(), next.commandNames());
@@ -253,7 +257,7 @@ public final class PluginHost {
             ClassLoader loader = plugin.getPluginClassLoader();
             context = newContext(id, loader, PluginConfigs.forPlugin(config, id, loader));
             extensions.bind(generationId, context);
-            if (withLoader(loader, () -> manager.startPlugin(generationId)) != PluginState.STARTED) {
+            if (started(id, loader, generationId) != PluginState.STARTED) {
                 throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
             }
             PluginExtensions found = PluginExtensions.of(loader, extensions);
@@ -283,19 +287,15 @@ public final class PluginHost {
     }
 
     // The generation no longer receives calls: let the ones in progress finish, then release everything.
-    private void retire(PluginGeneration old) {
+    private void retire(PluginGeneration old, long deadline) {
         old.gate().retire(); // a call that looked up an old route just before the switch is sent to the new one
-        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (old.gate().inFlight() > 0 && System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(1_000_000L);
-        }
-        if (old.gate().inFlight() > 0) {
-            log.warn("Plugin '{}' {} still had {} calls running after {}; stopping it anyway", old.pluginId(),
-                    old.version(), old.gate().inFlight(), settings.drainTimeout());
+        if (!old.gate().awaitIdle(deadline)) {
+            log.warn("Plugin '{}' {} still had {} calls running when its time to finish them was up; stopping it anyway",
+                    old.pluginId(), old.version(), old.gate().inFlight());
         }
         try {
-            withLoader(old.loader(), () -> manager.stopPlugin(old.generationId()));
-        } catch (RuntimeException | LinkageError e) {
+            PluginScope.run(old.pluginId(), old.loader(), () -> manager.stopPlugin(old.generationId()));
+        } catch (Exception | LinkageError e) {
             log.warn("Plugin '{}' failed to stop cleanly: {}", old.pluginId(), describe(e));
         }
         dispatcher.forget(old.routes());
@@ -325,8 +325,13 @@ public final class PluginHost {
     }
 
     private void unload(String pluginId, String why) {
+        unload(pluginId, why, drainDeadline());
+    }
+
+    // Calls in progress get until the deadline (System.nanoTime) to finish, shared by every plugin a stop unloads.
+    private void unload(String pluginId, String why, long deadline) {
         for (String dependent : dependentsOf(pluginId)) {
-            unload(dependent, "it depends on '" + pluginId + "', which is unloading");
+            unload(dependent, "it depends on '" + pluginId + "', which is unloading", deadline);
         }
         PluginGeneration generation = live.remove(pluginId);
         if (generation == null) {
@@ -334,7 +339,7 @@ public final class PluginHost {
         }
         registry.unregister(pluginId);
         listeners.unregister(pluginId);
-        retire(generation);
+        retire(generation, deadline);
         log.info("Plugin '{}' unloaded: {}", pluginId, why);
     }
 
@@ -362,22 +367,36 @@ public final class PluginHost {
         return live.values().stream().filter(g -> g.sourceJar().equals(jar)).findFirst();
     }
 
-    // The plugin's class loader is the context loader while its code runs, so threads it starts are its own.
-    private static <T> T withLoader(ClassLoader loader, java.util.function.Supplier<T> call) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
+    private PluginState started(String id, ClassLoader loader, String generationId) {
         try {
-            return call.get();
-        } finally {
-            thread.setContextClassLoader(previous);
+            return PluginScope.run(id, loader, () -> manager.startPlugin(generationId));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private long drainDeadline() {
+        return System.nanoTime() + settings.drainTimeout().toNanos();
     }
 
     private HostPluginContext newContext(String id, ClassLoader loader, Config pluginConfig) {
         Logger logger = LoggerFactory.getLogger("plugin." + id);
+        PluginCalls.Call task = new PluginCalls.Call(id, loader, "scheduled task of plugin '" + id + "'");
+        Messenger forPlugin = new Messenger() { // what the plugin chains to a send runs on its threads, not the host's
+            @Override
+            public CompletionStage<String> send(ChatId chat, String text) {
+                return calls.forPlugin(messenger.send(chat, text));
+            }
+
+            @Override
+            public CompletionStage<Void> react(Message target, String emoji) {
+                return calls.forPlugin(messenger.react(target, emoji));
+            }
+        };
         return new HostPluginContext(id, pluginConfig, storage.forPlugin(id),
-                new HostPluginScheduler(id, loader, time, logger), messenger, time.clock(), logger);
+                new HostPluginScheduler(id, body -> calls.execute(task, body).join(), time), forPlugin, time.clock(), logger);
     }
 
     // The breaker opened: the owners hear it in their private chats, with the reason and the way back.
@@ -518,8 +537,11 @@ public final class PluginHost {
         return paths.plugins();
     }
 
-    /** Stops and unloads every plugin, dependents first; one plugin's failure does not stop the others. */
-    public void stop() {
+    /**
+     * Stops and unloads every plugin, dependents first; one plugin's failure does not stop the others. Calls still
+     * in progress get until {@code deadline} (System.nanoTime), all plugins together.
+     */
+    public void stop(long deadline) {
         lock.lock();
         try {
             if (manager == null) {
@@ -528,7 +550,7 @@ public final class PluginHost {
             List<String> ids = new ArrayList<>(live.keySet());
             java.util.Collections.reverse(ids);
             for (String id : ids) {
-                unload(id, "the bot is stopping");
+                unload(id, "the bot is stopping", deadline);
             }
         } finally {
             lock.unlock();

@@ -2,54 +2,72 @@ package dev.blacksky.core.plugin;
 
 import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.dispatch.PluginGate;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * One plugin generation's gate: a bulkhead (bounded concurrent calls and waiters), a circuit breaker that
- * pauses the plugin when it keeps failing, and a count of calls in flight so a reload can drain them. A
- * successful call touches no lock: one CAS in, one decrement out, a few volatile reads; locks are taken
- * only to wait for a slot, to record a failure and to run the half-open probe.
+ * One plugin generation's gate: a bulkhead (a semaphore of call slots, each held until its thread leaves the
+ * plugin's code, and a bound on the calls waiting for one) and a circuit breaker (resilience4j's, on the
+ * host's clock) that pauses the plugin when its calls keep failing, plus a rule of our own: that many
+ * failures in a row open it too. A reload retires the gate and waits for its slots to come back.
  */
 final class PluginSupervision implements PluginGate {
 
-    /** The breaker's state. */
+    /** The breaker's state, as status shows it. */
     enum BreakerState { CLOSED, OPEN, HALF_OPEN }
+
+    private static final Throwable FAILED = new Throwable("plugin call failed", null, false, false) {
+        private static final long serialVersionUID = 1L;
+    };
 
     private final String pluginId;
     private final ClassLoader loader;
     private final PluginHostSettings settings;
     private final Clock clock;
-    private final Consumer<String> onOpen;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
-    private final ReentrantLock slotLock = new ReentrantLock();
-    private final Condition slotFreed = slotLock.newCondition();
-    private final AtomicLong calls = new AtomicLong();
-    private final AtomicInteger consecutiveFailures = new AtomicInteger();
-    private volatile BreakerState breaker = BreakerState.CLOSED;
+    private final CircuitBreaker breaker;
+    private final AtomicInteger inARow = new AtomicInteger();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String lastFailure = "";
+    private volatile boolean trippedInARow;
+    private volatile String openReason = "";
+    private volatile Instant openUntil = Instant.MIN;
     private volatile boolean retired;
-    // Guarded by this: the call numbers of recent failures, the open window, the probe, the reason.
-    private final Deque<Long> recentFailures = new ArrayDeque<>();
-    private Instant openUntil = Instant.MIN;
-    private String openReason = "";
-    private boolean probing;
-    private long failures;
 
     PluginSupervision(String pluginId, ClassLoader loader, PluginHostSettings settings, Clock clock, Consumer<String> onOpen) {
         this.pluginId = pluginId;
         this.loader = loader;
         this.settings = settings;
         this.clock = clock;
-        this.onOpen = onOpen;
+        this.slots = new Semaphore(settings.maxConcurrentCalls(), true);
+        this.breaker = CircuitBreaker.of(pluginId, CircuitBreakerConfig.custom()
+                .clock(clock)
+                .slidingWindow(settings.breakerWindow(), settings.breakerWindow(),
+                        CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold((float) (settings.breakerFailureRate() * 100))
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openUntil = clock.instant().plus(settings.breakerOpenFor());
+                openReason = event.getStateTransition().getFromState() == CircuitBreaker.State.HALF_OPEN
+                        ? "it failed again when tried after a pause (" + lastFailure + ")"
+                        : trippedInARow ? settings.breakerConsecutiveFailures() + " calls failed in a row (last: " + lastFailure + ")"
+                        : breaker.getMetrics().getNumberOfFailedCalls() + " of its last " + settings.breakerWindow()
+                                + " calls failed (last: " + lastFailure + ")";
+                onOpen.accept(openReason);
+            }
+        });
     }
 
     @Override
@@ -57,144 +75,63 @@ final class PluginSupervision implements PluginGate {
         if (retired) {
             return Admission.RETIRED;
         }
-        if (breaker != BreakerState.CLOSED) {
-            Refused refused = breakerRefusal();
-            if (refused != null) {
-                return refused;
-            }
+        if (!breaker.tryAcquirePermission()) {
+            return new Refused(breaker.getState() == CircuitBreaker.State.HALF_OPEN
+                    ? "Sorry, plugin '" + pluginId + "' is being tried again after failures; try again in a moment."
+                    : "Sorry, plugin '" + pluginId + "' is paused because it keeps failing; it will try again in "
+                            + DurationText.of(Duration.between(clock.instant(), openUntil)) + ".");
         }
-        if (!tryTakeSlot() && !waitForSlot()) {
-            releaseProbe();
+        if (!takeSlot()) {
+            breaker.releasePermission();
             return new Refused("Sorry, plugin '" + pluginId + "' is busy right now; try again in a moment.");
         }
-        calls.incrementAndGet();
+        if (retired) { // retired while this call waited for its slot: the new version, if any, takes it
+            slots.release();
+            breaker.releasePermission();
+            return Admission.RETIRED;
+        }
         return Admission.ADMITTED;
     }
 
-    private boolean tryTakeSlot() {
-        int max = settings.maxConcurrentCalls();
-        for (int n = inFlight.get(); n < max; n = inFlight.get()) {
-            if (inFlight.compareAndSet(n, n + 1)) {
-                return true;
-            }
+    private boolean takeSlot() {
+        if (slots.tryAcquire()) {
+            return true;
         }
-        return false;
-    }
-
-    private boolean waitForSlot() {
         if (waiting.incrementAndGet() > settings.maxQueuedCalls()) {
             waiting.decrementAndGet();
             return false;
         }
-        long left = settings.maxQueueWait().toNanos();
-        slotLock.lock();
         try {
-            while (!tryTakeSlot()) {
-                if (left <= 0) {
-                    return false;
-                }
-                left = slotFreed.awaitNanos(left);
-            }
-            return true;
+            return slots.tryAcquire(settings.maxQueueWait().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            slotLock.unlock();
             waiting.decrementAndGet();
         }
     }
 
-    private synchronized Refused breakerRefusal() {
-        if (breaker == BreakerState.OPEN) {
-            if (clock.instant().isBefore(openUntil)) {
-                return new Refused("Sorry, plugin '" + pluginId + "' is paused because it keeps failing; it will"
-                        + " try again in " + DurationText.of(Duration.between(clock.instant(), openUntil)) + ".");
-            }
-            breaker = BreakerState.HALF_OPEN;
+    @Override
+    public void record(Outcome outcome) {
+        if (outcome == Outcome.SUCCESS || outcome == Outcome.USER_ERROR) {
+            inARow.set(0);
+            breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+            return;
         }
-        if (breaker == BreakerState.HALF_OPEN) {
-            if (probing) {
-                return new Refused("Sorry, plugin '" + pluginId + "' is being tried again after failures; try again"
-                        + " in a moment.");
-            }
-            probing = true;
-        }
-        return null;
-    }
-
-    private void releaseProbe() {
-        if (breaker == BreakerState.HALF_OPEN) {
-            synchronized (this) {
-                probing = false;
-            }
+        failures.incrementAndGet();
+        lastFailure = outcome == Outcome.TIMEOUT ? "a call ran past its deadline" : "a call threw an exception";
+        breaker.onError(0, TimeUnit.NANOSECONDS, FAILED);
+        if (inARow.incrementAndGet() >= settings.breakerConsecutiveFailures()
+                && breaker.getState() == CircuitBreaker.State.CLOSED) {
+            trippedInARow = true;
+            breaker.transitionToOpenState();
+            trippedInARow = false;
         }
     }
 
     @Override
-    public void release(Outcome outcome) {
-        inFlight.decrementAndGet();
-        if (waiting.get() > 0) {
-            slotLock.lock();
-            try {
-                slotFreed.signal();
-            } finally {
-                slotLock.unlock();
-            }
-        }
-        boolean failed = outcome == Outcome.FAILURE || outcome == Outcome.TIMEOUT;
-        if (!failed && breaker == BreakerState.CLOSED) {
-            if (consecutiveFailures.get() != 0) {
-                consecutiveFailures.set(0);
-            }
-            return;
-        }
-        String opened = record(failed, outcome == Outcome.TIMEOUT ? "a call ran past its deadline" : "a call threw an exception");
-        if (opened != null) {
-            onOpen.accept(opened);
-        }
-    }
-
-    // A failure, or any outcome while not closed. Returns the reason when this outcome opened the breaker.
-    private synchronized String record(boolean failed, String what) {
-        if (breaker == BreakerState.HALF_OPEN && probing) {
-            probing = false;
-            if (failed) {
-                failures++;
-                return open("it failed again when tried after a pause (" + what + ")");
-            }
-            breaker = BreakerState.CLOSED;
-            consecutiveFailures.set(0);
-            recentFailures.clear();
-            return null;
-        }
-        if (!failed || breaker != BreakerState.CLOSED) {
-            return null;
-        }
-        failures++;
-        int inARow = consecutiveFailures.incrementAndGet();
-        long call = calls.get();
-        recentFailures.addLast(call);
-        int window = settings.breakerWindow();
-        while (!recentFailures.isEmpty() && recentFailures.peekFirst() <= call - window) {
-            recentFailures.pollFirst();
-        }
-        if (inARow >= settings.breakerConsecutiveFailures()) {
-            return open(inARow + " calls failed in a row (last: " + what + ")");
-        }
-        if (call >= window && recentFailures.size() >= settings.breakerFailureRate() * window) {
-            return open(recentFailures.size() + " of its last " + window + " calls failed (last: " + what + ")");
-        }
-        return null;
-    }
-
-    private String open(String reason) {
-        breaker = BreakerState.OPEN;
-        openUntil = clock.instant().plus(settings.breakerOpenFor());
-        openReason = reason;
-        consecutiveFailures.set(0);
-        recentFailures.clear();
-        return reason;
+    public void free() {
+        slots.release();
     }
 
     /** This version is being unloaded: no call may start in it any more. */
@@ -202,36 +139,54 @@ final class PluginSupervision implements PluginGate {
         retired = true;
     }
 
-    /** An owner re-enabled the plugin: forget its failures. */
-    synchronized void reset() {
-        breaker = BreakerState.CLOSED;
-        probing = false;
-        consecutiveFailures.set(0);
-        recentFailures.clear();
-    }
-
-    synchronized BreakerState breakerState() {
-        if (breaker == BreakerState.OPEN && !clock.instant().isBefore(openUntil)) {
-            return BreakerState.HALF_OPEN;
+    /** Waits until every call in progress has left the plugin's code, at most until {@code deadline} (nanoTime). */
+    boolean awaitIdle(long deadline) {
+        int all = settings.maxConcurrentCalls();
+        try {
+            if (slots.tryAcquire(all, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                slots.release(all);
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return breaker;
     }
 
-    synchronized String openReason() {
+    /** An owner re-enabled the plugin: forget its failures. */
+    void reset() {
+        inARow.set(0);
+        breaker.reset();
+    }
+
+    BreakerState breakerState() {
+        return switch (breaker.getState()) {
+            case CLOSED, DISABLED, METRICS_ONLY -> BreakerState.CLOSED;
+            case OPEN, FORCED_OPEN -> clock.instant().isBefore(openUntil) ? BreakerState.OPEN : BreakerState.HALF_OPEN;
+            case HALF_OPEN -> BreakerState.HALF_OPEN;
+        };
+    }
+
+    String openReason() {
         return openReason;
     }
 
-    synchronized long failures() {
-        return failures;
+    long failures() {
+        return failures.get();
+    }
+
+    /** Whether calls are waiting for a slot; for tests. */
+    boolean hasWaiters() {
+        return slots.hasQueuedThreads();
     }
 
     int inFlight() {
-        return inFlight.get();
+        return settings.maxConcurrentCalls() - slots.availablePermits();
     }
 
     @Override
     public ClassLoader classLoader() {
         return loader;
     }
-
 }

@@ -7,24 +7,26 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.MDC;
+import java.util.function.Consumer;
 
-/** One plugin's scheduler: tasks run on the host's time source and are all cancelled when the plugin stops. */
+/**
+ * One plugin's scheduler: tasks fall due on the host's time source and are handed to {@code runner}, which
+ * runs each on the plugin's own threads (logging a failure) and returns once it is done; all are cancelled
+ * when the plugin stops. Waiting keeps a periodic task from overlapping itself, and time moved by hand
+ * (tests) from running ahead of the tasks it made due.
+ */
 public final class HostPluginScheduler implements PluginScheduler, AutoCloseable {
 
     private final String pluginId;
-    private final ClassLoader loader;
+    private final Consumer<Runnable> runner;
     private final TimeSource time;
-    private final Logger log;
     private final Set<Task> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    public HostPluginScheduler(String pluginId, ClassLoader loader, TimeSource time, Logger log) {
+    public HostPluginScheduler(String pluginId, Consumer<Runnable> runner, TimeSource time) {
         this.pluginId = pluginId;
-        this.loader = loader;
+        this.runner = runner;
         this.time = time;
-        this.log = log;
     }
 
     @Override
@@ -91,7 +93,7 @@ public final class HostPluginScheduler implements PluginScheduler, AutoCloseable
         }
 
         private void armAt(Duration delay) {
-            next = time.schedule(delay, this::run);
+            next = time.schedule(delay, () -> runner.accept(this::run));
             if (done.get()) {
                 next.cancel(); // cancelled while arming
             }
@@ -101,18 +103,14 @@ public final class HostPluginScheduler implements PluginScheduler, AutoCloseable
             if (done.get() || closed) {
                 return;
             }
-            MDC.put("plugin", pluginId);
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader); // threads the task starts are recognisably the plugin's
             try {
                 body.run();
-            } catch (RuntimeException | Error e) {
-                log.error("A scheduled task of plugin '{}' failed", pluginId, e);
             } finally {
-                thread.setContextClassLoader(previous);
-                MDC.remove("plugin");
+                rearmOrFinish();
             }
+        }
+
+        private void rearmOrFinish() {
             if (period == null) {
                 finish();
             } else if (!done.get() && !closed) {

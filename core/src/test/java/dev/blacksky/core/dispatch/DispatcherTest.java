@@ -26,7 +26,8 @@ class DispatcherTest {
     void plugins() {
         TestPluginJar.plugin(folder.resolve("plugins"), "misbehaving").extension(Misbehaving.Crash.class,
                 Misbehaving.Hang.class, Misbehaving.Refuse.class, Misbehaving.Kick.class, Misbehaving.Shutdown.class,
-                Misbehaving.Secret.class, Misbehaving.Roll.class, Misbehaving.StalledRead.class).write();
+                Misbehaving.Secret.class, Misbehaving.Roll.class, Misbehaving.StalledRead.class, Misbehaving.Spin.class,
+                Misbehaving.StuckParser.class).write();
         TestPluginJar.plugin(folder.resolve("plugins"), "hello").extension(Hello.class).write();
     }
 
@@ -62,20 +63,63 @@ class DispatcherTest {
     }
 
     @Test
-    void a_call_blocked_in_a_socket_read_is_ended_at_its_timeout_not_leaked() {
-        try (TestHost bot = start("blacksky.dispatch.command-timeout = 200ms")) {
+    void a_call_blocked_in_a_socket_read_is_abandoned_at_its_timeout_and_its_chat_moves_on() {
+        try (TestHost bot = start("blacksky.dispatch.command-timeout = 200ms\nblacksky.shutdown.drain-timeout = 100ms\n"
+                + "blacksky.plugin-host.drain-timeout = 100ms")) {
             assertThat(bot.say("alice", "!stalled")).containsExactly("Sorry, !stalled took too long and was stopped.");
-            // The interrupt closes the socket (the call runs on a virtual thread), so the abandoned thread ends.
-            org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
-                    .until(() -> bot.host.dispatcher().abandonedCallsAlive() == 0);
+            // A plain socket read on a platform thread ignores the interrupt: the call stays abandoned, counted
+            // until its read ends, while its chat and its plugin go on.
+            assertThat(bot.host.dispatcher().abandonedCallsAlive()).isEqualTo(1);
+            assertThat(bot.say("alice", "!refuse")).containsExactly("You have no notes yet.");
+        }
+    }
+
+    @Test
+    void commands_spinning_on_every_core_leave_the_bot_answering_and_are_told_they_took_too_long() throws Exception {
+        System.clearProperty("misbehaving.spin.stop");
+        TestPluginJar.plugin(folder.resolve("plugins"), "spinner").extension(Misbehaving.Spin.class).write();
+        int perPlugin = Runtime.getRuntime().availableProcessors(); // two plugins: twice as many loops as cores
+        try (TestHost bot = start("blacksky.dispatch.command-timeout = 2s\nblacksky.shutdown.drain-timeout = 100ms\n"
+                + "blacksky.plugin-host.drain-timeout = 100ms")) {
+            List<CompletableFuture<Void>> spinning = new ArrayList<>();
+            for (int i = 0; i < perPlugin; i++) {
+                spinning.add(bot.host.dispatcher().dispatch(privateMessage("a" + i, "!misbehaving:spin")));
+                spinning.add(bot.host.dispatcher().dispatch(privateMessage("b" + i, "!spinner:spin")));
+            }
+            org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> bot.host.plugins().status().stream()
+                    .filter(s -> s.pluginId().equals("misbehaving") || s.pluginId().equals("spinner"))
+                    .mapToInt(s -> s.callsInProgress()).sum() == 2 * perPlugin);
+            assertThat(bot.say("carol", "!hello")).as("another chat is answered while the loops spin").hasSize(1);
+            CompletableFuture.allOf(spinning.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertThat(bot.transport.sent()).filteredOn(m -> m.text().equals("Sorry, !spin took too long and was stopped."))
+                    .hasSize(2 * perPlugin);
+        } finally {
+            System.setProperty("misbehaving.spin.stop", "true");
+        }
+    }
+
+    @Test
+    void an_argument_parser_that_never_returns_is_stopped_at_the_deadline_and_counts_against_its_plugin() {
+        System.clearProperty("misbehaving.spin.stop");
+        try (TestHost bot = start("blacksky.dispatch.command-timeout = 300ms\n"
+                + "blacksky.plugin-host.breaker.consecutive-failures = 2")) {
+            assertThat(bot.say("alice", "!stuck x")).containsExactly("Sorry, !stuck took too long and was stopped.");
+            assertThat(bot.say("alice", "!hello")).as("the chat moved on").hasSize(1);
+            assertThat(bot.say("alice", "!stuck y")).contains("Sorry, !stuck took too long and was stopped.");
+            assertThat(bot.transport.sent()).anySatisfy(m -> assertThat(m.text())
+                    .contains("Plugin 'misbehaving' is paused").contains("2 calls failed in a row"));
+            assertThat(bot.say("alice", "!refuse")).singleElement().asString()
+                    .startsWith("Sorry, plugin 'misbehaving' is paused because it keeps failing");
+        } finally {
+            System.setProperty("misbehaving.spin.stop", "true");
         }
     }
 
     @Test
     void hung_handlers_block_neither_other_chats_nor_the_caller() throws Exception {
-        // One dispatch worker and three chats stuck in a call: each stuck worker is replaced in the pool.
+        // Three chats stuck in a call, each holding one of four plugin threads: the fourth serves everyone else.
         try (TestHost bot = start("blacksky.dispatch.command-timeout = 20s\nblacksky.shutdown.drain-timeout = 100ms\n"
-                + "blacksky.plugin-host.drain-timeout = 100ms\nblacksky.dispatch.workers = 1")) {
+                + "blacksky.plugin-host.drain-timeout = 100ms\nblacksky.dispatch.plugin-threads = 4")) {
             List<CompletableFuture<Void>> hung = new ArrayList<>();
             for (String user : List.of("alice", "carol", "dave")) {
                 hung.add(bot.host.dispatcher().dispatch(privateMessage(user, "!hang")));

@@ -42,7 +42,7 @@ class PluginReloadLeakTest {
         Path installed = folder.resolve("plugins/versioned.jar");
         Files.createDirectories(installed.getParent());
         Files.copy(builds[0], installed);
-        try (TestHost bot = TestHost.start(folder, "blacksky.plugin-host.watch = false")) {
+        try (TestHost bot = TestHost.start(folder, "blacksky.plugin-host.watch = false\nblacksky.dispatch.plugin-threads = 8")) {
             List<WeakReference<ClassLoader>> retired = new ArrayList<>();
             List<CompletableFuture<Void>> handled = new ArrayList<>();
             AtomicBoolean loading = new AtomicBoolean(true);
@@ -66,7 +66,7 @@ class PluginReloadLeakTest {
                 assertThat(bot.host.plugins().failures()).isEmpty();
                 if (cycle == 20) {
                     System.gc();
-                    threadsAtStart = ManagementFactory.getThreadMXBean().getThreadCount();
+                    threadsAtStart = hostThreads();
                     metaspaceAtStart = metaspaceUsed();
                 }
             }
@@ -94,11 +94,20 @@ class PluginReloadLeakTest {
                 System.gc();
                 return retired.stream().allMatch(ref -> ref.get() == null);
             });
-            long threadsAtEnd = ManagementFactory.getThreadMXBean().getThreadCount();
+            long threadsAtEnd = hostThreads();
             long metaspaceAtEnd = metaspaceUsed();
-            assertThat(threadsAtEnd).as("platform threads").isBetween(threadsAtStart - 5, threadsAtStart + 5);
+            assertThat(threadsAtEnd).as("platform threads besides dispatch's").isBetween(threadsAtStart - 5, threadsAtStart + 5);
+            assertThat(dispatchThreads()).as("dispatch threads, a pool of its configured size").isLessThanOrEqualTo(8);
             assertThat(metaspaceAtEnd - metaspaceAtStart).as("metaspace growth in bytes").isLessThan(8L << 20);
         }
+    }
+
+    private static long hostThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> !t.getName().startsWith("blacksky-dispatch-")).count();
+    }
+
+    private static long dispatchThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("blacksky-dispatch-")).count();
     }
 
     private static long metaspaceUsed() {

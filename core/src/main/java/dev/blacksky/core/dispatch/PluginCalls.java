@@ -1,0 +1,341 @@
+package dev.blacksky.core.dispatch;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The threads dispatch and plugin code run on: a pool of at most {@code threads} ordinary (platform) threads,
+ * which the operating system preempts, so a plugin stuck in a loop takes only its threads' share of the CPU.
+ * Plugin calls run under a deadline kept by one timer: a call past it is abandoned (the caller hears
+ * {@link #TIMED_OUT} and its chat moves on), interrupted, and its thread replaced in the pool until it leaves
+ * the plugin's code, when its plugin's slot comes back too.
+ */
+public final class PluginCalls implements AutoCloseable {
+
+    /** The outcome of a call that ran past its deadline and was abandoned. */
+    public static final Throwable TIMED_OUT = new Throwable("timed out", null, false, false) {
+        private static final long serialVersionUID = 1L;
+    };
+
+    private static final Logger log = LoggerFactory.getLogger(PluginCalls.class);
+    // Deadlines are differences of System.nanoTime values, which stay right up to 2^63 ns apart.
+    private static final long LONGEST_NANOS = Long.MAX_VALUE / 2;
+    private static final long SWEEP_MILLIS = 50;
+
+    private final int threads;
+    private final AtomicInteger names = new AtomicInteger();
+    private final AtomicInteger abandonedAlive = new AtomicInteger();
+    private final AtomicReference<ThreadPoolExecutor> pool = new AtomicReference<>();
+    private final AtomicReference<ScheduledThreadPoolExecutor> timer = new AtomicReference<>();
+    private final Set<Guarded> running = ConcurrentHashMap.newKeySet();
+    private volatile Call lastStarted;
+    private volatile boolean closed;
+
+    public PluginCalls(int threads) {
+        this.threads = threads;
+    }
+
+    /** Plugin code and what to call it in logs, such as "command !ping of plugin 'basics'". */
+    public record Call(String pluginId, ClassLoader loader, String what) {
+    }
+
+    /**
+     * Arms the deadline of a call of {@code gate}, already admitted: logged once if still running after
+     * {@code slowAfter}; at {@code timeout} {@code atDeadline} runs, then the call is abandoned and interrupted.
+     * Attach to {@link Guarded#outcome()} first, then {@link Guarded#run} the call on the current thread.
+     */
+    public Guarded guard(Call call, PluginGate gate, Duration slowAfter, Duration timeout, Runnable atDeadline) {
+        return new Guarded(call, gate, atDeadline, slowAfter, timeout);
+    }
+
+    /**
+     * Runs plugin code without a deadline (a scheduled task) on the pool; the stage completes when it is done.
+     * A failure is logged.
+     */
+    public CompletableFuture<Void> execute(Call call, Runnable body) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            steps().execute(() -> {
+                lastStarted = call;
+                try {
+                    PluginScope.run(call.pluginId(), call.loader(), () -> {
+                        body.run();
+                        return null;
+                    });
+                } catch (Throwable t) {
+                    log.error("The {} failed", call.what(), t);
+                } finally {
+                    done.complete(null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.complete(null); // the bot is stopping
+        }
+        return done;
+    }
+
+    /** Runs dispatch's steps on the pool; refuses once closed. */
+    public Executor steps() {
+        return work -> {
+            while (true) {
+                ThreadPoolExecutor executor = pool(); // throws once closed
+                try {
+                    executor.execute(work);
+                    return;
+                } catch (RejectedExecutionException renewedMeanwhile) {
+                    pool.compareAndSet(executor, null); // renewed between the look and the hand-over: look again
+                }
+            }
+        };
+    }
+
+    /**
+     * The stage to hand a plugin for {@code stage}: what the plugin chains to it runs on a pool thread, never on
+     * the host thread that completes it (a stage already complete runs it on the plugin's own calling thread).
+     */
+    public <T> CompletionStage<T> forPlugin(CompletionStage<T> stage) {
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        return future.isDone() ? future.copy() : future.thenApplyAsync(value -> value, steps());
+    }
+
+    private ThreadPoolExecutor pool() {
+        if (closed) {
+            throw new RejectedExecutionException("the bot is stopping");
+        }
+        ThreadPoolExecutor current = pool.get();
+        while (current == null) { // made on first use, so building the host starts no threads
+            ThreadPoolExecutor fresh = newPool();
+            if (!pool.compareAndSet(null, fresh)) {
+                fresh.shutdown();
+            }
+            current = pool.get();
+        }
+        return current;
+    }
+
+    // A ThreadPoolExecutor keeps idle threads parked in its queue (a ForkJoinPool's spin looking for work, which
+    // on two cores took half the CPU). It starts up to `threads` of them as work comes, and ends those idle 30 s.
+    private ThreadPoolExecutor newPool() {
+        ClassLoader host = PluginCalls.class.getClassLoader();
+        int size = threads + abandonedAlive.get();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = Thread.ofPlatform().name("blacksky-dispatch-" + names.incrementAndGet())
+                            .daemon(true).inheritInheritableThreadLocals(false).unstarted(runnable);
+                    thread.setContextClassLoader(host); // not the loader of whichever plugin's call made the thread
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    // An abandoned call's thread does not count: the pool keeps `threads` threads for everything else.
+    private synchronized void resize() {
+        ThreadPoolExecutor executor = pool.get();
+        int size = threads + abandonedAlive.get();
+        if (executor == null || size == executor.getCorePoolSize()) {
+            return;
+        }
+        if (size > executor.getMaximumPoolSize()) {
+            executor.setMaximumPoolSize(size);
+            executor.setCorePoolSize(size);
+        } else {
+            executor.setCorePoolSize(size);
+            executor.setMaximumPoolSize(size);
+        }
+    }
+
+    // One thread looks at the running calls every SWEEP_MILLIS, started with the first call: scheduling a timer
+    // per call would cost a wake-up of the timer thread for most of them, which mostly end within microseconds.
+    private void watch(Guarded call) {
+        running.add(call);
+        if (timer.get() == null) {
+            ScheduledThreadPoolExecutor fresh = new ScheduledThreadPoolExecutor(1,
+                    Thread.ofPlatform().name("blacksky-deadlines").daemon(true).factory());
+            if (timer.compareAndSet(null, fresh)) {
+                fresh.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                fresh.shutdown();
+            }
+        }
+    }
+
+    // Nothing may escape: an exception would end the periodic sweep, and with it every deadline.
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Guarded call : running) {
+            try {
+                call.check(now);
+            } catch (RuntimeException | Error e) {
+                log.error("Checking the deadline of the {} failed", call.call.what(), e);
+            }
+        }
+    }
+
+    /**
+     * Gives the pool fresh threads; the old ones end after their current work. Called when a plugin unloads:
+     * thread-local values its code left on a thread would otherwise keep its class loader alive.
+     */
+    public void renew() {
+        ThreadPoolExecutor old = pool.getAndSet(null);
+        if (old != null) {
+            old.shutdown();
+        }
+    }
+
+    /** Calls abandoned at their deadline whose threads are still in the plugin's code, ignoring the interrupt. */
+    public int abandonedAlive() {
+        return abandonedAlive.get();
+    }
+
+    /** The plugin call started most recently, for a report of a fatal error (such as running out of memory). */
+    public String lastStarted() {
+        Call call = lastStarted;
+        return call == null ? "none" : call.what();
+    }
+
+    /** A timeout in nanoseconds for deadline arithmetic, saturated: a timeout of centuries must not overflow. */
+    static long nanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(LONGEST_NANOS)) >= 0 ? LONGEST_NANOS : timeout.toNanos();
+    }
+
+    /** Interrupts the calls in progress and accepts no more. */
+    @Override
+    public void close() {
+        closed = true;
+        ThreadPoolExecutor old = pool.getAndSet(null);
+        if (old != null) {
+            old.shutdownNow();
+        }
+        ScheduledThreadPoolExecutor deadlines = timer.getAndSet(null);
+        if (deadlines != null) {
+            deadlines.shutdownNow();
+        }
+    }
+
+    /** One call under its deadline: RUNNING until it returns (DONE) or the sweeper abandons it (ABANDONED, then DONE). */
+    public final class Guarded {
+        private static final int RUNNING = 0;
+        private static final int ABANDONED = 1;
+        private static final int DONE = 2;
+
+        private final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        private final Call call;
+        private final PluginGate gate;
+        private final Runnable atDeadline;
+        private final Duration slowAfter;
+        private final long slowAt;
+        private final long deadline;
+        private int state = RUNNING; // guarded by this
+        private boolean warned; // the sweeper's own
+        private Thread runner;
+
+        private Guarded(Call call, PluginGate gate, Runnable atDeadline, Duration slowAfter, Duration timeout) {
+            this.call = call;
+            this.gate = gate;
+            this.atDeadline = atDeadline;
+            this.slowAfter = slowAfter;
+            long now = System.nanoTime();
+            this.deadline = now + nanos(timeout);
+            this.slowAt = now + Math.min(nanos(slowAfter), nanos(timeout));
+            watch(this);
+        }
+
+        /**
+         * Completes with null if the call returned, with what it threw, or with {@link #TIMED_OUT} at the deadline,
+         * then on a thread of its own, before the call is interrupted.
+         */
+        public CompletableFuture<Throwable> outcome() {
+            return outcome;
+        }
+
+        /** Runs the call on the current thread; returns when it does, which for an abandoned call may be much later. */
+        public void run(PluginScope.Body<?> body) {
+            synchronized (this) {
+                runner = Thread.currentThread();
+                if (state != RUNNING) {
+                    return; // its deadline passed before it started
+                }
+            }
+            lastStarted = call;
+            Throwable error = null;
+            try {
+                PluginScope.run(call.pluginId(), call.loader(), body);
+            } catch (Throwable t) {
+                error = t;
+            }
+            returned(error);
+        }
+
+        // On the sweeper.
+        void check(long now) {
+            if (!warned && now - slowAt >= 0 && now - deadline < 0) {
+                warned = true;
+                log.warn("The {} is still running after {}", call.what(), slowAfter);
+            }
+            if (now - deadline >= 0) {
+                expire();
+            }
+        }
+
+        // On the sweeper: the call is abandoned; the rest happens on a thread of its own, so no deadline waits for it.
+        private void expire() {
+            boolean started;
+            synchronized (this) {
+                if (state != RUNNING) {
+                    return;
+                }
+                running.remove(this);
+                atDeadline.run();
+                started = runner != null;
+                state = started ? ABANDONED : DONE;
+            }
+            if (!started) {
+                gate.free();
+            } else {
+                abandonedAlive.incrementAndGet();
+                resize(); // a fresh thread takes this one's place until it leaves the plugin's code
+            }
+            Thread.ofVirtual().name("blacksky-deadline").start(() -> {
+                outcome.complete(TIMED_OUT); // the caller answers the user and the chat moves on
+                synchronized (this) {
+                    if (state == ABANDONED) { // still in the call, not already in its thread's next work
+                        runner.interrupt();
+                    }
+                }
+            });
+        }
+
+        // On the call's thread, when the body returned or threw.
+        private void returned(Throwable error) {
+            boolean abandoned;
+            synchronized (this) {
+                abandoned = state == ABANDONED;
+                state = DONE;
+            }
+            running.remove(this);
+            Thread.interrupted(); // an interrupt meant for this call must not reach the thread's next work
+            if (abandoned) {
+                abandonedAlive.decrementAndGet();
+                resize();
+            }
+            gate.free();
+            if (!abandoned) {
+                outcome.complete(error);
+            }
+        }
+    }
+}
