@@ -11,7 +11,7 @@ jar=$(ls "$here"/target/blacksky-bench-*.jar | head -n 1)
 classpath="$jar:$here/target/lib/*"
 RUNS=${RUNS:-3}
 RELOADS=${RELOADS:-30}
-java=("$BLACKSKY_JAVA" -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -cp "$classpath" dev.blacksky.bench.PluginHostBenchmark)
+java=("$BLACKSKY_JAVA" --enable-native-access=ALL-UNNAMED -cp "$classpath" dev.blacksky.bench.PluginHostBenchmark)
 echo "machine: $(nproc) cpus, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); java: $("$BLACKSKY_JAVA" -version 2>&1 | head -n 1)"
 for n in 1 10 100; do
     for run in $(seq "$RUNS"); do

@@ -46,7 +46,7 @@ results=$out/results.txt
 : >"$results"
 
 # The JVM options bin/blacksky uses, plus quiet native access for SQLite (the host opens its store at start).
-java_opts=(-XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -Dbench.feederSpinNanos=$((FEEDER_SPIN_US * 1000)) -Dbench.prebuild="$PREBUILD")
+java_opts=(--enable-native-access=ALL-UNNAMED -Dbench.feederSpinNanos=$((FEEDER_SPIN_US * 1000)) -Dbench.prebuild="$PREBUILD")
 # shellcheck disable=SC2206 # BENCH_JAVA_OPTS is a list of options, split on purpose
 java_opts+=(${BENCH_JAVA_OPTS:-})
 

@@ -63,6 +63,16 @@ final class Console implements AutoCloseable {
         return line;
     }
 
+    /** Sends SIGTERM, as a service manager does, and returns the exit code. */
+    int terminate(long timeoutSeconds) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the bot did not exit within " + timeoutSeconds + " s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     /** Ends input and returns the exit code. */
     int close(long timeoutSeconds) throws IOException, InterruptedException {
         stdin.close();

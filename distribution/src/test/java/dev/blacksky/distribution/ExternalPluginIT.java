@@ -3,18 +3,9 @@ package dev.blacksky.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,47 +97,7 @@ class ExternalPluginIT {
         assertThat(result.stderr()).doesNotContain("greeter.jar"); // no load warning
     }
 
-    // What a plugin author's build does: compile against the api with PF4J's processor, then a JAR with the
-    // descriptor in its manifest and the extension index the processor wrote.
-    private static Path build(Path dir) throws IOException {
-        Path sources = Files.createDirectories(dir.resolve("src/com/example/greeter"));
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        Files.writeString(sources.resolve("Greet.java"), GREET);
-        String classpath = String.join(java.io.File.pathSeparator, List.of(lib("blacksky-api-"), lib("pf4j-"), lib("slf4j-api-")));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int exit = javac.run(null, null, null, "--release", "21", "-cp", classpath, "-processorpath", classpath,
-                "-d", classes.toString(), sources.resolve("Greet.java").toString());
-        assertThat(exit).as("javac exit code").isZero();
-        assertThat(classes.resolve("META-INF/extensions.idx")).as("PF4J's processor ran").exists();
-
-        Manifest manifest = new Manifest();
-        Attributes attributes = manifest.getMainAttributes();
-        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        attributes.putValue("Plugin-Id", "greeter");
-        attributes.putValue("Plugin-Version", "1.0.0");
-        attributes.putValue("Plugin-Requires", ">=0.1.0 & <1.0.0");
-        attributes.putValue("Plugin-Provider", "Example");
-        Path jar = dir.resolve("greeter.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                copy(file, out);
-                out.closeEntry();
-            }
-        }
-        return jar;
-    }
-
-    private static String lib(String prefix) throws IOException {
-        try (Stream<Path> jars = Files.list(DIST.resolve("lib"))) {
-            List<Path> found = new ArrayList<>(jars.filter(p -> p.getFileName().toString().startsWith(prefix)).toList());
-            assertThat(found).as("lib/" + prefix + "*.jar").hasSize(1);
-            return found.getFirst().toString();
-        }
-    }
-
-    private static void copy(Path file, OutputStream out) throws IOException {
-        Files.copy(file, out);
+    private Path build(Path dir) throws IOException {
+        return PluginSource.build(DIST, dir, "greeter", "com.example.greeter.Greet", GREET);
     }
 }

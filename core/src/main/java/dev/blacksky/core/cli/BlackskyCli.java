@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             "  2  wrong command-line usage",
             "  3  invalid configuration (the message names file, line and key)",
             "  4  the account's session is locked by another running process (named in the message)",
+            "  5  out of memory (the log names the plugin call that was running)",
             "",
             "The launcher (bin/blacksky) exits 1 when it finds no Java 21 or newer."
         })

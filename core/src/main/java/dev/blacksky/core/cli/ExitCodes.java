@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int CONFIG = 3;
     /** The account's session is locked by another running process; the message names its pid and host. */
     public static final int SESSION_LOCKED = 4;
+    /** The process ran out of memory; the log names the plugin call that was running. */
+    public static final int OUT_OF_MEMORY = 5;
 
     private ExitCodes() {
     }

@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        OutOfMemoryExit.install();
         System.exit(execute(args));
     }
 

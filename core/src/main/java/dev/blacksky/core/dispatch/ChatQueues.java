@@ -47,6 +47,7 @@ final class ChatQueues {
             try {
                 step.accept(turn);
             } catch (RuntimeException | Error e) {
+                PluginCalls.escalate(e, null);
                 log.error("Unexpected failure while handling a message in {}", chat, e);
             } finally {
                 if (!turn.handedOver) {

@@ -125,6 +125,14 @@ final class CommandRunner {
         });
     }
 
+    /** A command in a message longer than blacksky.inbound.max-message-length: answered, not run. */
+    void refuseTooLong(CommandLine line, Message message) {
+        log.info("Did not handle a message of {} characters from {} in {}: blacksky.inbound.max-message-length is {}",
+                message.text().length(), message.sender().id(), message.chat().id(), settings.maxMessageLength());
+        say(message, "Your message is longer than the " + settings.maxMessageLength() + " characters I read, so I did"
+                + " not run " + line.prefix() + shortened(line.word()) + ".");
+    }
+
     /** The cooldown refused a call; the answer is null when the user was already told in this window. */
     private static final class CooldownRefusal extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -19,6 +19,7 @@ public record DispatchSettings(
         boolean replyToUnknownInGroups,
         int dedupCapacity,
         int pluginThreads,
+        int maxMessageLength,
         Set<UserId> owners,
         Set<UserId> bannedUsers,
         Set<ChatId> bannedChats) {
@@ -37,7 +38,7 @@ public record DispatchSettings(
                 ConfigRanges.positive(config, d + "command-slow-after"),
                 config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
                 ConfigRanges.atLeast(config, d + "dedup-capacity", 1), ConfigRanges.between(config, d + "plugin-threads", 1, 1024),
-                owners,
+                ConfigRanges.atLeast(config, "blacksky.inbound.max-message-length", 1), owners,
                 config.getStringList("blacksky.banned.users").stream().map(DispatchSettings::normaliseOwner)
                         .collect(Collectors.toUnmodifiableSet()),
                 config.getStringList("blacksky.banned.chats").stream().map(String::trim).map(ChatId::of)

@@ -113,6 +113,14 @@ public final class Dispatcher implements AutoCloseable {
                 metrics.duplicates.incrementAndGet();
                 return;
             }
+            if (message.text().length() > settings.maxMessageLength()) {
+                metrics.dropped.incrementAndGet();
+                CommandLine line = CommandLine.parse(message.text(), settings.prefixes());
+                if (line != null) {
+                    commands.refuseTooLong(line, message);
+                }
+                return;
+            }
             handled = true;
             if (listeners.all().isEmpty()) {
                 heard.complete(null);

@@ -41,7 +41,7 @@ public final class PluginCalls implements AutoCloseable {
     private final AtomicReference<ThreadPoolExecutor> pool = new AtomicReference<>();
     private final AtomicReference<ScheduledThreadPoolExecutor> timer = new AtomicReference<>();
     private final Set<Guarded> running = ConcurrentHashMap.newKeySet();
-    private volatile Call lastStarted;
+    private static volatile Call lastStarted; // the process's, for a report of running out of memory
     private volatile boolean closed;
 
     public PluginCalls(int threads) {
@@ -76,6 +76,7 @@ public final class PluginCalls implements AutoCloseable {
                         return null;
                     });
                 } catch (Throwable t) {
+                    escalate(t, call);
                     log.error("The {} failed", call.what(), t);
                 } finally {
                     done.complete(null);
@@ -201,10 +202,24 @@ public final class PluginCalls implements AutoCloseable {
         return abandonedAlive.get();
     }
 
-    /** The plugin call started most recently, for a report of a fatal error (such as running out of memory). */
-    public String lastStarted() {
+    /** The plugin call started most recently in this process, for a report of running out of memory. */
+    public static String lastStarted() {
         Call call = lastStarted;
         return call == null ? "none" : call.what();
+    }
+
+    /**
+     * Hands running out of memory to the thread's uncaught-exception handler, naming the call: the process's
+     * policy (bin/blacksky: report and exit 5) applies to plugin code as to any other thread.
+     */
+    static void escalate(Throwable error, Call call) {
+        if (error instanceof OutOfMemoryError) {
+            OutOfMemoryError named = new OutOfMemoryError("during the " + (call == null ? "dispatch of a message" : call.what())
+                    + " (" + error.getMessage() + ")");
+            named.initCause(error);
+            Thread thread = Thread.currentThread();
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, named);
+        }
     }
 
     /** A timeout in nanoseconds for deadline arithmetic, saturated: a timeout of centuries must not overflow. */
@@ -275,6 +290,7 @@ public final class PluginCalls implements AutoCloseable {
             try {
                 PluginScope.run(call.pluginId(), call.loader(), body);
             } catch (Throwable t) {
+                escalate(t, call);
                 error = t;
             }
             returned(error);

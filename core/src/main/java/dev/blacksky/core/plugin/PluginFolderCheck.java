@@ -41,7 +41,9 @@ public final class PluginFolderCheck {
         for (Path jar : PluginJarInspector.checksums(folder).keySet()) {
             Optional<String> problem = PluginJarInspector.problemWith(jar);
             if (problem.isPresent()) {
-                entries.add(new Entry(jar, null, null, null, List.of(), problem.get()));
+                PluginDescriptor d = descriptorOrNull(finder, jar); // to name the plugin, where it can be read
+                entries.add(new Entry(jar, d == null ? null : d.getPluginId(), d == null ? null : d.getVersion(), null,
+                        List.of(), problem.get()));
                 continue;
             }
             try {
@@ -64,6 +66,18 @@ public final class PluginFolderCheck {
                 entries.add(new Entry(jar, null, null, null, List.of(), e.getMessage()));
             }
         }
+        return withDependencies(entries, byId);
+    }
+
+    private static PluginDescriptor descriptorOrNull(CompoundPluginDescriptorFinder finder, Path jar) {
+        try {
+            return finder.find(jar);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<Entry> withDependencies(List<Entry> entries, Map<String, Entry> byId) {
         List<Entry> checked = new ArrayList<>();
         for (Entry entry : entries) {
             String missing = entry.ok() ? entry.dependencies().stream().filter(dep -> !byId.containsKey(dep)).findFirst().orElse(null) : null;

@@ -35,10 +35,18 @@ final class PluginJarInspector {
             }
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith(API_PATH) && name.endsWith(".class")) {
+                ZipEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (!name.endsWith(".class")) {
+                    continue;
+                }
+                if (name.startsWith(API_PATH)) {
                     return Optional.of("it bundles blacksky-api classes (" + name + "); declare blacksky-api with"
                             + " <scope>provided</scope> so that the host's copy is used");
+                }
+                Optional<String> exit = exitCall(zip, entry);
+                if (exit.isPresent()) {
+                    return exit;
                 }
             }
             return Optional.empty();
@@ -47,6 +55,16 @@ final class PluginJarInspector {
                     + "); rebuild it or copy it again");
         } catch (IOException e) {
             return Optional.of("it cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Optional<String> exitCall(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return ExitCalls.in(in).map(call -> "it calls " + call + ", which would stop the whole bot; remove the call"
+                    + " (to refuse a user, throw CommandException; to stop the plugin, let an owner disable it)");
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return Optional.of("its class " + entry.getName() + " cannot be read (" + e.getMessage() + "); build it for"
+                    + " Java 21 or newer, up to the Java this bot runs on");
         }
     }
 

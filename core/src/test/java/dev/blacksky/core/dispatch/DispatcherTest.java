@@ -102,7 +102,8 @@ class DispatcherTest {
     void an_argument_parser_that_never_returns_is_stopped_at_the_deadline_and_counts_against_its_plugin() {
         System.clearProperty("misbehaving.spin.stop");
         try (TestHost bot = start("blacksky.dispatch.command-timeout = 300ms\n"
-                + "blacksky.plugin-host.breaker.consecutive-failures = 2")) {
+                + "blacksky.plugin-host.breaker.consecutive-failures = 2\nblacksky.shutdown.drain-timeout = 100ms\n"
+                + "blacksky.plugin-host.drain-timeout = 100ms")) {
             assertThat(bot.say("alice", "!stuck x")).containsExactly("Sorry, !stuck took too long and was stopped.");
             assertThat(bot.say("alice", "!hello")).as("the chat moved on").hasSize(1);
             assertThat(bot.say("alice", "!stuck y")).contains("Sorry, !stuck took too long and was stopped.");
@@ -181,6 +182,24 @@ class DispatcherTest {
             assertThat(bot.say("alice", "!roll")).containsExactly("missing <sides>\nUsage: !roll <sides>");
             assertThat(bot.say("alice", "!roll 6 7")).containsExactly("too many arguments: '7'\nUsage: !roll <sides>");
             assertThat(bot.say("alice", "!roll 20")).containsExactly("rolled a d20");
+        }
+    }
+
+    @Test
+    void a_message_over_the_length_limit_is_not_handled_and_a_command_in_it_is_refused() {
+        try (TestHost bot = start("blacksky.inbound.max-message-length = 20")) {
+            assertThat(bot.say("alice", "!roll " + "9".repeat(30))).containsExactly(
+                    "Your message is longer than the 20 characters I read, so I did not run !roll.");
+            assertThat(bot.say("alice", "just chatting, at some length")).isEmpty();
+            assertThat(bot.say("alice", "!roll 6")).containsExactly("rolled a d6");
+        }
+    }
+
+    @Test
+    void an_unknown_command_word_is_shortened_when_echoed_back() {
+        try (TestHost bot = start("")) {
+            assertThat(bot.say("alice", "!" + "z".repeat(500))).containsExactly(
+                    "Unknown command !" + "z".repeat(32) + "…. Send !help to see what I can do.");
         }
     }
 

@@ -48,6 +48,20 @@ class PluginHostTest {
     }
 
     @Test
+    void a_plugin_that_calls_system_exit_is_refused_at_load_naming_the_class_and_method_while_the_others_run() {
+        TestPluginJar.plugin(plugins(), "quitter").extension(dev.blacksky.core.plugin.fixtures.Misbehaving.Exit.class).write();
+        TestPluginJar.plugin(plugins(), "hello").extension(Hello.class).write();
+        try (TestHost bot = start()) {
+            assertThat(failureFor(bot, "quitter.jar")).contains("it calls System.exit in "
+                    + "dev.blacksky.core.plugin.fixtures.Misbehaving$Exit.execute, which would stop the whole bot");
+            assertThat(bot.say("alice", "!quit")).singleElement().asString().startsWith("Unknown command");
+            assertThat(bot.say("alice", "!hello")).hasSize(1);
+        }
+        assertThat(PluginFolderCheck.check(plugins())).filteredOn(e -> e.jar().endsWith("quitter.jar")).singleElement()
+                .extracting(PluginFolderCheck.Entry::problem).asString().contains("calls System.exit");
+    }
+
+    @Test
     void plugins_see_the_api_but_not_core_or_guice() {
         TestPluginJar.plugin(plugins(), "snooper").extension(Snooper.class).write();
         try (TestHost bot = start()) {

@@ -71,10 +71,11 @@ public final class ConsoleTransport implements Transport {
     }
 
     private void readLoop(ConsoleSession session, InboundSink sink) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            BoundedLines lines = new BoundedLines(reader, settings.maxLineLength());
             prompt(session);
             String line;
-            while (!stopped && (line = lines.readLine()) != null) {
+            while (!stopped && (line = lines.next()) != null) {
                 handle(line, session, sink);
                 prompt(session);
             }
