@@ -96,8 +96,11 @@ public final class BotHost {
         transport.start(new InboundSink() {
             @Override
             public void accept(Inbound inbound) {
-                if (stopping) {
-                    return; // shutting down: a journaled transport gets it again after the restart
+                if (stopping) { // journaled until the link is closed: the network counts it delivered
+                    if (journaled) {
+                        intake.keepForNextStart(inbound);
+                    }
+                    return;
                 }
                 if (journaled) {
                     intake.accept(inbound);
@@ -134,6 +137,11 @@ public final class BotHost {
         stopRequested.countDown();
     }
 
+    /** Whether a stop has begun: messages arriving now are journaled for the next start, not handled. */
+    public boolean stopping() {
+        return stopping;
+    }
+
     /** Blocks until the transport's input ends or {@link #stop()} is called. */
     public void awaitStopRequest() throws InterruptedException {
         stopRequested.await();
@@ -156,6 +164,7 @@ public final class BotHost {
             connection(ConnectionState.CONNECTED, ConnectionState.STOPPED, "stopping");
         }
         awaitIdle(deadline); // listeners hearing the stop
+        reportUnsent(deadline);
         transport.stop();
         intake.stop();
         watcher.close();
@@ -173,6 +182,26 @@ public final class BotHost {
         }
         stopRequested.countDown();
         log.info("Blacksky stopped");
+    }
+
+    // Replies still queued (the send governor paces them) either wait in the outbox or, without one, are lost: say so.
+    private void reportUnsent(long deadline) {
+        try {
+            if (outbound.keepsUnsent()) {
+                int left = outbound.queued();
+                if (left > 0) {
+                    log.info("{} messages are still in the outbox; they are sent after the next start", left);
+                }
+            } else {
+                int left = outbound.awaitSent(deadline);
+                if (left > 0) {
+                    log.warn("{} messages were still waiting to be sent when the bot stopped and are lost (the {} transport"
+                            + " keeps no outbox)", left, transport.name());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitIdle(long deadline) {

@@ -110,6 +110,26 @@ class HardeningIT {
     }
 
     @Test
+    void a_message_that_kills_the_bot_at_every_start_is_dead_lettered_after_its_attempts_and_the_owner_told() throws Exception {
+        Path plugins = plugins(command("hog", "hog",
+                "java.util.List<long[]> all = new java.util.ArrayList<>(); while (true) { all.add(new long[1 << 20]); }"));
+        Path conf = Files.writeString(tmp.resolve("durable.conf"), "blacksky.console.durable = true\n");
+        Launch.Result first = console(plugins, "--config", conf.toString()).env("BLACKSKY_JAVA_OPTS", "-Xmx96m")
+                .stdin("!hog\n").run();
+        assertThat(first.exit()).as(first.toString()).isEqualTo(5);
+        for (int restart = 2; restart <= 3; restart++) { // the journal hands the message to each new run
+            Launch.Result again = console(plugins, "--config", conf.toString()).env("BLACKSKY_JAVA_OPTS", "-Xmx96m").run();
+            assertThat(again.exit()).as("run " + restart + ": " + again).isEqualTo(5);
+        }
+        Launch.Result last = console(plugins, "--config", conf.toString()).env("BLACKSKY_JAVA_OPTS", "-Xmx96m")
+                .stdin("!ping\n").run();
+        assertThat(last.exit()).as(last.toString()).isZero();
+        assertThat(last.stdout()).contains("was being handled each of the 3 times the bot stopped unexpectedly, so it"
+                + " was set aside and will not be tried again: \"!hog\"").contains("pong");
+        assertThat(Files.readString(tmp.resolve("logs/blacksky.log"))).contains("set aside as a dead letter");
+    }
+
+    @Test
     void a_console_line_bigger_than_the_heap_is_refused_and_the_bot_goes_on() throws Exception {
         String huge = "!echo " + "x".repeat(100_000_000) + "\n";
         Launch.Result result = console(plugins()).env("BLACKSKY_JAVA_OPTS", "-Xmx64m").stdin(huge + "!ping\n").run();

@@ -86,7 +86,7 @@ class HotReloadIT {
         throw new AssertionError("'" + command + "' never answered '" + prefix + "...'");
     }
 
-    // "!plugin info notes" answers several lines, the last one starting with "Failures:".
+    // "!plugin info notes" answers several lines, the last one starting with "Sends:".
     private static String untilVersion(Console bot, String version) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -94,7 +94,7 @@ class HotReloadIT {
             StringBuilder block = new StringBuilder();
             for (String line = bot.reply(); ; line = bot.reply()) {
                 block.append(line).append('\n');
-                if (line.startsWith("Failures:")) {
+                if (line.startsWith("Sends:")) {
                     break;
                 }
             }

@@ -93,7 +93,7 @@ public final class ConfigLoader {
         if (config.hasPath(ROOT)) {
             for (Map.Entry<String, ConfigValue> entry : config.getConfig(ROOT).entrySet()) {
                 String path = ROOT + "." + entry.getKey();
-                if (!reference.hasPathOrNull(path)) {
+                if (!reference.hasPathOrNull(path) && !inOpenMap(path, reference)) {
                     problems.add(where(entry.getValue().origin()) + "unknown key " + path
                             + KeySuggestions.didYouMean(path, reference.getConfig(ROOT), ROOT));
                 }
@@ -110,6 +110,17 @@ public final class ConfigLoader {
             throw new ConfigurationException("Invalid configuration:\n  " + String.join("\n  ", problems)
                     + "\nEach key and its type are documented in reference.conf (inside blacksky-core.jar).");
         }
+    }
+
+    // An object that reference.conf leaves empty ({}) is a map whose keys the user chooses, such as plugin ids.
+    private static boolean inOpenMap(String path, Config reference) {
+        for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
+            String parent = path.substring(0, dot);
+            if (reference.hasPath(parent) && reference.getValue(parent) instanceof com.typesafe.config.ConfigObject map) {
+                return map.isEmpty();
+            }
+        }
+        return false;
     }
 
     private static String describe(ConfigOrigin origin, Path fallback) {

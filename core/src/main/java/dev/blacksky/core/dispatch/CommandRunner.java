@@ -6,8 +6,10 @@ import dev.blacksky.api.command.ChatScope;
 import dev.blacksky.api.command.CommandException;
 import dev.blacksky.api.command.CommandSpec;
 import dev.blacksky.api.message.Message;
-import dev.blacksky.api.message.Messenger;
+import dev.blacksky.core.outbound.Origin;
+import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.storage.WriteLedger;
 import dev.blacksky.core.transport.Inbound;
 import java.time.Duration;
 import java.util.Collection;
@@ -28,14 +30,14 @@ final class CommandRunner {
 
     private final CommandRegistry registry;
     private final DispatchSettings settings;
-    private final Messenger messenger;
+    private final OutboundMessenger messenger;
     private final TimeSource time;
     private final AccessPolicy access;
     private final DispatchMetrics metrics;
     private final PluginCalls calls;
     private final Cooldowns cooldowns = new Cooldowns();
 
-    CommandRunner(CommandRegistry registry, DispatchSettings settings, Messenger messenger, TimeSource time,
+    CommandRunner(CommandRegistry registry, DispatchSettings settings, OutboundMessenger messenger, TimeSource time,
                   AccessPolicy access, DispatchMetrics metrics, PluginCalls calls) {
         this.registry = registry;
         this.settings = settings;
@@ -93,7 +95,7 @@ final class CommandRunner {
         // Revoked at the deadline, before the interrupt: the user is told the command was stopped, and a late
         // reply would only confuse them.
         HostCommandContext context = new HostCommandContext(message, invokedAs, line.prefix(), owner,
-                inbound.senderIsGroupAdmin(), messenger, calls);
+                inbound.senderIsGroupAdmin(), messenger.as(Origin.replyFrom(route.pluginId())), calls);
         Duration timeout = spec.timeout().orElse(settings.commandTimeout());
         String what = "command " + shown(line, spec) + " of plugin '" + route.pluginId() + "'";
         PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(route.pluginId(), gate.classLoader(), what), gate,
@@ -112,17 +114,26 @@ final class CommandRunner {
             gate.record(failure == null || failure instanceof CommandException || failure instanceof ArgumentException
                     || failure instanceof CooldownRefusal ? PluginGate.Outcome.SUCCESS : PluginGate.Outcome.FAILURE);
         }));
-        call.run(() -> {
-            context.bind(ArgumentBinder.bind(route.arguments(), line.rest(), message));
-            if (spec.cooldown().isPresent() && !owner
-                    && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
-                            instanceof Cooldowns.Refused refused) {
-                throw new CooldownRefusal(refused.answer() ? "Slow down: " + shown(line, spec)
-                        + " can be used again in " + DurationText.of(refused.remaining()) + "." : null);
-            }
-            route.command().execute(context);
-            return null;
-        });
+        call.run(() -> inbound.journalKey() == null ? runCommand(route, line, inbound, context, owner)
+                // A journaled message may be handled again after a crash: its store writes happen once.
+                : WriteLedger.during(inbound.journalKey() + '\u0000' + route.pluginId() + ':' + spec.name(),
+                        () -> runCommand(route, line, inbound, context, owner)));
+    }
+
+    // On the plugin's thread, under the call's deadline: arguments (parsers are plugin code), cooldown, the command.
+    private Void runCommand(Route route, CommandLine line, Inbound inbound, HostCommandContext context, boolean owner)
+            throws Exception {
+        CommandSpec spec = route.spec();
+        Message message = inbound.message();
+        context.bind(ArgumentBinder.bind(route.arguments(), line.rest(), message));
+        if (spec.cooldown().isPresent() && !owner
+                && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
+                        instanceof Cooldowns.Refused refused) {
+            throw new CooldownRefusal(refused.answer() ? "Slow down: " + shown(line, spec)
+                    + " can be used again in " + DurationText.of(refused.remaining()) + "." : null);
+        }
+        route.command().execute(context);
+        return null;
     }
 
     /** A command in a message longer than blacksky.inbound.max-message-length: answered, not run. */

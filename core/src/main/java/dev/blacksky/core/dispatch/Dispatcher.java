@@ -6,7 +6,7 @@ import dev.blacksky.api.event.MemberLeftEvent;
 import dev.blacksky.api.event.MessageReceivedEvent;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
-import dev.blacksky.api.message.Messenger;
+import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.Transport;
@@ -47,7 +47,7 @@ public final class Dispatcher implements AutoCloseable {
 
     @Inject
     public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
-                      Transport transport, Messenger messenger, TimeSource time, PluginCalls calls) {
+                      Transport transport, OutboundMessenger messenger, TimeSource time, PluginCalls calls) {
         this.listeners = listeners;
         this.settings = settings;
         this.calls = calls;

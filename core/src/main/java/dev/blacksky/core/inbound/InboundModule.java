@@ -14,6 +14,11 @@ public final class InboundModule extends AbstractModule {
         this.settings = settings;
     }
 
+    @Override
+    protected void configure() {
+        bind(JournalSettings.class).toInstance(settings);
+    }
+
     @Provides
     @Singleton
     InboundJournal journal(Storage storage) {

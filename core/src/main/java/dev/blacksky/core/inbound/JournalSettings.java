@@ -1,13 +1,15 @@
 package dev.blacksky.core.inbound;
 
 import com.typesafe.config.Config;
+import dev.blacksky.core.config.ConfigRanges;
 import java.time.Duration;
 
-/** The {@code blacksky.inbound.journal} settings. */
-public record JournalSettings(Duration keepFor, int maxEntries) {
+/** The {@code blacksky.inbound.journal} settings, and the account whose journal it is. */
+public record JournalSettings(String account, Duration keepFor, int maxEntries, int maxAttempts) {
 
     public static JournalSettings from(Config config) {
-        return new JournalSettings(config.getDuration("blacksky.inbound.journal.keep-for"),
-                config.getInt("blacksky.inbound.journal.max-entries"));
+        String j = "blacksky.inbound.journal.";
+        return new JournalSettings(config.getString("blacksky.account"), ConfigRanges.positive(config, j + "keep-for"),
+                ConfigRanges.atLeast(config, j + "max-entries", 1), ConfigRanges.atLeast(config, j + "max-attempts", 1));
     }
 }

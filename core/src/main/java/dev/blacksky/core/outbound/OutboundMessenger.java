@@ -13,9 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The one {@link Messenger} behind every send, commands and plugins alike, so no plugin can bypass it. A
- * durable transport (WhatsApp) sends through the persisted outbox; a governed one at the pace WhatsApp
- * tolerates; the console and simulated transports send straight through.
+ * The one path behind every send, commands and plugins alike, so no plugin can bypass it. A durable
+ * transport (WhatsApp) sends through the account's persisted outbox; a governed one at the pace WhatsApp
+ * tolerates, replies first and each plugin's broadcasts within their share; the console and simulated
+ * transports send straight through. As a {@link Messenger} it sends the host's own answers.
  */
 @Singleton
 public final class OutboundMessenger implements Messenger {
@@ -30,7 +31,7 @@ public final class OutboundMessenger implements Messenger {
         boolean governed = governor.transports().contains(transport.name());
         this.queue = governed || transport.durable()
                 ? new OutboundQueue(transport, time, governed ? new SendGovernor(governor, time.clock().instant()) : null,
-                        transport.durable() ? new Outbox(storage.database()) : null, outbox)
+                        transport.durable() ? new Outbox(storage.database(), outbox.account()) : null, outbox)
                 : null;
     }
 
@@ -41,10 +42,34 @@ public final class OutboundMessenger implements Messenger {
         }
     }
 
+    /** The messenger for sends from {@code origin}: a command's replies, or a plugin's broadcasts. */
+    public Messenger as(Origin origin) {
+        return new Messenger() {
+            @Override
+            public CompletionStage<String> send(ChatId chat, String text) {
+                return OutboundMessenger.this.send(chat, text, origin);
+            }
+
+            @Override
+            public CompletionStage<Void> react(Message target, String emoji) {
+                return OutboundMessenger.this.react(target, emoji, origin);
+            }
+        };
+    }
+
     @Override
     public CompletionStage<String> send(ChatId chat, String text) {
+        return send(chat, text, Origin.HOST);
+    }
+
+    @Override
+    public CompletionStage<Void> react(Message target, String emoji) {
+        return react(target, emoji, Origin.HOST);
+    }
+
+    private CompletionStage<String> send(ChatId chat, String text, Origin origin) {
         if (queue != null) {
-            return queue.send(chat, text);
+            return queue.send(chat, text, origin);
         }
         try {
             return transport.send(chat, text);
@@ -53,10 +78,9 @@ public final class OutboundMessenger implements Messenger {
         }
     }
 
-    @Override
-    public CompletionStage<Void> react(Message target, String emoji) {
+    private CompletionStage<Void> react(Message target, String emoji, Origin origin) {
         if (queue != null) {
-            return queue.react(target, emoji); // paced and ordered like a message: a plugin cannot spam reactions past the governor
+            return queue.react(target, emoji, origin); // paced and ordered like a message: no spamming reactions past the governor
         }
         try {
             return transport.react(target, emoji);
@@ -82,6 +106,26 @@ public final class OutboundMessenger implements Messenger {
     /** Messages queued or in flight. */
     public int queued() {
         return queue == null ? 0 : queue.size();
+    }
+
+    /** Waits until every queued send went out, at most until {@code deadline} (System.nanoTime); returns how many are left. */
+    public int awaitSent(long deadline) throws InterruptedException {
+        return queue == null ? 0 : queue.awaitSent(deadline);
+    }
+
+    /** Whether what is still queued when the bot stops waits in an outbox for the next start. */
+    public boolean keepsUnsent() {
+        return transport.durable();
+    }
+
+    /** A plugin's broadcasts in the last hour and day and its queued sends, as owners see it. */
+    public String usage(String pluginId) {
+        if (queue == null) {
+            return "not paced on this transport";
+        }
+        OutboundQueue.Usage usage = queue.usage(pluginId);
+        return usage.broadcastsLastHour() + " broadcasts in the last hour, " + usage.broadcastsLastDay()
+                + " in the last day, " + usage.queued() + " sends queued";
     }
 
     /** Messages the outbox gave up on. */

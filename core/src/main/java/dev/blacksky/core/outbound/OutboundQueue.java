@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends in order per chat, only while connected, at the pace the governor allows, one message per chat in
- * flight; a failed send is retried later with the same message id, and after too many failures it is
- * dead-lettered. With an outbox every message is persisted first, so none is lost to a crash or an outage.
+ * flight. Chats take turns: a chat that just sent goes to the back of the line, and chats whose next message
+ * is a reply to a command go before chats waiting with a plugin's broadcast, so a long broadcast delays no
+ * one else's answer. A failed send is retried later with the same message id, and after too many failures it
+ * is dead-lettered. With an outbox every message is persisted first, so none is lost to a crash or an outage.
  */
 final class OutboundQueue {
 
@@ -31,10 +33,6 @@ final class OutboundQueue {
 
     /** A queued send: a text (persisted when there is an outbox) or a prepared reaction (kept in memory). */
     private record Entry(OutboxItem item, CompletableFuture<String> sent, Supplier<CompletionStage<Void>> reaction) {
-
-        Entry(OutboxItem item, CompletableFuture<String> sent) {
-            this(item, sent, null);
-        }
 
         boolean persisted() {
             return reaction == null;
@@ -50,8 +48,10 @@ final class OutboundQueue {
     private final SendGovernor governor;
     private final Outbox outbox;
     private final OutboxSettings retries;
-    private final Deque<Entry> queue = new ArrayDeque<>();
+    // Each chat's sends in order; the chats in turn order: the one that sent last is at the end.
+    private final Map<ChatId, ArrayDeque<Entry>> chats = new LinkedHashMap<>();
     private final Set<ChatId> inFlight = new HashSet<>();
+    private int queued;
     // Until the link is up nothing is sent: an attempt while offline would only burn one of max-attempts.
     private boolean connected;
     private TimeSource.Cancellable wakeUp;
@@ -76,18 +76,18 @@ final class OutboundQueue {
             log.info("{} messages from the last run are still to be sent; sending them when connected", pending.size());
         }
         synchronized (this) {
-            pending.forEach(item -> queue.addLast(new Entry(item, new CompletableFuture<>())));
+            pending.forEach(item -> enqueue(new Entry(item, new CompletableFuture<>(), null), false));
         }
         drain();
     }
 
-    CompletableFuture<String> send(ChatId chat, String text) {
+    CompletableFuture<String> send(ChatId chat, String text, Origin origin) {
         Instant now = time.clock().instant();
         String id = MessageIds.next();
-        OutboxItem item = outbox != null ? outbox.add(id, chat, text, now) : new OutboxItem(0, id, chat, text, 0, now);
+        OutboxItem item = outbox != null ? outbox.add(id, chat, text, origin, now) : new OutboxItem(0, id, chat, text, origin, 0, now);
         CompletableFuture<String> sent = new CompletableFuture<>();
         synchronized (this) {
-            queue.addLast(new Entry(item, sent));
+            enqueue(new Entry(item, sent, null), false);
         }
         drain();
         return sent;
@@ -98,16 +98,28 @@ final class OutboundQueue {
      * retried, but not persisted (the transport needs the original message, which does not outlive the process).
      * What the transport needs of the target is captured now, so a reaction waiting out an outage keeps it.
      */
-    CompletableFuture<Void> react(Message target, String emoji) {
+    CompletableFuture<Void> react(Message target, String emoji, Origin origin) {
         Instant now = time.clock().instant();
-        OutboxItem item = new OutboxItem(0, MessageIds.next(), target.chat().id(), emoji, 0, now);
+        OutboxItem item = new OutboxItem(0, MessageIds.next(), target.chat().id(), emoji, origin, 0, now);
         CompletableFuture<String> sent = new CompletableFuture<>();
         Supplier<CompletionStage<Void>> reaction = transport.prepareReaction(target, emoji);
         synchronized (this) {
-            queue.addLast(new Entry(item, sent, reaction));
+            enqueue(new Entry(item, sent, reaction), false);
         }
         drain();
         return sent.thenApply(id -> null);
+    }
+
+    // Under the lock. A retry goes back to the front of its chat's line: it is older than what waits behind it.
+    private void enqueue(Entry entry, boolean first) {
+        ArrayDeque<Entry> line = chats.computeIfAbsent(entry.item().chat(), c -> new ArrayDeque<>());
+        if (first) {
+            line.addFirst(entry);
+        } else {
+            line.addLast(entry);
+        }
+        queued++;
+        notifyAll();
     }
 
     // Picks what may go now under the lock, then hands it to the transport outside it (a transport may
@@ -120,27 +132,33 @@ final class OutboundQueue {
             }
             Instant now = time.clock().instant();
             Duration soonest = null;
-            Set<ChatId> blocked = new HashSet<>(inFlight);
-            for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
-                Entry entry = it.next();
-                ChatId chat = entry.item().chat();
-                if (!blocked.add(chat)) {
-                    continue; // an older message to this chat goes first
-                }
-                Duration wait = Duration.between(now, entry.item().notBefore());
-                if (governor != null) {
-                    Duration pace = governor.delay(chat, now);
-                    wait = pace.compareTo(wait) > 0 ? pace : wait;
-                }
-                if (wait.isNegative() || wait.isZero()) {
-                    it.remove();
-                    inFlight.add(chat);
-                    if (governor != null) {
-                        governor.sent(chat, now);
+            for (boolean replies : new boolean[] {true, false}) {
+                for (ChatId chat : new ArrayList<>(chats.keySet())) {
+                    ArrayDeque<Entry> line = chats.get(chat);
+                    if (line == null || inFlight.contains(chat) || line.peekFirst().item().origin().reply() != replies) {
+                        continue;
                     }
-                    ready.add(entry);
-                } else {
-                    soonest = soonest == null || wait.compareTo(soonest) < 0 ? wait : soonest;
+                    Entry head = line.peekFirst();
+                    Duration wait = Duration.between(now, head.item().notBefore());
+                    if (governor != null) {
+                        Duration pace = governor.delay(chat, head.item().origin(), now);
+                        wait = pace.compareTo(wait) > 0 ? pace : wait;
+                    }
+                    if (wait.isNegative() || wait.isZero()) {
+                        line.pollFirst();
+                        queued--;
+                        chats.remove(chat); // to the back of the turn order, if it has more to send
+                        if (!line.isEmpty()) {
+                            chats.put(chat, line);
+                        }
+                        inFlight.add(chat);
+                        if (governor != null) {
+                            governor.sent(chat, head.item().origin(), now);
+                        }
+                        ready.add(head);
+                    } else {
+                        soonest = soonest == null || wait.compareTo(soonest) < 0 ? wait : soonest;
+                    }
                 }
             }
             if (wakeUp != null) {
@@ -195,17 +213,18 @@ final class OutboundQueue {
                 }
                 log.debug("Send of {} to {} failed ({}); retrying at {}", item.id(), item.chat(), error, later.notBefore());
                 synchronized (this) {
-                    queue.addFirst(entry.retried(later));
+                    enqueue(entry.retried(later), true);
                 }
             }
         } catch (RuntimeException e) {
             log.error("Recording the outcome of message {} failed; it is sent again later", item.id(), e);
             synchronized (this) {
-                queue.addFirst(entry);
+                enqueue(entry, true);
             }
         } finally {
             synchronized (this) {
                 inFlight.remove(item.chat());
+                notifyAll();
             }
         }
         drain();
@@ -230,8 +249,29 @@ final class OutboundQueue {
         connected = false;
     }
 
+    /** Messages queued or in flight. */
     synchronized int size() {
-        return queue.size() + inFlight.size();
+        return queued + inFlight.size();
+    }
+
+    /** Waits until nothing is queued or in flight, at most until {@code deadline} (System.nanoTime); returns what is left. */
+    synchronized int awaitSent(long deadline) throws InterruptedException {
+        for (long left = deadline - System.nanoTime(); size() > 0 && left > 0; left = deadline - System.nanoTime()) {
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return size();
+    }
+
+    /** A plugin's broadcasts sent in the last hour and day, and its sends still queued. */
+    synchronized Usage usage(String pluginId) {
+        int[] sent = governor == null ? new int[] {0, 0} : governor.broadcasts(pluginId, time.clock().instant());
+        long waiting = chats.values().stream().flatMap(ArrayDeque::stream)
+                .filter(e -> e.item().origin().pluginId().equals(pluginId)).count();
+        return new Usage(sent[0], sent[1], (int) waiting);
+    }
+
+    /** What a plugin's sends amount to. */
+    record Usage(int broadcastsLastHour, int broadcastsLastDay, int queued) {
     }
 
     List<OutboxItem> deadLetters() {

@@ -3,10 +3,10 @@ package dev.blacksky.core.outbound;
 import dev.blacksky.api.message.ChatId;
 import java.time.Instant;
 
-/** One message waiting in the outbox, with the id every attempt reuses. */
-record OutboxItem(long seq, String id, ChatId chat, String text, int attempts, Instant notBefore) {
+/** One message waiting in the outbox, with the id every attempt reuses and whom it is for. */
+record OutboxItem(long seq, String id, ChatId chat, String text, Origin origin, int attempts, Instant notBefore) {
 
     OutboxItem retried(Instant next) {
-        return new OutboxItem(seq, id, chat, text, attempts + 1, next);
+        return new OutboxItem(seq, id, chat, text, origin, attempts + 1, next);
     }
 }

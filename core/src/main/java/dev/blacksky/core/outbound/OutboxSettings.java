@@ -4,13 +4,13 @@ import com.typesafe.config.Config;
 import dev.blacksky.core.config.ConfigRanges;
 import java.time.Duration;
 
-/** The {@code blacksky.outbound.outbox} settings: retries and the dead letter. */
-public record OutboxSettings(int maxAttempts, Duration retryBase, Duration retryCap) {
+/** The {@code blacksky.outbound.outbox} settings (retries and the dead letter), and the account whose outbox it is. */
+public record OutboxSettings(String account, int maxAttempts, Duration retryBase, Duration retryCap) {
 
     public static OutboxSettings from(Config config) {
         String o = "blacksky.outbound.outbox.";
-        return new OutboxSettings(ConfigRanges.atLeast(config, o + "max-attempts", 1), ConfigRanges.positive(config, o + "retry-base"),
-                ConfigRanges.positive(config, o + "retry-cap"));
+        return new OutboxSettings(config.getString("blacksky.account"), ConfigRanges.atLeast(config, o + "max-attempts", 1),
+                ConfigRanges.positive(config, o + "retry-base"), ConfigRanges.positive(config, o + "retry-cap"));
     }
 
     /** Exponential: base, 2 x base, 4 x base ... up to the cap. */

@@ -10,8 +10,10 @@ import java.util.Map;
 
 /**
  * Decides when the account may send next: a token bucket (sustained rate and burst), a minimum gap per
- * chat, hourly and daily caps, and a ramp from a fraction of the rate to all of it after each (re)connect.
- * Pure bookkeeping on the instants it is given; not thread-safe (the outbound queue serialises it).
+ * chat, hourly and daily caps, a ramp from a fraction of the rate to all of it after each (re)connect, and
+ * for a plugin's broadcasts its share of the hourly and daily caps, so one plugin cannot spend the budget the
+ * replies to everyone else need. Pure bookkeeping on the instants it is given; not thread-safe (the outbound
+ * queue serialises it).
  */
 final class SendGovernor {
 
@@ -19,6 +21,7 @@ final class SendGovernor {
     private final Map<ChatId, Instant> lastPerChat = new HashMap<>();
     private final Deque<Instant> lastHour = new ArrayDeque<>();
     private final Deque<Instant> lastDay = new ArrayDeque<>();
+    private final Map<String, Deque<Instant>> broadcastsToday = new HashMap<>();
     private double tokens;
     private Instant refilledAt;
     private Instant connectedAt;
@@ -36,8 +39,8 @@ final class SendGovernor {
         tokens = Math.min(tokens, Math.max(1, limits.burst() * limits.rampStart()));
     }
 
-    /** How long to wait before a message to {@code chat} may go; zero when it may go now. */
-    Duration delay(ChatId chat, Instant now) {
+    /** How long to wait before a message to {@code chat} from {@code origin} may go; zero when it may go now. */
+    Duration delay(ChatId chat, Origin origin, Instant now) {
         refill(now);
         Duration wait = Duration.ZERO;
         if (tokens < 1) {
@@ -56,11 +59,47 @@ final class SendGovernor {
         if (lastDay.size() >= limits.perDay()) {
             wait = max(wait, Duration.between(now, lastDay.peekFirst().plus(Duration.ofDays(1))));
         }
+        Deque<Instant> broadcasts = origin.reply() ? null : broadcastsToday.get(origin.pluginId());
+        if (broadcasts != null) {
+            prune(broadcasts, now.minus(Duration.ofDays(1)));
+            double share = limits.shareOf(origin.pluginId());
+            wait = max(wait, overShare(broadcasts, now, Duration.ofHours(1), (int) Math.ceil(share * limits.perHour())));
+            wait = max(wait, overShare(broadcasts, now, Duration.ofDays(1), (int) Math.ceil(share * limits.perDay())));
+        }
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    /** A message to {@code chat} went out at {@code now}. */
-    void sent(ChatId chat, Instant now) {
+    // How long until fewer than `allowed` of these sends lie within the trailing `window`.
+    private static Duration overShare(Deque<Instant> sends, Instant now, Duration window, int allowed) {
+        int inWindow = 0;
+        Instant oldestCounted = null;
+        for (java.util.Iterator<Instant> it = sends.descendingIterator(); it.hasNext(); ) {
+            Instant at = it.next();
+            if (!at.isAfter(now.minus(window))) {
+                break;
+            }
+            inWindow++;
+            oldestCounted = at;
+            if (inWindow >= allowed) {
+                return Duration.between(now, oldestCounted.plus(window));
+            }
+        }
+        return Duration.ZERO;
+    }
+
+    /** A plugin's broadcasts in the last hour and the last day. */
+    int[] broadcasts(String pluginId, Instant now) {
+        Deque<Instant> sends = broadcastsToday.getOrDefault(pluginId, new ArrayDeque<>());
+        prune(sends, now.minus(Duration.ofDays(1)));
+        int lastHour = (int) sends.stream().filter(at -> at.isAfter(now.minus(Duration.ofHours(1)))).count();
+        return new int[] {lastHour, sends.size()};
+    }
+
+    /** A message to {@code chat} from {@code origin} went out at {@code now}. */
+    void sent(ChatId chat, Origin origin, Instant now) {
+        if (!origin.reply()) {
+            broadcastsToday.computeIfAbsent(origin.pluginId(), p -> new ArrayDeque<>()).addLast(now);
+        }
         refill(now);
         tokens = Math.max(0, tokens - 1);
         lastPerChat.put(chat, now);

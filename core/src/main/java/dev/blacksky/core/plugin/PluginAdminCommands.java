@@ -79,7 +79,8 @@ final class PluginAdminCommands {
                         + "\nCommands: " + (p.commands().isEmpty() ? "none" : String.join(", ", p.commands()))
                         + "\nListeners: " + p.listeners()
                         + "\nDepends on: " + (p.dependencies().isEmpty() ? "nothing" : String.join(", ", p.dependencies()))
-                        + "\nFailures: " + p.failures() + ", calls in progress: " + p.callsInProgress())
+                        + "\nFailures: " + p.failures() + ", calls in progress: " + p.callsInProgress()
+                        + "\nSends: " + host.sendsOf(p.pluginId()))
                 .orElse("There is no plugin '" + id + "'. '!plugins' lists them.");
     }
 }

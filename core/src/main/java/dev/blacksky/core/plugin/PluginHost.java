@@ -11,6 +11,8 @@ import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.dispatch.InvalidCommandException;
 import dev.blacksky.core.dispatch.ListenerRegistry;
 import dev.blacksky.core.dispatch.PluginCalls;
+import dev.blacksky.core.outbound.Origin;
+import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.dispatch.PluginScope;
 import dev.blacksky.api.message.Message;
 import java.util.concurrent.CompletionStage;
@@ -56,7 +58,7 @@ public final class PluginHost {
     private final ListenerRegistry listeners;
     private final Storage storage;
     private final TimeSource time;
-    private final Messenger messenger;
+    private final OutboundMessenger messenger;
     private final Dispatcher dispatcher;
     private final PluginHostSettings settings;
     private final PluginCalls calls;
@@ -73,7 +75,7 @@ public final class PluginHost {
 
     @Inject
     public PluginHost(HostPaths paths, Config config, CommandRegistry registry, ListenerRegistry listeners,
-                      Storage storage, TimeSource time, Messenger messenger, Dispatcher dispatcher,
+                      Storage storage, TimeSource time, OutboundMessenger messenger, Dispatcher dispatcher,
                       PluginHostSettings settings, PluginCalls calls) {
         this.paths = paths;
         this.config = config;
@@ -385,14 +387,16 @@ public final class PluginHost {
         Logger logger = LoggerFactory.getLogger("plugin." + id);
         PluginCalls.Call task = new PluginCalls.Call(id, loader, "scheduled task of plugin '" + id + "'");
         Messenger forPlugin = new Messenger() { // what the plugin chains to a send runs on its threads, not the host's
+            private final Messenger broadcasts = messenger.as(Origin.broadcastFrom(id));
+
             @Override
             public CompletionStage<String> send(ChatId chat, String text) {
-                return calls.forPlugin(messenger.send(chat, text));
+                return calls.forPlugin(broadcasts.send(chat, text));
             }
 
             @Override
             public CompletionStage<Void> react(Message target, String emoji) {
-                return calls.forPlugin(messenger.react(target, emoji));
+                return calls.forPlugin(broadcasts.react(target, emoji));
             }
         };
         return new HostPluginContext(id, pluginConfig, storage.forPlugin(id),
@@ -531,6 +535,11 @@ public final class PluginHost {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** What the plugin sent on its own and has queued, for owners judging its share of the sending budget. */
+    public String sendsOf(String pluginId) {
+        return messenger.usage(pluginId);
     }
 
     public Path folder() {

@@ -44,13 +44,34 @@ public final class PluginStore implements KeyValueStore, AutoCloseable {
     public void put(String key, String value) {
         checkKey(key);
         checkValue(key, value);
-        call("write '" + key + "'", () -> database.with(c -> write(c, key, value)));
+        call("write '" + key + "'", () -> once(key, c -> {
+            write(c, key, value);
+            return null;
+        }));
     }
 
     @Override
     public boolean delete(String key) {
         checkKey(key);
-        return call("delete '" + key + "'", () -> database.with(c -> remove(c, key)));
+        return Boolean.parseBoolean(call("delete '" + key + "'", () -> once(key, c -> String.valueOf(remove(c, key)))));
+    }
+
+    // A write, once: inside a journaled call it is recorded in its ledger in the same transaction, and a call run
+    // again after a crash gets the recorded result instead of writing again. Elsewhere, just the write.
+    private String once(String key, SqliteDatabase.Work<String> write) throws SQLException {
+        WriteLedger.Call ledger = WriteLedger.current();
+        if (ledger == null) {
+            return database.with(write);
+        }
+        return database.inTransaction(c -> {
+            WriteLedger.Call.Replayed done = ledger.replay(c, namespace, key);
+            if (done != null) {
+                return done.result();
+            }
+            String result = write.run(c);
+            ledger.record(c, namespace, key, result);
+            return result;
+        });
     }
 
     // Optimistic: the plugin's function runs with no lock held (it may be slow, or send a message, which
@@ -59,6 +80,13 @@ public final class PluginStore implements KeyValueStore, AutoCloseable {
     public String update(String key, Function<Optional<String>, String> change) {
         checkKey(key);
         Objects.requireNonNull(change, "change");
+        WriteLedger.Call ledger = WriteLedger.current();
+        if (ledger != null) {
+            WriteLedger.Call.Replayed done = call("update '" + key + "'", () -> database.with(c -> ledger.replay(c, namespace, key)));
+            if (done != null) {
+                return done.result();
+            }
+        }
         for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
             Optional<String> seen = get(key);
             String next = change.apply(seen);
@@ -73,6 +101,9 @@ public final class PluginStore implements KeyValueStore, AutoCloseable {
                     remove(c, key);
                 } else {
                     write(c, key, next);
+                }
+                if (ledger != null) {
+                    ledger.record(c, namespace, key, next);
                 }
                 return true;
             }));

@@ -47,6 +47,7 @@ public final class SqliteDatabase implements AutoCloseable {
                           updated_at INTEGER NOT NULL,
                           PRIMARY KEY (namespace, key)
                         ) WITHOUT ROWID""");
+                WriteLedger.createTable(connection);
             }
         } catch (IOException | SQLException e) {
             throw new StorageException("Cannot open the database " + file + ": " + e.getMessage()

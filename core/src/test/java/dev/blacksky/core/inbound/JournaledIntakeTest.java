@@ -53,9 +53,9 @@ class JournaledIntakeTest {
     void a_message_a_crash_interrupted_is_handled_at_the_next_start_and_only_then() {
         SqliteDatabase database = new SqliteDatabase(folder.resolve("data/storage.db"));
         database.open();
-        InboundJournal journal = new InboundJournal(database, new JournalSettings(Duration.ofDays(7), 1000));
+        InboundJournal journal = new InboundJournal(database, new JournalSettings("default", Duration.ofDays(7), 1000, 3));
         journal.open();
-        assertThat(journal.record(TestHost.privateMessage("alice", "!ver interrupted"), Instant.now())).isTrue();
+        assertThat(journal.record(TestHost.privateMessage("alice", "!ver interrupted"), Instant.now(), true)).isTrue();
         database.close();
         try (TestHost bot = TestHost.startJournaled(folder, "")) {
             await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 interrupted") == 1);
@@ -67,23 +67,169 @@ class JournaledIntakeTest {
         }
     }
 
+    private InboundJournal journal(SqliteDatabase database, String account) {
+        InboundJournal journal = new InboundJournal(database, new JournalSettings(account, Duration.ofDays(7), 1000, 3));
+        journal.open();
+        return journal;
+    }
+
+    private SqliteDatabase database() {
+        SqliteDatabase database = new SqliteDatabase(folder.resolve("data/storage.db"));
+        database.open();
+        return database;
+    }
+
+    @Test
+    void a_message_that_was_being_handled_at_every_crash_is_dead_lettered_after_its_attempts_and_owners_are_told() {
+        SqliteDatabase database = database();
+        InboundJournal journal = journal(database, "default");
+        Inbound poison = TestHost.privateMessage("alice", "!ver poison");
+        Inbound almost = TestHost.privateMessage("bob", "!ver almost");
+        journal.record(poison, Instant.now(), true);
+        journal.attempt(poison.message());
+        journal.attempt(poison.message()); // three runs ended while handling it
+        journal.record(almost, Instant.now(), true);
+        journal.attempt(almost.message()); // two
+        database.close();
+        try (TestHost bot = TestHost.startJournaled(folder, "blacksky.owners = [\"carol\"]")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 almost") == 1);
+            assertThat(answers(bot, "v1 poison")).isZero();
+            assertThat(bot.transport.sent()).anySatisfy(m -> {
+                assertThat(m.chat().value()).isEqualTo("carol");
+                assertThat(m.text()).contains("A message from alice in alice was being handled each of the 3 times")
+                        .contains("\"!ver poison\"");
+            });
+        }
+        try (TestHost bot = TestHost.startJournaled(folder, "")) { // set aside for good
+            bot.transport.deliver(TestHost.privateMessage("alice", "!ver marker"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 marker") == 1);
+            assertThat(answers(bot, "v1 poison")).isZero();
+        }
+    }
+
+    @Test
+    void a_command_the_bot_stopped_in_the_middle_of_makes_its_store_writes_once_when_handled_again() throws Exception {
+        TestPluginJar.plugin(folder.resolve("plugins"), "jotter").extension(dev.blacksky.core.plugin.fixtures.Jot.class).write();
+        String quick = "blacksky.dispatch.command-timeout = 1m\nblacksky.shutdown.drain-timeout = 100ms\n"
+                + "blacksky.plugin-host.drain-timeout = 100ms";
+        System.setProperty("jot.hang", "true");
+        try (TestHost bot = TestHost.startJournaled(folder, quick)) {
+            bot.transport.deliver(TestHost.privateMessage("alice", "!jot buy milk"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "saved as 1") == 1);
+        } finally { // stopped while the command still ran: its message stays unfinished in the journal
+            System.clearProperty("jot.hang");
+        }
+        try (TestHost bot = TestHost.startJournaled(folder, quick)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "saved as 1") == 1); // handled again
+            bot.transport.deliver(TestHost.privateMessage("alice", "!jot call bob"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "saved as 2") == 1);
+        }
+        SqliteDatabase database = database();
+        java.util.Map<String, String> stored = new java.util.TreeMap<>();
+        database.use("test", c -> {
+            try (var s = c.prepareStatement("SELECT key, value FROM plugin_kv WHERE namespace = 'jotter'");
+                 var r = s.executeQuery()) {
+                while (r.next()) {
+                    stored.put(r.getString(1), r.getString(2));
+                }
+            }
+            try (var s = c.prepareStatement("SELECT COUNT(*) FROM plugin_writes"); var r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getInt(1)).as("ledgers of handled messages are gone").isZero();
+            }
+            return null;
+        });
+        database.close();
+        assertThat(stored).containsExactly(java.util.Map.entry("next", "2"), java.util.Map.entry("note:1", "buy milk"),
+                java.util.Map.entry("note:2", "call bob"));
+    }
+
+    @Test
+    void a_message_arriving_while_the_bot_stops_is_journaled_and_handled_at_the_next_start() throws Exception {
+        TestPluginJar.plugin(folder.resolve("plugins"), "misbehaving").extension(
+                dev.blacksky.core.plugin.fixtures.Misbehaving.Hang.class).write();
+        TestHost bot = TestHost.startJournaled(folder, "blacksky.dispatch.command-timeout = 1m\n"
+                + "blacksky.shutdown.drain-timeout = 2s\nblacksky.plugin-host.drain-timeout = 100ms");
+        bot.transport.deliver(TestHost.privateMessage("bob", "!hang")); // keeps the stop draining for a while
+        Thread stopper = Thread.ofPlatform().start(bot::close);
+        await().atMost(Duration.ofSeconds(5)).until(bot.host::stopping);
+        bot.transport.deliver(TestHost.privateMessage("alice", "!ver late")); // the network already acknowledged it
+        stopper.join();
+        assertThat(answers(bot, "v1 late")).isZero();
+        try (TestHost again = TestHost.startJournaled(folder, "blacksky.dispatch.command-timeout = 100ms\n"
+                + "blacksky.shutdown.drain-timeout = 100ms\nblacksky.plugin-host.drain-timeout = 100ms")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(again, "v1 late") == 1);
+        }
+    }
+
+    @Test
+    void a_replayed_message_keeps_its_quote_and_mentions() {
+        SqliteDatabase database = database();
+        InboundJournal journal = journal(database, "default");
+        Inbound plain = TestHost.privateMessage("alice", "!ver quoted");
+        dev.blacksky.api.message.Message m = plain.message();
+        Inbound rich = new Inbound(new dev.blacksky.api.message.Message(m.id(), m.chat(), m.sender(), m.text(),
+                m.timestamp().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                java.util.Optional.of(new dev.blacksky.api.message.QuotedMessage("q1", dev.blacksky.api.message.UserId.of("bob"),
+                        "the question")),
+                java.util.List.of(dev.blacksky.api.message.UserId.of("carol"), dev.blacksky.api.message.UserId.of("dave"))), true);
+        journal.record(rich, Instant.now(), true);
+        assertThat(journal.unfinished()).singleElement().satisfies(u -> assertThat(u.inbound().message()).isEqualTo(rich.message()));
+        database.close();
+    }
+
+    @Test
+    void each_account_has_its_own_journal_on_a_shared_data_folder() {
+        SqliteDatabase database = database();
+        InboundJournal main = journal(database, "main");
+        InboundJournal other = journal(database, "other");
+        Inbound message = TestHost.privateMessage("alice", "hi");
+        assertThat(main.record(message, Instant.now(), true)).isTrue();
+        assertThat(other.unfinished()).isEmpty();
+        assertThat(other.record(message, Instant.now(), true)).as("not a redelivery for another account").isTrue();
+        other.done(message.message());
+        assertThat(main.unfinished()).hasSize(1);
+        database.close();
+    }
+
+    @Test
+    void the_journal_kept_before_accounts_were_separated_is_taken_over_by_the_account_that_opens_it() throws Exception {
+        SqliteDatabase database = database();
+        database.use("test", c -> {
+            try (var s = c.createStatement()) {
+                s.execute("""
+                        CREATE TABLE inbound_journal (chat TEXT NOT NULL, sender TEXT NOT NULL, id TEXT NOT NULL,
+                          received_at INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0, chat_type TEXT NOT NULL,
+                          chat_name TEXT NOT NULL, sender_name TEXT NOT NULL, text TEXT NOT NULL, sent_at INTEGER NOT NULL,
+                          admin INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (chat, sender, id)) WITHOUT ROWID""");
+                s.execute("INSERT INTO inbound_journal VALUES ('alice', 'alice', 'm1', 1, 0, 'PRIVATE', 'alice', 'Alice',"
+                        + " '!ver old', 1, 0, 1)");
+            }
+            return null;
+        });
+        InboundJournal journal = journal(database, "main");
+        assertThat(journal.unfinished()).singleElement().satisfies(u -> assertThat(u.inbound().message().text()).isEqualTo("!ver old"));
+        assertThat(journal(database, "other").unfinished()).isEmpty();
+        database.close();
+    }
+
     @Test
     void handled_rows_are_pruned_after_their_time_and_beyond_the_bound() {
         SqliteDatabase database = new SqliteDatabase(folder.resolve("data/storage.db"));
         database.open();
-        InboundJournal journal = new InboundJournal(database, new JournalSettings(Duration.ofDays(7), 3));
+        InboundJournal journal = new InboundJournal(database, new JournalSettings("default", Duration.ofDays(7), 3, 3));
         journal.open();
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < 6; i++) {
             Inbound inbound = TestHost.privateMessage("alice", "m" + i);
-            journal.record(inbound, start.plus(Duration.ofDays(i)));
+            journal.record(inbound, start.plus(Duration.ofDays(i)), true);
             if (i != 5) {
                 journal.done(inbound.message());
             }
         }
         assertThat(journal.prune(start.plus(Duration.ofDays(8)))).isEqualTo(3); // 1 too old, then 2 beyond the bound
         assertThat(journal.size()).isEqualTo(3);
-        assertThat(journal.unfinished()).singleElement().satisfies(u -> assertThat(u.message().text()).isEqualTo("m5"));
+        assertThat(journal.unfinished()).singleElement().satisfies(u -> assertThat(u.inbound().message().text()).isEqualTo("m5"));
         database.close();
     }
 }

@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class OutboundMessengerTest {
 
-    static final OutboxSettings RETRIES = new OutboxSettings(5, Duration.ofSeconds(5), Duration.ofMinutes(5));
+    static final OutboxSettings RETRIES = new OutboxSettings("default", 5, Duration.ofSeconds(5), Duration.ofMinutes(5));
 
     private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z"));
     private final SimulatedTransport transport = new SimulatedTransport();
 
     private OutboundMessenger messenger(double perMinute, int burst, Duration gap, int perHour, double rampStart) {
         OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("simulated"), perMinute,
-                burst, gap, perHour, 1500, Duration.ofSeconds(60), rampStart), RETRIES, null);
+                burst, gap, perHour, 1500, Duration.ofSeconds(60), rampStart, 0.5, java.util.Map.of()), RETRIES, null);
         out.connected();
         return out;
     }
@@ -114,9 +114,64 @@ class OutboundMessengerTest {
     }
 
     @Test
+    void a_reply_in_another_chat_goes_before_a_long_broadcast_queued_earlier() {
+        OutboundMessenger out = messenger(10, 1, Duration.ZERO, 200, 1.0);
+        var announcements = out.as(Origin.broadcastFrom("news"));
+        for (int i = 0; i < 100; i++) {
+            announcements.send(ChatId.of("big-group"), "news " + i);
+        }
+        var pong = out.as(Origin.replyFrom("basics")).send(ChatId.of("bob"), "pong").toCompletableFuture();
+        assertThat(sent()).containsExactly("news 0"); // the burst of one is spent
+        time.advance(Duration.ofSeconds(6)); // the next token of 10 a minute
+        assertThat(sent()).containsExactly("news 0", "pong");
+        assertThat(pong).isCompleted();
+    }
+
+    @Test
+    void chats_take_turns_so_one_busy_chat_does_not_starve_the_others() {
+        OutboundMessenger out = messenger(6000, 1, Duration.ZERO, 1000, 1.0);
+        out.disconnected(); // everything queued first, as after an outage
+        var broadcasts = out.as(Origin.broadcastFrom("news"));
+        for (int i = 0; i < 3; i++) {
+            broadcasts.send(ChatId.of("a"), "a" + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            broadcasts.send(ChatId.of("b"), "b" + i);
+        }
+        out.connected();
+        time.advance(Duration.ofSeconds(1));
+        assertThat(sent()).containsExactly("a0", "b0", "a1", "b1", "a2", "b2");
+    }
+
+    @Test
+    void a_plugins_broadcasts_stop_at_its_share_of_the_hour_while_replies_still_go_and_owners_see_it() {
+        OutboundMessenger out = messenger(6000, 1000, Duration.ZERO, 10, 1.0); // 10 an hour; a plugin's share is half
+        var news = out.as(Origin.broadcastFrom("news"));
+        for (int i = 0; i < 8; i++) {
+            news.send(ChatId.of("group" + i), "news " + i);
+        }
+        out.as(Origin.replyFrom("basics")).send(ChatId.of("bob"), "pong");
+        assertThat(sent()).hasSize(6).contains("pong").doesNotContain("news 5", "news 6", "news 7");
+        assertThat(out.usage("news")).isEqualTo("5 broadcasts in the last hour, 5 in the last day, 3 sends queued");
+        time.advance(Duration.ofHours(1));
+        assertThat(sent()).contains("news 5", "news 6", "news 7");
+    }
+
+    @Test
+    void a_share_set_for_one_plugin_replaces_the_default() {
+        OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("simulated"), 6000,
+                1000, Duration.ZERO, 10, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of("news", 0.2)), RETRIES, null);
+        out.connected();
+        for (int i = 0; i < 5; i++) {
+            out.as(Origin.broadcastFrom("news")).send(ChatId.of("group" + i), "news " + i);
+        }
+        assertThat(sent()).hasSize(2);
+    }
+
+    @Test
     void ungoverned_transports_send_straight_through() {
         OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("whatsapp"), 1, 1,
-                Duration.ofHours(1), 1, 1, Duration.ZERO, 1.0), RETRIES, null);
+                Duration.ofHours(1), 1, 1, Duration.ZERO, 1.0, 0.5, java.util.Map.of()), RETRIES, null);
         for (int i = 0; i < 50; i++) {
             out.send(ChatId.of("a"), "m" + i);
         }

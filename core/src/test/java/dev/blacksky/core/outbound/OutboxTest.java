@@ -33,7 +33,7 @@ class OutboxTest {
                 new StorageSettings("storage.db", 65536), time.clock());
         storage.start();
         OutboundMessenger out = new OutboundMessenger(transport, time,
-                new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0),
+                new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of()),
                 OutboundMessengerTest.RETRIES, storage);
         out.start();
         out.connected();
@@ -52,12 +52,37 @@ class OutboxTest {
     }
 
     @Test
+    void each_account_sends_only_its_own_queued_messages_from_a_shared_data_folder() {
+        storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
+                new StorageSettings("storage.db", 65536), time.clock());
+        storage.start();
+        GovernorSettings governor = new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0,
+                0.5, java.util.Map.of());
+        OutboundMessenger main = new OutboundMessenger(transport, time, governor,
+                new OutboxSettings("main", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), storage);
+        main.start();
+        main.send(ChatId.of("a"), "from main"); // queued while offline, then the process stops
+        SimulatedTransport otherLink = new SimulatedTransport().durable(true);
+        OutboundMessenger other = new OutboundMessenger(otherLink, time, governor,
+                new OutboxSettings("other", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), storage);
+        other.start();
+        other.connected();
+        assertThat(otherLink.sent()).as("another account's reply never goes out from this number").isEmpty();
+        SimulatedTransport mainAgain = new SimulatedTransport().durable(true);
+        OutboundMessenger restarted = new OutboundMessenger(mainAgain, time, governor,
+                new OutboxSettings("main", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), storage);
+        restarted.start();
+        restarted.connected();
+        assertThat(mainAgain.sent()).extracting(SentMessage::text).containsExactly("from main");
+    }
+
+    @Test
     void nothing_is_sent_before_the_first_connection() {
         storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
                 new StorageSettings("storage.db", 65536), time.clock());
         storage.start();
         OutboundMessenger out = new OutboundMessenger(transport, time,
-                new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0),
+                new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of()),
                 OutboundMessengerTest.RETRIES, storage);
         out.start();
         out.send(ChatId.of("a"), "early");

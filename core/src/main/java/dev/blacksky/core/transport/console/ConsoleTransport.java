@@ -38,6 +38,8 @@ public final class ConsoleTransport implements Transport {
     private final boolean interactive;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
+    // Message ids must not repeat across runs: a journaled console would take a repeated one for a redelivery.
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final Object outputLock = new Object();
     private volatile boolean stopped;
     private Thread reader;
@@ -108,7 +110,7 @@ public final class ConsoleTransport implements Transport {
                 printLine("(unknown directive; :help lists them)");
             }
         }
-        String id = "console-" + sequence.incrementAndGet();
+        String id = "console-" + run + "-" + sequence.incrementAndGet();
         Message message = Message.text(id, session.chat(), session.sender(), line, clock.instant());
         sink.accept(new Inbound(message, session.senderIsGroupAdmin()));
     }
@@ -147,6 +149,12 @@ public final class ConsoleTransport implements Transport {
         synchronized (outputLock) {
             out.flush();
         }
+    }
+
+    /** With blacksky.console.durable, lines are journaled and replies go through the outbox, as on WhatsApp. */
+    @Override
+    public boolean durable() {
+        return settings.durable();
     }
 
     @Override

@@ -27,7 +27,7 @@ class ConsoleTransportTest {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private void run(String input) throws InterruptedException {
-        ConsoleTransport console = new ConsoleTransport(new ConsoleSettings("console", "Console", true, 65536),
+        ConsoleTransport console = new ConsoleTransport(new ConsoleSettings("console", "Console", true, false, 65536),
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(stdout, true, StandardCharsets.UTF_8), false, Clock.systemUTC());
         console.start(new InboundSink() {
@@ -81,7 +81,7 @@ class ConsoleTransportTest {
     void piped_output_carries_only_replies_with_their_lines_as_they_are() throws InterruptedException {
         run(":as bob\n:help\n");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
-        ConsoleTransport console = new ConsoleTransport(new ConsoleSettings("console", "Console", true, 65536),
+        ConsoleTransport console = new ConsoleTransport(new ConsoleSettings("console", "Console", true, false, 65536),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8), false,
                 Clock.systemUTC());
         console.send(dev.blacksky.api.message.ChatId.of("x"), "line one\nline two ✓");
