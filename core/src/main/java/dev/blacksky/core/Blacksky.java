@@ -90,6 +90,7 @@ public final class Blacksky {
         ConnectionSettings connection = ConfigLoader.read(config, ConnectionSettings::from);
         SessionSettings session = ConfigLoader.read(config, SessionSettings::from);
         TimeSource time = options.time();
+        paths.checkPlugins(config, options.pluginsDir() != null);
         return Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config, paths),
                 new DispatchModule(dispatch),

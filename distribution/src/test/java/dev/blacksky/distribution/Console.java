@@ -26,6 +26,8 @@ final class Console implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/blacksky").toString(), "run", "--console"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("CONFIG_FORCE_"));
+        builder.environment().putAll(Launch.sandbox()); // --data given by the test still wins
         builder.environment().put("JAVA_HOME", javaHome);
         process = builder.start();
         stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

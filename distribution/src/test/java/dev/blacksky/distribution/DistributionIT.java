@@ -52,11 +52,22 @@ class DistributionIT {
     @Test
     void piped_ping_prints_pong_and_exits_zero_at_end_of_input() throws IOException {
         Path home = copyOfDistribution();
-        Launch.Result result = blacksky(home, "run", "--console").stdin("!ping\n").run();
+        Launch.Result result = blacksky(home, "run", "--console").installationFolders().stdin("!ping\n").run();
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.stdout()).isEqualTo("pong\n");
         assertThat(home.resolve("data")).isDirectory();
         assertThat(home.resolve("logs/blacksky.log")).isRegularFile();
+    }
+
+    @Test
+    void what_a_user_left_in_the_installations_data_folder_does_not_reach_a_test() throws IOException {
+        Path home = copyOfDistribution();
+        Files.createDirectories(home.resolve("data"));
+        Files.createFile(home.resolve("data/storage.db")); // a database no bot can start on
+        Launch.Result result = blacksky(home, "run", "--console").stdin("!ping\n").run();
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.stdout()).isEqualTo("pong\n");
+        assertThat(home.resolve("data/storage.db")).isEmptyFile(); // never opened
     }
 
     @Test

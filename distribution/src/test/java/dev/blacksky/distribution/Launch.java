@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command as a user would from the shell: arguments, stdin, environment, working directory. */
+/**
+ * Runs a command as a user would from the shell: arguments, stdin, environment, working directory. Unless a
+ * test asks for the installation's own folders, the data and log folders are private to the launch, so no test
+ * depends on what a user left in the installation's data/ or logs/ (a pending reminder, say).
+ */
 final class Launch {
+
+    private static final Path SANDBOXES = Path.of("target/it-sandboxes").toAbsolutePath();
 
     record Result(int exit, String stdout, String stderr) {
         @Override
@@ -28,6 +35,7 @@ final class Launch {
     private final List<String> unset = new ArrayList<>();
     private String stdin = "";
     private Path workingDirectory;
+    private boolean installationFolders;
 
     private Launch(String executable, String... args) {
         command.add(executable);
@@ -58,10 +66,31 @@ final class Launch {
         return this;
     }
 
+    /** Uses the installation's own data/ and logs/ (for a test on a private copy of the installation). */
+    Launch installationFolders() {
+        this.installationFolders = true;
+        return this;
+    }
+
+    /** A data folder and a log folder of the launch's own, in the environment a bot reads them from. */
+    static Map<String, String> sandbox() {
+        try {
+            Files.createDirectories(SANDBOXES);
+            Path sandbox = Files.createTempDirectory(SANDBOXES, "launch-");
+            return Map.of("CONFIG_FORCE_blacksky_paths_data", sandbox.resolve("data").toString(),
+                    "BLACKSKY_LOGS", sandbox.resolve("logs").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Result run() {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("CONFIG_FORCE_"));
         unset.forEach(builder.environment()::remove);
+        if (!installationFolders) {
+            builder.environment().putAll(sandbox());
+        }
         builder.environment().putAll(environment);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());

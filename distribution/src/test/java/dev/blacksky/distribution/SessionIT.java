@@ -26,6 +26,7 @@ class SessionIT {
                 "--data", data.toString());
         builder.environment().keySet().removeIf(k -> k.startsWith("CONFIG_FORCE_"));
         builder.environment().put("JAVA_HOME", JAVA_HOME);
+        builder.environment().putAll(Launch.sandbox());
         builder.redirectOutput(tmp.resolve("first.out").toFile()).redirectError(tmp.resolve("first.err").toFile());
         return builder.start();
     }

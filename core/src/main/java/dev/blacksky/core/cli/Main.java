@@ -9,8 +9,28 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        checkLogFolder();
         OutOfMemoryExit.install();
         System.exit(execute(args));
+    }
+
+    // Before anything logs: a log folder the bot cannot write is worth one line on stderr, not a flood.
+    private static void checkLogFolder() {
+        String logs = System.getProperty("blacksky.logs");
+        if (logs == null) {
+            return;
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(logs);
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            if (java.nio.file.Files.isWritable(folder)) {
+                return;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // reported below
+        }
+        System.err.println("blacksky: cannot write the log folder " + folder + "; warnings still go to stderr."
+                + " Set BLACKSKY_LOGS to a writable folder.");
     }
 
     /** Runs the CLI and returns the exit code, without exiting; tests call this. */

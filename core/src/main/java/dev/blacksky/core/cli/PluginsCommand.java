@@ -1,5 +1,10 @@
 package dev.blacksky.core.cli;
 
+import com.typesafe.config.Config;
+import dev.blacksky.core.config.ConfigLoader;
+import dev.blacksky.core.config.ConfigSources;
+import dev.blacksky.core.config.ConfigurationException;
+import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.plugin.PluginFolderCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +35,16 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path folder = plugins != null ? plugins : BlackskyCli.home().resolve("plugins");
+            Path home = BlackskyCli.home();
+            Path folder;
+            try { // the folder `run` would use: --plugins relative to here, blacksky.paths.plugins to the installation
+                Config config = ConfigLoader.load(new ConfigSources(home.resolve("conf/application.conf"), List.of(),
+                        System.getenv()));
+                folder = ConfigLoader.read(config, c -> HostPaths.resolve(home, c, null, plugins)).plugins();
+            } catch (ConfigurationException e) {
+                System.err.println("blacksky: " + e.getMessage());
+                return ExitCodes.CONFIG;
+            }
             if (!Files.isDirectory(folder)) {
                 System.err.println("blacksky: no plugin folder at " + folder + "; give one with --plugins DIR");
                 return ExitCodes.FAILURE;

@@ -9,6 +9,9 @@ import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionStatus;
 import dev.blacksky.core.connection.StatusFile;
+import dev.blacksky.core.session.AccountLayout;
+import dev.blacksky.core.session.AccountLock;
+import dev.blacksky.core.session.LockOwner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  an instance is running (its state is shown)",
-            "  1  no instance is running: no status file, or the process that wrote it is gone",
+            "  1  no instance is running: no process holds an account's lock",
             "  3  invalid configuration"
         })
 final class StatusCommand implements Callable<Integer> {
@@ -99,25 +101,30 @@ final class StatusCommand implements Callable<Integer> {
         List<Entry> entries = new ArrayList<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
+            boolean held = held(folder, name); // the OS lock is the truth; the status file only describes
+            Optional<LockOwner> holder = held ? AccountLock.readOwner(folder.resolve("session.lock")) : Optional.empty();
             try {
                 Optional<ConnectionStatus> status = new StatusFile(folder.resolve(StatusFile.NAME)).read();
-                status.ifPresent(found -> entries.add(new Entry(name, found, null, alive(found))));
+                if (status.isPresent()) {
+                    entries.add(new Entry(name, status.get(), null, held));
+                } else if (held) {
+                    entries.add(new Entry(name, null, "running" + holder.map(o -> " as pid " + o.pid() + " on " + o.host())
+                            .orElse("") + " with no connection status (a local transport, or its status.json was removed)", true));
+                }
             } catch (IOException e) {
-                entries.add(new Entry(name, null, folder.resolve(StatusFile.NAME) + ": " + e.getMessage(), false));
+                entries.add(new Entry(name, null, folder.resolve(StatusFile.NAME) + ": " + e.getMessage()
+                        + (held ? "; the account's lock says an instance is running" : ""), held));
             }
         }
         return entries;
     }
 
-    /** The writer is alive if its pid runs and, where known, started when the file says (pids get reused). */
-    static boolean alive(ConnectionStatus status) {
-        return ProcessHandle.of(status.pid())
-                .filter(ProcessHandle::isAlive)
-                .filter(process -> status.processStartedAt() == null || process.info().startInstant()
-                        .map(start -> start.truncatedTo(ChronoUnit.SECONDS)
-                                .equals(status.processStartedAt().truncatedTo(ChronoUnit.SECONDS)))
-                        .orElse(true))
-                .isPresent();
+    private static boolean held(Path folder, String name) {
+        try {
+            return AccountLock.isHeld(AccountLayout.of(folder.getParent().getParent(), name));
+        } catch (RuntimeException e) {
+            return false; // not a valid account folder, or no lock to look at
+        }
     }
 
     private void text(PrintWriter out, Path dataDir, boolean running, List<Entry> entries) {
@@ -135,7 +142,8 @@ final class StatusCommand implements Callable<Integer> {
         for (Entry entry : entries) {
             ConnectionStatus s = entry.status();
             if (s == null) {
-                out.println("Account " + entry.account() + ": unreadable status (" + entry.problem() + ")");
+                out.println("Account " + entry.account() + ": " + (entry.running() && entry.problem().startsWith("running")
+                        ? entry.problem() : "unreadable status (" + entry.problem() + ")"));
                 continue;
             }
             out.println("Account " + s.account() + ": " + s.state() + " since " + s.since() + " (" + ago(s.since(), now) + ")");
@@ -152,7 +160,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println("  counters:    " + s.counters().attempts() + " attempts, " + s.counters().connects() + " connects, "
                     + s.counters().disconnects() + " disconnects, " + s.counters().failedConnects() + " failed connects, "
                     + s.counters().alerts() + " alerts");
-            out.println("  instance:    pid " + s.pid() + (entry.running() ? ", running" : ", NOT RUNNING (process gone)")
+            out.println("  instance:    pid " + s.pid() + (entry.running() ? ", running" : ", NOT RUNNING (the account is not locked)")
                     + "; updated " + ago(s.updatedAt(), now));
         }
     }

@@ -74,14 +74,19 @@ public final class ConfigLoader {
     }
 
     // Typesafe Config's CONFIG_FORCE_ convention, applied to the given environment so tests can pass one.
+    // Each variable on its own: two that set a key and a key under it (CONFIG_FORCE_blacksky and
+    // CONFIG_FORCE_blacksky_transport) would break Typesafe Config's one-map parse; layered, the checks name them.
     private static Config environmentOverrides(Map<String, String> environment) {
-        Map<String, String> overrides = new TreeMap<>();
-        environment.forEach((name, value) -> {
+        Config overrides = ConfigFactory.empty();
+        for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
+            String name = variable.getKey();
             if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                overrides.put(envNameToPath(name.substring(ENV_PREFIX.length())), value);
+                overrides = overrides.withFallback(ConfigFactory.parseMap(
+                        Map.of(envNameToPath(name.substring(ENV_PREFIX.length())), variable.getValue()),
+                        "environment variable " + name));
             }
-        });
-        return ConfigFactory.parseMap(overrides, "environment variables (" + ENV_PREFIX + "...)");
+        }
+        return overrides;
     }
 
     static String envNameToPath(String name) {
@@ -90,6 +95,12 @@ public final class ConfigLoader {
 
     private static void validate(Config config, Config reference) {
         List<String> problems = new ArrayList<>();
+        if (config.hasPath(ROOT) && !(config.getValue(ROOT) instanceof com.typesafe.config.ConfigObject)) {
+            ConfigValue value = config.getValue(ROOT);
+            throw new ConfigurationException("Invalid configuration:\n  " + where(value.origin()) + ROOT + " is set to "
+                    + value.render() + ", but it holds the bot's settings: write keys under it, such as "
+                    + ROOT + ".transport = console, instead of a value.");
+        }
         if (config.hasPath(ROOT)) {
             for (Map.Entry<String, ConfigValue> entry : config.getConfig(ROOT).entrySet()) {
                 String path = ROOT + "." + entry.getKey();

@@ -114,7 +114,7 @@ public final class ConnectionSupervisor {
         });
     }
 
-    /** Closes the client and moves to STOPPED; nothing is retried afterwards. Waits until done. */
+    /** Closes the client and moves to STOPPED; nothing is retried afterwards. Waits until done, at most 30 s. */
     public void stop() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         serial.execute(() -> {
@@ -129,7 +129,16 @@ public final class ConnectionSupervisor {
                 done.complete(null);
             }
         });
-        done.join();
+        try {
+            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.error("[{}] the connection supervisor did not stop within 30 s (a client call that never returns?);"
+                    + " stopping without it", account);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -192,7 +201,10 @@ public final class ConnectionSupervisor {
         try {
             client = clients.create(account, new Listener(gen));
             login = client.connect();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // a client library that fails to load is a failed attempt too
+            if (client == null) {
+                client = new Unbuilt();
+            }
             login = CompletableFuture.failedFuture(e);
         }
         connectDeadline = time.schedule(settings.connectTimeout(),
@@ -417,6 +429,22 @@ public final class ConnectionSupervisor {
             } catch (RuntimeException e) {
                 log.warn("[{}] closing the old client failed", account, e);
             }
+        }
+    }
+
+    /** Stands for a client whose creation failed, so that the failure is handled like any failed attempt. */
+    private static final class Unbuilt implements ConnectionClient {
+        @Override
+        public CompletionStage<Void> connect() {
+            return CompletableFuture.failedFuture(new IllegalStateException("the client was not built"));
+        }
+
+        @Override
+        public void probe() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 

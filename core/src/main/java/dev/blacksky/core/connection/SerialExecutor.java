@@ -32,13 +32,19 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    // A task's failure, an Error included, is logged and the next task runs: one failing task must not leave the
+    // executor marked running with nobody draining it, which would wedge every later trigger and stop().
     private void drain() {
         do {
             Runnable next;
             while ((next = queue.poll()) != null) {
                 try {
                     next.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    if (e instanceof VirtualMachineError fatal) {
+                        running.set(false);
+                        throw fatal; // out of memory and the like: the process's handler decides
+                    }
                     log.error("A connection supervisor task failed", e);
                 }
             }

@@ -108,10 +108,6 @@ public final class PluginHost {
             } catch (InvalidCommandException e) {
                 throw new IllegalStateException(e);
             }
-            if (!Files.isDirectory(paths.plugins())) {
-                log.warn("Plugin folder {} does not exist; starting without plugins", paths.plugins());
-                return;
-            }
             reconcile();
             log.info("Plugins: {} running {}, {} skipped, {} disabled", live.size(), live.keySet(), failed.size(),
                     disabledJars.size());

@@ -12,18 +12,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The exclusive OS lock on an account, held from before any Cobalt object exists until the process stops.
- * The OS lock is what counts: a file left by a dead process has no lock on it, so it never blocks.
+ * The OS lock is what counts: a file left by a dead process has no lock on it, so it never blocks. This
+ * process never opens a lock file it holds a second time: on POSIX systems closing any descriptor of a file
+ * drops all of the process's locks on it, so a second look from within would release the lock.
  */
 public final class AccountLock implements AutoCloseable {
 
+    private static final Map<Path, LockOwner> heldHere = new ConcurrentHashMap<>();
+
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
     private final LockOwner owner;
 
-    private AccountLock(FileChannel channel, FileLock lock, LockOwner owner) {
+    private AccountLock(Path key, FileChannel channel, FileLock lock, LockOwner owner) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
         this.owner = owner;
@@ -32,6 +40,11 @@ public final class AccountLock implements AutoCloseable {
     /** Takes the lock or throws {@link SessionLockedException} naming the holder; never waits. */
     public static AccountLock acquire(AccountLayout account, Instant now) {
         Path file = account.lockFile();
+        Path key = file.toAbsolutePath().normalize();
+        LockOwner owner = LockOwner.current(now);
+        if (heldHere.putIfAbsent(key, owner) != null) {
+            throw new SessionLockedException(account.name(), file, readOwner(file));
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(account.root());
@@ -45,16 +58,17 @@ public final class AccountLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
+                heldHere.remove(key);
                 throw new SessionLockedException(account.name(), file, readOwner(file));
             }
-            LockOwner owner = LockOwner.current(now);
             // Overwrite in place through the locked channel: the file itself is never replaced or removed.
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(owner.format().getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
-            return new AccountLock(channel, lock, owner);
+            return new AccountLock(key, channel, lock, owner);
         } catch (IOException e) {
             closeQuietly(channel);
+            heldHere.remove(key);
             throw new UncheckedIOException("Cannot lock the session of account '" + account.name() + "' (" + file
                     + "). The data folder must be on a local, writable disk.", e);
         }
@@ -62,6 +76,9 @@ public final class AccountLock implements AutoCloseable {
 
     /** Whether some process holds the lock right now, probed without keeping it. */
     public static boolean isHeld(AccountLayout account) {
+        if (heldHere.containsKey(account.lockFile().toAbsolutePath().normalize())) {
+            return true;
+        }
         if (!Files.exists(account.lockFile())) {
             return false;
         }
@@ -81,6 +98,10 @@ public final class AccountLock implements AutoCloseable {
 
     /** The pid, host and start time last written into the lock file, if any. */
     public static Optional<LockOwner> readOwner(Path lockFile) {
+        LockOwner here = heldHere.get(lockFile.toAbsolutePath().normalize());
+        if (here != null) {
+            return Optional.of(here); // never reopen a file this process holds a lock on
+        }
         try {
             return LockOwner.parse(Files.readString(lockFile, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -103,6 +124,7 @@ public final class AccountLock implements AutoCloseable {
             // closing the channel below releases it anyway
         }
         closeQuietly(channel);
+        heldHere.remove(key);
     }
 
     private static void closeQuietly(FileChannel channel) {

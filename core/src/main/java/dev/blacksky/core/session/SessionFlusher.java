@@ -4,13 +4,15 @@ import dev.blacksky.core.schedule.TimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Flushes live sessions to disk on a timer and once more at shutdown, so a crash loses at most one period
  * of Signal state. The WhatsApp client registers its flush (serialize keys and store); the serializer skips
- * what did not change, which makes the flush dirty-checked and cheap.
+ * what did not change, which makes the flush dirty-checked and cheap. Flushes never overlap, and the last one
+ * at shutdown waits for one in progress: the session's lock must not go while a flush writes.
  */
 public final class SessionFlusher implements AutoCloseable {
 
@@ -19,6 +21,8 @@ public final class SessionFlusher implements AutoCloseable {
     private final TimeSource time;
     private final Duration every;
     private final List<Runnable> flushes = new CopyOnWriteArrayList<>();
+    // A lock rather than synchronized: the timer runs flushes on virtual threads, and a flush writes files.
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean running;
     private TimeSource.Cancellable next;
 
@@ -33,41 +37,61 @@ public final class SessionFlusher implements AutoCloseable {
         return () -> flushes.remove(flush);
     }
 
-    public synchronized void start() {
-        running = true;
-        schedule();
-    }
-
-    private synchronized void schedule() {
-        if (running) {
-            next = time.schedule(every, () -> {
-                flushAll();
-                schedule();
-            });
+    public void start() {
+        lock.lock();
+        try {
+            running = true;
+            schedule();
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Flushes every registered session now; one failing flush does not stop the others. */
-    public void flushAll() {
-        for (Runnable flush : flushes) {
+    private void schedule() {
+        next = time.schedule(every, () -> {
+            lock.lock();
             try {
-                flush.run();
-            } catch (RuntimeException e) {
-                log.error("Flushing a session failed; the files on disk are the previous ones", e);
+                if (running) {
+                    flushAll();
+                    schedule();
+                }
+            } finally {
+                lock.unlock();
             }
+        });
+    }
+
+    /** Flushes every registered session now, after any flush in progress; one failing flush does not stop the others. */
+    public void flushAll() {
+        lock.lock();
+        try {
+            for (Runnable flush : flushes) {
+                try {
+                    flush.run();
+                } catch (RuntimeException e) {
+                    log.error("Flushing a session failed; the files on disk are the previous ones", e);
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Stops the timer and flushes one last time. */
+    /** Stops the timer and flushes one last time, after a flush in progress; afterwards no flush runs. */
     @Override
-    public synchronized void close() {
-        if (!running) {
-            return;
+    public void close() {
+        lock.lock();
+        try {
+            if (!running) {
+                return;
+            }
+            running = false;
+            if (next != null) {
+                next.cancel();
+            }
+            flushAll();
+        } finally {
+            lock.unlock();
         }
-        running = false;
-        if (next != null) {
-            next.cancel();
-        }
-        flushAll();
     }
 }

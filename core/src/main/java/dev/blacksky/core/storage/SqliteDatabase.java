@@ -34,6 +34,12 @@ public final class SqliteDatabase implements AutoCloseable {
         lock.lock();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                // SQLite would take it for a new, empty database: every plugin's data and state silently gone.
+                throw new StorageException("The database " + file + " is empty (0 bytes): it was probably truncated"
+                        + " (a full disk, an interrupted copy). Restore it from a backup, or delete it to start with no"
+                        + " plugin data; the bot does not start on it as it is.");
+            }
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");

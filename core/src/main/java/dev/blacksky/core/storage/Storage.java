@@ -1,6 +1,7 @@
 package dev.blacksky.core.storage;
 
 import dev.blacksky.core.config.HostPaths;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** The storage service: opens the database at start, hands each plugin its namespace, closes at stop. */
@@ -10,13 +11,17 @@ public final class Storage implements AutoCloseable {
     private final StorageSettings settings;
     private final Clock clock;
 
+    private final Path dataFolder;
+
     public Storage(HostPaths paths, StorageSettings settings, Clock clock) {
+        this.dataFolder = paths.data();
         this.database = new SqliteDatabase(paths.data().resolve(settings.file()));
         this.settings = settings;
         this.clock = clock;
     }
 
     public void start() {
+        SqliteNativeLibrary.useCopyIn(dataFolder);
         database.open();
     }
 

@@ -10,6 +10,8 @@ import dev.blacksky.api.event.ConnectionState;
 import dev.blacksky.core.connection.ConnectionCounters;
 import dev.blacksky.core.connection.ConnectionStatus;
 import dev.blacksky.core.connection.StatusFile;
+import dev.blacksky.core.session.AccountLayout;
+import dev.blacksky.core.session.AccountLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,10 +51,16 @@ class StatusCommandTest {
         return ProcessHandle.current().info().startInstant().orElse(null);
     }
 
+    private AccountLock running(String account) {
+        return AccountLock.acquire(AccountLayout.of(data, account), Instant.now());
+    }
+
     @Test
     void shows_the_state_of_a_running_instance() throws IOException {
         write("main", ProcessHandle.current().pid(), selfStart());
-        assertThat(status()).isEqualTo(ExitCodes.OK);
+        try (AccountLock lock = running("main")) {
+            assertThat(status()).isEqualTo(ExitCodes.OK);
+        }
         assertThat(out.toString())
                 .contains("Account main: RECONNECTING since")
                 .contains("attempt:     3, next at")
@@ -63,20 +71,23 @@ class StatusCommandTest {
     }
 
     @Test
-    void says_clearly_when_the_writer_is_gone() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        write("main", gone.pid(), null);
+    void says_clearly_when_no_instance_holds_the_account_even_if_its_pid_is_alive() throws Exception {
+        write("main", ProcessHandle.current().pid(), selfStart()); // a live pid, but nobody holds the lock
         assertThat(status()).isEqualTo(ExitCodes.FAILURE);
         assertThat(out.toString()).startsWith("No Blacksky instance is running for " + data)
-                .contains("NOT RUNNING (process gone)");
+                .contains("NOT RUNNING (the account is not locked)");
     }
 
     @Test
-    void a_reused_pid_with_another_start_time_is_not_the_writer() throws IOException {
-        write("main", ProcessHandle.current().pid(), Instant.parse("2001-01-01T00:00:00Z"));
-        assertThat(status()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(out.toString()).contains("NOT RUNNING");
+    void a_running_instance_whose_status_file_is_damaged_or_gone_is_still_running() throws IOException {
+        try (AccountLock lock = running("main")) {
+            assertThat(status()).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).contains("Account main: running as pid " + ProcessHandle.current().pid());
+            java.nio.file.Files.writeString(StatusFile.of(data, "main"), "{ not json");
+            out.getBuffer().setLength(0);
+            assertThat(status()).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).contains("the account's lock says an instance is running");
+        }
     }
 
     @Test
@@ -92,7 +103,12 @@ class StatusCommandTest {
     void json_lists_each_account_with_whether_its_writer_runs() throws IOException {
         write("main", ProcessHandle.current().pid(), selfStart());
         write("spare", ProcessHandle.current().pid(), Instant.parse("2001-01-01T00:00:00Z"));
-        assertThat(status("--json")).isEqualTo(ExitCodes.OK);
+        AccountLock lock = running("main");
+        try {
+            assertThat(status("--json")).isEqualTo(ExitCodes.OK);
+        } finally {
+            lock.close();
+        }
         Config json = ConfigFactory.parseString(out.toString(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));
         assertThat(json.getBoolean("running")).isTrue();
         assertThat(json.getConfigList("accounts")).extracting(a -> a.getString("account") + " " + a.getString("state")

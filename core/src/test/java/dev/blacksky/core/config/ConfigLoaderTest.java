@@ -92,4 +92,31 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.envNameToPath("blacksky_dispatch_command__timeout")).isEqualTo("blacksky.dispatch.command-timeout");
         assertThat(ConfigLoader.envNameToPath("plugins_my___plugin_x")).isEqualTo("plugins.my_plugin.x");
     }
+
+    @Test
+    void the_root_set_to_a_value_is_a_configuration_error_naming_where() throws IOException {
+        Path app = file("application.conf", "blacksky = 5\n");
+        assertThatThrownBy(() -> load(app, null, Map.of())).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("application.conf:1: blacksky is set to 5");
+        assertThatThrownBy(() -> load(null, null, Map.of("CONFIG_FORCE_blacksky", "1")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("environment variable CONFIG_FORCE_blacksky").hasMessageContaining("blacksky is set to");
+    }
+
+    @Test
+    void out_of_range_and_empty_values_are_configuration_errors_naming_the_key() throws IOException {
+        Path app = file("application.conf", "blacksky.dispatch.plugin-threads = 100000\nblacksky.console.user = \"  \"\n");
+        Config config = load(app, null, Map.of());
+        assertThatThrownBy(() -> ConfigLoader.read(config, dev.blacksky.core.dispatch.DispatchSettings::from))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("blacksky.dispatch.plugin-threads").hasMessageContaining("must be from 1 to 1024");
+        assertThatThrownBy(() -> ConfigLoader.read(config, dev.blacksky.core.transport.console.ConsoleSettings::from))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("blacksky.console.user");
+    }
+
+    @Test
+    void a_map_left_empty_in_reference_conf_takes_keys_of_the_users_choosing() throws IOException {
+        Path app = file("application.conf", "blacksky.outbound.governor.plugin-shares { news = 0.1 }\n");
+        assertThat(load(app, null, Map.of()).getDouble("blacksky.outbound.governor.plugin-shares.news")).isEqualTo(0.1);
+    }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.blacksky.api.event.ConnectionState;
 import dev.blacksky.core.connection.simulated.SimulatedClient;
 import java.time.Duration;
+import dev.blacksky.core.schedule.ManualTimeSource;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The supervisor's policies beyond the fault matrix, each on a manual clock. */
@@ -164,6 +166,25 @@ class ConnectionSupervisorTest {
         listeners.getFirst().received(); // the old link's frames do not keep the new one alive
         rig.advance(Duration.ofSeconds(1));
         assertThat(supervisor.status().lastError()).contains("half-open");
+    }
+
+    @Test
+    void a_client_that_fails_to_load_is_a_failed_attempt_not_a_wedged_supervisor() throws Exception {
+        ManualTimeSource time = new ManualTimeSource(SupervisorRig.T0);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            ConnectionSupervisor supervisor = new ConnectionSupervisor("main", SupervisorRig.defaults(), (account, listener) -> {
+                throw new NoClassDefFoundError("com/aspose/words/SaveOptions"); // a client library that cannot link
+            }, time, new java.util.Random(1), threads, event -> { }, status -> { }, (account, reason) -> { });
+            supervisor.start();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> supervisor.phase().state() == ConnectionState.RECONNECTING);
+            assertThat(supervisor.status().lastError()).contains("NoClassDefFoundError");
+            CompletableFuture.runAsync(supervisor::stop).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(supervisor.phase().state()).isEqualTo(ConnectionState.STOPPED);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

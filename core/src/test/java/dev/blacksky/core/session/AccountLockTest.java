@@ -37,6 +37,21 @@ class AccountLockTest {
     }
 
     @Test
+    void looking_at_the_lock_from_the_process_that_holds_it_does_not_release_it() throws Exception {
+        try (AccountLock lock = AccountLock.acquire(account(), Instant.now())) {
+            assertThat(AccountLock.isHeld(account())).isTrue(); // closing a second descriptor would drop the OS lock
+            assertThatThrownBy(() -> AccountLock.acquire(account(), Instant.now())).isInstanceOf(SessionLockedException.class);
+            Process other = ChildJvm.start(LockHolderMain.class, data.toString());
+            try {
+                assertThat(other.waitFor(30, TimeUnit.SECONDS)).as("another process is refused at once").isTrue();
+                assertThat(other.exitValue()).isEqualTo(4);
+            } finally {
+                other.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void a_second_holder_in_the_same_jvm_is_refused_with_the_owner_named() {
         try (AccountLock first = AccountLock.acquire(account(), Instant.now())) {
             assertThatThrownBy(() -> AccountLock.acquire(account(), Instant.now()))

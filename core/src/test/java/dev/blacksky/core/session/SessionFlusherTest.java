@@ -44,4 +44,36 @@ class SessionFlusherTest {
         assertThat(good).hasValue(2);
         flusher.close();
     }
+
+    @Test
+    void the_last_flush_waits_for_a_timer_flush_in_progress_instead_of_writing_beside_it() throws Exception {
+        SessionFlusher flusher = new SessionFlusher(time, Duration.ofSeconds(15));
+        java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger flushes = new AtomicInteger();
+        flusher.register(() -> {
+            int n = flushes.incrementAndGet();
+            events.add("start " + n);
+            if (n == 1) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            events.add("end " + n);
+        });
+        flusher.start();
+        Thread timer = Thread.ofPlatform().start(() -> time.advance(Duration.ofSeconds(15))); // the timer's flush, slow
+        entered.await();
+        Thread closer = Thread.ofPlatform().start(flusher::close);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> closer.getState() == Thread.State.WAITING || !closer.isAlive());
+        release.countDown();
+        timer.join();
+        closer.join();
+        assertThat(events).containsExactly("start 1", "end 1", "start 2", "end 2");
+    }
 }

@@ -15,15 +15,20 @@ public final class NoteBook {
 
     private final KeyValueStore store;
     private final int maxNotes;
+    private final int maxLength;
 
     @Inject
     public NoteBook(PluginContext context) {
         this.store = context.storage();
         this.maxNotes = context.config().getInt("max-notes");
+        this.maxLength = context.config().getInt("max-note-length");
     }
 
-    /** Saves a note and returns its number. */
+    /** Saves a note and returns its number; checks come first, so a refused note takes no number. */
     public long add(UserId user, String text) {
+        if (text.length() > maxLength) {
+            throw new CommandException("A note can be at most " + maxLength + " characters; this one has " + text.length() + ".");
+        }
         if (list(user).size() >= maxNotes) {
             throw new CommandException("You already have " + maxNotes + " notes. Delete one with !forget <number> first.");
         }

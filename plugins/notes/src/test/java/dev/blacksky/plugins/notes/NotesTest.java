@@ -49,6 +49,20 @@ class NotesTest {
     }
 
     @Test
+    void a_note_too_long_is_refused_and_takes_no_number() {
+        bot.user("alice").says("!note " + "x".repeat(4001)).expectReply("A note can be at most 4000 characters; this one has 4001.");
+        bot.user("alice").says("!note short").expectReply("Saved as note 1.");
+    }
+
+    @Test
+    void a_reminder_in_a_chat_whose_id_holds_a_bar_fires_there_after_a_restart() {
+        bot.user("alice").in("red|blue").says("!remind 1h x").expectReply("OK, I will remind you in 1h.");
+        bot.restart();
+        bot.advance(Duration.ofHours(1));
+        assertThat(bot.sent()).contains("red|blue@g.us: ⏰ Reminder for @alice: x");
+    }
+
+    @Test
     void bad_delays_are_explained() {
         bot.user("alice").says("!remind soon x").expectReply("'soon' is not a duration such as 90s, 10m or 1h30m\n"
                 + "Usage: !remind <in> <text...>");
