@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the routing benchmark (workload: /work/shared/bench/workload.md; results go to docs/benchmarks.md):
+# Runs the routing benchmark (its workload and results are in docs/benchmarks.md):
 # every configuration RUNS times, each run in a fresh JVM under GNU time, then a summary with the median and
 # min-max of each number. Builds nothing: build first with  ./mvnw -B -q -o install -Pbench -pl bench -am
 #

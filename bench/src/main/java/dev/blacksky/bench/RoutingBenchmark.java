@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The routing benchmark (workload.md): a real host loads the bench plugin JARs through PF4J, then a warm-up and
+ * The routing benchmark (its workload is in docs/benchmarks.md): a real host loads the bench plugin JARs through PF4J, then a warm-up and
  * a measured phase of messages go through {@code Dispatcher.dispatch}; prints one {@code RESULT key=value ...}
  * line and a human summary, and exits 1 if the run is invalid.
  *

@@ -8,7 +8,7 @@ import dev.blacksky.api.message.User;
 import dev.blacksky.api.message.UserId;
 import java.time.Instant;
 
-/** The workload's message rules: who sends message i, its text, and the reply it expects (workload.md). */
+/** The workload's message rules: who sends message i, its text, and the reply it expects (docs/benchmarks.md). */
 final class Workload {
 
     static final int USERS = 4;

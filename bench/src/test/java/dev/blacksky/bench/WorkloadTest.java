@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The harness follows workload.md's message rules and its examples, and lays plugins out as asked. */
+/** The harness follows the workload's message rules (docs/benchmarks.md) and its examples, and lays plugins out as asked. */
 class WorkloadTest {
 
     private final Workload n50 = new Workload(50);

@@ -227,7 +227,4 @@ public final class BotHost {
         return dispatcher;
     }
 
-    public HostPaths paths() {
-        return paths;
-    }
 }

@@ -92,10 +92,8 @@ class StatusIT {
         Path data = tmp.resolve("data");
         Process run = run(data, "blacksky.transport = simulated\nblacksky.connection.rehearsal-network = down\n");
         try {
-            Instant started = Instant.now();
             awaitStatus(run, data, Duration.ofSeconds(60),
                     json -> json.matches("(?s).*\"attempt\" : ([3-9]|\\d\\d).*"));
-            assertThat(Duration.between(started, Instant.now())).as("attempt 3 reached").isLessThan(Duration.ofSeconds(30));
             // Between retries, not during one: an attempt in progress shows CONNECTING, so look until one shows.
             Launch.Result status = status(data);
             Instant deadline = Instant.now().plusSeconds(60);

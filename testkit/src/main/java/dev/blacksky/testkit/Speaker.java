@@ -108,7 +108,7 @@ public final class Speaker {
     private static List<UserId> mentions(String text) {
         return java.util.Arrays.stream(text.split("\\s+"))
                 .filter(w -> w.length() > 1 && w.startsWith("@") && w.substring(1).chars().allMatch(Character::isDigit))
-                .map(w -> UserId.of(w.substring(1)))
+                .map(UserId::parse)
                 .toList();
     }
 }

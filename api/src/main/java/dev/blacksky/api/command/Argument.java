@@ -269,15 +269,14 @@ public final class Argument<T> {
     }
 
     static UserId parseUser(String token) {
-        String text = token.startsWith("@") ? token.substring(1) : token;
-        if (text.endsWith("@lid") && text.length() > 4) {
-            return UserId.of(text);
-        }
-        String digits = text.replaceAll("[+\\-().]", "");
-        if (digits.length() < 5 || digits.length() > 20 || !digits.chars().allMatch(Character::isDigit)) {
+        UserId user = UserId.parse(token);
+        String value = user.value();
+        boolean lid = value.endsWith("@lid") && value.length() > 4;
+        boolean phone = value.length() >= 5 && value.length() <= 20 && value.chars().allMatch(Character::isDigit);
+        if (!lid && !phone) {
             throw new ArgumentException("'" + token + "' is not a mention or a phone number");
         }
-        return UserId.of(digits);
+        return user;
     }
 
     @Override

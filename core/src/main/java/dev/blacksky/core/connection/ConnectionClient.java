@@ -16,13 +16,17 @@ public interface ConnectionClient {
      */
     CompletionStage<Void> connect();
 
-    /** Asks the server for a sign of life (a ping); an answer arrives as {@link ClientListener#received()}. */
+    /**
+     * Checks the link after a quiet spell. The WhatsApp client looks at its socket and reports a closed one as
+     * failed (Cobalt pings the server by itself every 20 s, and the answers count as traffic); the simulated
+     * client answers as a live server would, through {@link ClientListener#received()}.
+     */
     void probe();
 
     /**
-     * Tears the connection down for good: listeners removed first, then the socket closed and its threads
-     * released. Returns when done, so no second socket can overlap this one. Idempotent; never deletes or
-     * changes the session.
+     * Tears the connection down for good: from then on its reports no longer count, the socket is closed and its
+     * threads released. Returns when done, so no second socket can overlap this one. Idempotent; never deletes
+     * or changes the session.
      */
     void close();
 

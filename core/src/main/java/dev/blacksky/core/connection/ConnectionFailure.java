@@ -36,7 +36,7 @@ public sealed interface ConnectionFailure {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        // The JDK's ConnectException says nothing by itself; the root cause says why (cobalt.md section 12).
+        // The JDK's ConnectException says nothing by itself; the root cause says why.
         if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
             return new NetworkError("the server's name does not resolve (no network or no DNS)");
         }

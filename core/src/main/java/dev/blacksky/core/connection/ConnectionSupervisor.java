@@ -280,26 +280,26 @@ public final class ConnectionSupervisor {
         switch (failure) {
             case Replaced r -> replaced();
             case LoggedOut l -> terminal(new ConnectionPhase.LoggedOut(), failure,
-                    "the phone unlinked this device; the session was quarantined; pair again, then resume", true);
+                    "the phone unlinked this device; the session was quarantined; restart the bot to pair again", true);
             case Banned b -> terminal(new ConnectionPhase.Banned(), failure,
                     "the account is banned or locked; the session was quarantined", true);
             case Outdated o -> terminal(new ConnectionPhase.Outdated(), failure,
-                    "upgrade Blacksky (the session is kept), then resume", false);
+                    "upgrade Blacksky (the session is kept), then restart it", false);
             case PairingExpired p -> terminal(new ConnectionPhase.LoggedOut(), failure,
-                    "not paired; run resume to show a new QR code", false);
+                    "not paired; restart the bot to show a new QR code", false);
             case TemporarilyBanned t -> suspend(t);
             case BadSession b -> {
                 if (badSessions.add(now())) {
                     terminal(new ConnectionPhase.SessionCorrupt(), failure, settings.badSessionLimit()
                             + " bad-session errors within " + settings.badSessionWindow() + "; the session is kept,"
-                            + " check it, then resume", false);
+                            + " check it, then restart the bot", false);
                 } else {
                     retry(before, trips, Duration.ZERO);
                 }
             }
             case SessionDamaged d -> terminal(new ConnectionPhase.SessionCorrupt(), failure,
                     "restore a backup with 'blacksky session restore' or pair again after 'blacksky session reset --yes',"
-                    + " then resume", false);
+                    + " then restart the bot", false);
             case ServiceUnavailable s -> retry(before, trips, settings.serviceUnavailableFloor());
             case NetworkError n -> retry(before, trips, Duration.ZERO);
             case StreamEnded s -> retry(before, trips, Duration.ZERO);
@@ -349,7 +349,7 @@ public final class ConnectionSupervisor {
         String why = latched
                 ? "replaced again within " + settings.replacedLatchWindow() + " of a resume: latched; stop the other"
                         + " instance using this session, then restart"
-                : "another instance took over this session; stop it, then resume";
+                : "another instance took over this session; stop it, then restart this one";
         state.alert(why);
         state.enter(new ConnectionPhase.Replaced(latched), why);
     }

@@ -39,7 +39,7 @@ final class Liveness {
         record Healthy(Duration checkAgainIn) implements Verdict {
         }
 
-        /** Quiet for a while: ask for a sign of life, then look again when the link would count as dead. */
+        /** Quiet for a while: check the link (see ConnectionClient.probe), then look again when it would count as dead. */
         record Probe(Duration silence, Duration checkAgainIn) implements Verdict {
         }
 

@@ -85,11 +85,6 @@ public final class CommandRegistry {
         rebuild();
     }
 
-    /** The routes a plugin currently has. */
-    public synchronized List<Route> routesOf(String pluginId) {
-        return byPlugin.getOrDefault(pluginId, List.of());
-    }
-
     public synchronized void unregister(String pluginId) {
         if (byPlugin.remove(pluginId) != null) {
             rebuild();

@@ -33,18 +33,16 @@ final class CommandRunner {
     private final OutboundMessenger messenger;
     private final TimeSource time;
     private final AccessPolicy access;
-    private final DispatchMetrics metrics;
     private final PluginCalls calls;
     private final Cooldowns cooldowns = new Cooldowns();
 
     CommandRunner(CommandRegistry registry, DispatchSettings settings, OutboundMessenger messenger, TimeSource time,
-                  AccessPolicy access, DispatchMetrics metrics, PluginCalls calls) {
+                  AccessPolicy access, PluginCalls calls) {
         this.registry = registry;
         this.settings = settings;
         this.messenger = messenger;
         this.time = time;
         this.access = access;
-        this.metrics = metrics;
         this.calls = calls;
     }
 
@@ -90,7 +88,6 @@ final class CommandRunner {
             say(message, refused.reason());
             return;
         }
-        metrics.commands.incrementAndGet();
         String invokedAs = line.word().equals(spec.name()) ? spec.name() : line.word().toLowerCase(Locale.ROOT);
         // Revoked at the deadline, before the interrupt: the user is told the command was stopped, and a late
         // reply would only confuse them.
@@ -102,7 +99,6 @@ final class CommandRunner {
                 settings.commandSlowAfter(), timeout, context::revoke);
         turn.passWhen(call.outcome().thenAccept(failure -> {
             if (failure == PluginCalls.TIMED_OUT) {
-                metrics.timeouts.incrementAndGet();
                 log.warn("The {} ran past its {} timeout and was cancelled", what, timeout);
                 say(message, "Sorry, " + shown(line, spec) + " took too long and was stopped.");
                 gate.record(PluginGate.Outcome.TIMEOUT); // after the user heard: a breaker alert to owners may follow
@@ -174,7 +170,6 @@ final class CommandRunner {
         } else if (error instanceof ArgumentException) {
             say(message, error.getMessage() + "\nUsage: " + line.prefix() + route.spec().usage());
         } else {
-            metrics.failures.incrementAndGet();
             log.error("Command {} of plugin '{}' failed", shown, route.pluginId(), error);
             say(message, "Sorry, " + shown + " failed. The bot's owner can find the details in the log.");
         }

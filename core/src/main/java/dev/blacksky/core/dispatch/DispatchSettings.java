@@ -32,24 +32,17 @@ public record DispatchSettings(
                     "needs at least one non-blank prefix, such as \"!\"");
         }
         Set<UserId> owners = config.getStringList("blacksky.owners").stream()
-                .map(DispatchSettings::normaliseOwner)
+                .map(UserId::parse)
                 .collect(Collectors.toUnmodifiableSet());
         return new DispatchSettings(List.copyOf(prefixes), ConfigRanges.positive(config, d + "command-timeout"),
                 ConfigRanges.positive(config, d + "command-slow-after"),
                 config.getBoolean(d + "reply-to-unknown-in-private"), config.getBoolean(d + "reply-to-unknown-in-groups"),
                 ConfigRanges.atLeast(config, d + "dedup-capacity", 1), ConfigRanges.between(config, d + "plugin-threads", 1, 1024),
                 ConfigRanges.atLeast(config, "blacksky.inbound.max-message-length", 1), owners,
-                config.getStringList("blacksky.banned.users").stream().map(DispatchSettings::normaliseOwner)
+                config.getStringList("blacksky.banned.users").stream().map(UserId::parse)
                         .collect(Collectors.toUnmodifiableSet()),
                 config.getStringList("blacksky.banned.chats").stream().map(String::trim).map(ChatId::of)
                         .collect(Collectors.toUnmodifiableSet()));
     }
 
-    // "+39 123-456" and "391234567890@s.whatsapp.net" both mean the user 391234567890.
-    public static UserId normaliseOwner(String owner) {
-        String trimmed = owner.trim();
-        String user = trimmed.endsWith("@s.whatsapp.net") ? trimmed.substring(0, trimmed.indexOf('@')) : trimmed;
-        String digits = user.replaceAll("[+\\s\\-().]", "");
-        return UserId.of(!digits.isEmpty() && digits.chars().allMatch(Character::isDigit) ? digits : trimmed);
-    }
 }

@@ -38,7 +38,6 @@ public final class Dispatcher implements AutoCloseable {
     private final DispatchSettings settings;
     private final AccessPolicy access;
     private final RecentMessages recent;
-    private final DispatchMetrics metrics = new DispatchMetrics();
     private final ChatQueues chats;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private final PluginCalls calls;
@@ -55,8 +54,8 @@ public final class Dispatcher implements AutoCloseable {
         this.access = new AccessPolicy(settings.owners(), transport.implicitOwners(), settings.bannedUsers(),
                 settings.bannedChats());
         this.recent = new RecentMessages(settings.dedupCapacity());
-        this.commands = new CommandRunner(registry, settings, messenger, time, access, metrics, calls);
-        this.events = new EventDelivery(listeners, settings, metrics, calls);
+        this.commands = new CommandRunner(registry, settings, messenger, time, access, calls);
+        this.events = new EventDelivery(listeners, settings, calls);
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
         } catch (InvalidCommandException e) {
@@ -69,7 +68,6 @@ public final class Dispatcher implements AutoCloseable {
      * completes when all of it is done, listeners included.
      */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
-        metrics.received.incrementAndGet();
         CompletableFuture<Void> heard = new CompletableFuture<>();
         return inChat(inbound.message().chat().id(), heard, turn -> handle(inbound, heard, turn));
     }
@@ -106,15 +104,12 @@ public final class Dispatcher implements AutoCloseable {
         boolean handled = false;
         try {
             if (access.isBanned(message.sender().id(), message.chat().id())) {
-                metrics.dropped.incrementAndGet();
                 return;
             }
             if (!recent.firstTime(message)) {
-                metrics.duplicates.incrementAndGet();
                 return;
             }
             if (message.text().length() > settings.maxMessageLength()) {
-                metrics.dropped.incrementAndGet();
                 CommandLine line = CommandLine.parse(message.text(), settings.prefixes());
                 if (line != null) {
                     commands.refuseTooLong(line, message);
@@ -159,10 +154,6 @@ public final class Dispatcher implements AutoCloseable {
 
     public AccessPolicy accessPolicy() {
         return access;
-    }
-
-    public DispatchMetrics.Snapshot metrics() {
-        return metrics.snapshot();
     }
 
     /** Plugin calls abandoned at their deadline whose threads are still alive (plugins ignoring the interrupt). */

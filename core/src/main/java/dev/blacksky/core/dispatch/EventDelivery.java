@@ -17,13 +17,11 @@ final class EventDelivery {
 
     private final ListenerRegistry listeners;
     private final DispatchSettings settings;
-    private final DispatchMetrics metrics;
     private final PluginCalls calls;
 
-    EventDelivery(ListenerRegistry listeners, DispatchSettings settings, DispatchMetrics metrics, PluginCalls calls) {
+    EventDelivery(ListenerRegistry listeners, DispatchSettings settings, PluginCalls calls) {
         this.listeners = listeners;
         this.settings = settings;
-        this.metrics = metrics;
         this.calls = calls;
     }
 
@@ -62,14 +60,12 @@ final class EventDelivery {
                 settings.commandSlowAfter(), settings.commandTimeout(), () -> { });
         call.outcome().thenAccept(failure -> {
                     if (failure == PluginCalls.TIMED_OUT) {
-                        metrics.timeouts.incrementAndGet();
                         gate.record(PluginGate.Outcome.TIMEOUT);
                         log.warn("The {} ran past its {} deadline and was cancelled", what, settings.commandTimeout());
                         return;
                     }
                     gate.record(failure == null ? PluginGate.Outcome.SUCCESS : PluginGate.Outcome.FAILURE);
                     if (failure != null) {
-                        metrics.failures.incrementAndGet();
                         log.error("The {} failed", what, failure);
                     }
                 }).whenComplete((ignored, error) -> done.complete(null));

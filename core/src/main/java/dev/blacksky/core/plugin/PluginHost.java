@@ -2,42 +2,30 @@ package dev.blacksky.core.plugin;
 
 import com.typesafe.config.Config;
 import dev.blacksky.api.ApiVersion;
-import dev.blacksky.api.message.ChatId;
-import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.dispatch.CommandRegistry;
 import dev.blacksky.core.dispatch.Dispatcher;
-import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.dispatch.InvalidCommandException;
 import dev.blacksky.core.dispatch.ListenerRegistry;
 import dev.blacksky.core.dispatch.PluginCalls;
-import dev.blacksky.core.outbound.Origin;
 import dev.blacksky.core.outbound.OutboundMessenger;
-import dev.blacksky.core.dispatch.PluginScope;
-import dev.blacksky.api.message.Message;
-import java.util.concurrent.CompletionStage;
-import dev.blacksky.core.dispatch.Route;
-import dev.blacksky.core.schedule.HostPluginScheduler;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.pf4j.PluginDependency;
+import java.util.concurrent.locks.ReentrantLock;
+import org.pf4j.DefaultVersionManager;
+import org.pf4j.DependencyResolver;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginRuntimeException;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the loaded plugins in step with the plugins folder, each JAR on its own: a broken JAR is skipped
  * with a reason while the others serve; a replaced JAR is reloaded as a transaction (the new version starts
  * beside the old one, routing switches atomically, the old one drains and unloads); a removed JAR unloads.
+ * Owners' actions (reload, enable, disable) and status go through it too. Starting and stopping a single
+ * version is {@link GenerationStarter}'s job; checking a JAR, {@link PluginJarInspector}'s.
  */
 @Singleton
 public final class PluginHost {
@@ -65,13 +55,12 @@ public final class PluginHost {
     private final Map<String, PluginGeneration> live = new TreeMap<>();
     private final Map<Path, PluginFailure> failed = new TreeMap<>();
     private final Map<String, Path> disabledJars = new TreeMap<>();
-    private final AtomicLong generations = new AtomicLong();
     // Held while the folder, the live generations or an admin action change; a reload waits here for calls to drain.
-    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
     private HostPluginManager manager;
     private GuiceExtensionFactory extensions;
+    private GenerationStarter starter;
     private PluginStates states;
-    private Path shadows;
 
     @Inject
     public PluginHost(HostPaths paths, Config config, CommandRegistry registry, ListenerRegistry listeners,
@@ -94,14 +83,11 @@ public final class PluginHost {
         try {
             manager = new HostPluginManager(paths.plugins(), ApiVersion.current(), m -> extensions = new GuiceExtensionFactory(m));
             states = new PluginStates(storage.forPlugin(""));
-            shadows = paths.data().resolve("plugin-shadows");
+            Path shadows = paths.data().resolve("plugin-shadows");
+            starter = new GenerationStarter(manager, extensions, shadows, config, registry, storage, time, messenger,
+                    dispatcher, calls, settings);
             try {
-                Files.createDirectories(shadows);
-                try (var old = Files.list(shadows)) {
-                    for (Path stale : old.toList()) {
-                        Files.deleteIfExists(stale); // our own copies from a previous run, never the user's JARs
-                    }
-                }
+                starter.clearShadows();
                 registry.addBuiltins(new PluginAdminCommands(this).commands());
             } catch (IOException e) {
                 throw new PluginRuntimeException(e, "Cannot prepare the plugin shadow folder {}", shadows);
@@ -145,7 +131,7 @@ public final class PluginHost {
                 failed.remove(jar);
                 candidate(jar, checksum).ifPresent(candidates::add);
             }
-            for (Candidate candidate : DependencyOrder.sort(candidates)) {
+            for (Candidate candidate : inDependencyOrder(candidates)) {
                 install(candidate);
             }
         } finally {
@@ -185,12 +171,12 @@ public final class PluginHost {
             return;
         }
         try {
-            PluginGeneration next = startGeneration(candidate);
+            PluginGeneration next = starter.start(candidate, live);
             activate(next);
             if (current != null) {
                 // Dependents move to the new version before the old one's class loader closes under them.
                 restartDependentsOf(id);
-                retire(current, drainDeadline());
+                starter.stop(current, drainDeadline());
                 log.info("Plugin '{}' reloaded: {} -> {}", id, current.version(), next.version());
             } else {
                 log.info("Plugin '{}' {} started with commands {}", id, next.version(), next.commandNames());
@@ -202,80 +188,6 @@ public final class PluginHost {
         }
     }
 
-    private PluginGeneration startGeneration(Candidate candidate) throws PluginLoadException {
-        PluginDescriptor declared = candidate.descriptor();
-        String id = declared.getPluginId();
-        List<ClassLoader> dependencyLoaders = new ArrayList<>();
-        List<String> dependencyIds = new ArrayList<>();
-        for (PluginDependency dependency : declared.getDependencies()) {
-            PluginGeneration provider = live.get(dependency.getPluginId());
-            if (provider == null) {
-                if (dependency.isOptional()) {
-                    continue;
-                }
-                throw new PluginLoadException("it needs plugin '" + dependency.getPluginId() + "', which is not loaded", true);
-            }
-            String wanted = dependency.getPluginVersionSupport();
-            if (!"*".equals(wanted) && !manager.getVersionManager().checkVersionConstraint(provider.version(), wanted)) {
-                throw new PluginLoadException("it needs plugin '" + dependency.getPluginId() + "' " + wanted
-                        + ", but version " + provider.version() + " is loaded", true);
-            }
-            dependencyLoaders.add(provider.loader());
-            dependencyIds.add(provider.pluginId());
-        }
-        String generationId = id + "@" + generations.incrementAndGet();
-        Path shadow = shadows.resolve(generationId.replace('@', '-') + ".jar");
-        try {
-            Files.copy(candidate.jar(), shadow, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new PluginLoadException("it cannot be copied to " + shadows + " (" + e.getMessage() + ")");
-        }
-        try {
-            manager.loadGeneration(shadow, generationId, dependencyLoaders);
-        } catch (PluginRuntimeException e) {
-            deleteQuietly(shadow);
-            throw new PluginLoadException(e.getMessage());
-        }
-        HostPluginContext context = null;
-        try {
-            PluginWrapper plugin = manager.getPlugin(generationId);
-            String requires = declared.getRequires();
-            if (plugin.getPluginState() == PluginState.DISABLED && plugin.getFailedException() != null) {
-                throw new PluginLoadException("it requires blacksky-api " + requires + " but this host provides "
-                        + ApiVersion.current() + "; use a version of the plugin built for this api, or upgrade Blacksky");
-            }
-            if (requires == null || requires.isBlank() || requires.equals("*")) {
-                log.warn("Plugin '{}' ({}) declares no Plugin-Requires; add 'Plugin-Requires: >={}' so incompatible"
-                        + " hosts refuse it cleanly", id, candidate.jar().getFileName(), ApiVersion.current());
-            }
-            if (!PluginJarInspector.hasExtensionIndex(shadow)) {
-                log.warn("Plugin '{}' ({}) has no META-INF/extensions.idx, so it contributes no commands; build it with"
-                        + " PF4J's annotation processor in annotationProcessorPaths", id, candidate.jar().getFileName());
-            }
-            ClassLoader loader = plugin.getPluginClassLoader();
-            context = newContext(id, loader, PluginConfigs.forPlugin(config, id, loader));
-            extensions.bind(generationId, context);
-            if (started(id, loader, generationId) != PluginState.STARTED) {
-                throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
-            }
-            PluginExtensions found = PluginExtensions.of(loader, extensions);
-            PluginSupervision gate = new PluginSupervision(id, loader, settings, time.clock(), reason -> paused(id, reason));
-            List<Route> routes = registry.prepare(id, found.commands(), gate);
-            return new PluginGeneration(id, generationId, declared.getVersion(), candidate.jar(), candidate.checksum(),
-                    shadow, loader, context, gate, routes, found.listeners(), dependencyIds);
-        } catch (PluginLoadException e) {
-            discard(generationId, context, shadow);
-            throw e;
-        } catch (InvalidCommandException e) {
-            discard(generationId, context, shadow);
-            throw new PluginLoadException(e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            log.debug("Plugin '{}' failed to start", id, e);
-            discard(generationId, context, shadow);
-            throw new PluginLoadException(describe(e));
-        }
-    }
-
     // Routing and listeners switch to the new generation in one step each: every message sees old or new.
     private void activate(PluginGeneration generation) {
         registry.activate(generation.pluginId(), generation.routes());
@@ -284,42 +196,8 @@ public final class PluginHost {
         disabledJars.remove(generation.pluginId());
     }
 
-    // The generation no longer receives calls: let the ones in progress finish, then release everything.
-    private void retire(PluginGeneration old, long deadline) {
-        old.gate().retire(); // a call that looked up an old route just before the switch is sent to the new one
-        if (!old.gate().awaitIdle(deadline)) {
-            log.warn("Plugin '{}' {} still had {} calls running when its time to finish them was up; stopping it anyway",
-                    old.pluginId(), old.version(), old.gate().inFlight());
-        }
-        try {
-            PluginScope.run(old.pluginId(), old.loader(), () -> manager.stopPlugin(old.generationId()));
-        } catch (Exception | LinkageError e) {
-            log.warn("Plugin '{}' failed to stop cleanly: {}", old.pluginId(), describe(e));
-        }
-        dispatcher.forget(old.routes());
-        discard(old.generationId(), old.context(), old.shadowJar());
-        List<Thread> stubborn = LeftoverThreads.stop(old.loader(), 1000);
-        if (!stubborn.isEmpty()) {
-            log.warn("Plugin '{}' left threads running that ignore interrupts: {}; they keep its classes in memory",
-                    old.pluginId(), stubborn.stream().map(Thread::getName).toList());
-        }
-    }
-
-    private void discard(String generationId, HostPluginContext context, Path shadow) {
-        if (context != null) {
-            context.close();
-        }
-        if (extensions != null) {
-            extensions.forget(generationId);
-        }
-        try {
-            if (manager.getPlugin(generationId) != null) {
-                manager.unloadPlugin(generationId); // also closes its class loader
-            }
-        } catch (RuntimeException e) {
-            log.debug("Unloading '{}' failed", generationId, e);
-        }
-        deleteQuietly(shadow);
+    private long drainDeadline() {
+        return System.nanoTime() + settings.drainTimeout().toNanos();
     }
 
     private void unload(String pluginId, String why) {
@@ -337,7 +215,7 @@ public final class PluginHost {
         }
         registry.unregister(pluginId);
         listeners.unregister(pluginId);
-        retire(generation, deadline);
+        starter.stop(generation, deadline);
         log.info("Plugin '{}' unloaded: {}", pluginId, why);
     }
 
@@ -363,49 +241,6 @@ public final class PluginHost {
 
     private Optional<PluginGeneration> liveFrom(Path jar) {
         return live.values().stream().filter(g -> g.sourceJar().equals(jar)).findFirst();
-    }
-
-    private PluginState started(String id, ClassLoader loader, String generationId) {
-        try {
-            return PluginScope.run(id, loader, () -> manager.startPlugin(generationId));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long drainDeadline() {
-        return System.nanoTime() + settings.drainTimeout().toNanos();
-    }
-
-    private HostPluginContext newContext(String id, ClassLoader loader, Config pluginConfig) {
-        Logger logger = LoggerFactory.getLogger("plugin." + id);
-        PluginCalls.Call task = new PluginCalls.Call(id, loader, "scheduled task of plugin '" + id + "'");
-        Messenger forPlugin = new Messenger() { // what the plugin chains to a send runs on its threads, not the host's
-            private final Messenger broadcasts = messenger.as(Origin.broadcastFrom(id));
-
-            @Override
-            public CompletionStage<String> send(ChatId chat, String text) {
-                return calls.forPlugin(broadcasts.send(chat, text));
-            }
-
-            @Override
-            public CompletionStage<Void> react(Message target, String emoji) {
-                return calls.forPlugin(broadcasts.react(target, emoji));
-            }
-        };
-        return new HostPluginContext(id, pluginConfig, storage.forPlugin(id),
-                new HostPluginScheduler(id, body -> calls.execute(task, body).join(), time), forPlugin, time.clock(), logger);
-    }
-
-    // The breaker opened: the owners hear it in their private chats, with the reason and the way back.
-    private void paused(String pluginId, String reason) {
-        String text = "⚠️ Plugin '" + pluginId + "' is paused for " + DurationText.of(settings.breakerOpenFor())
-                + " because " + reason + ". It resumes by itself after that; '!plugin enable " + pluginId
-                + "' resumes it now, '!plugin disable " + pluginId + "' turns it off.";
-        log.warn("Plugin '{}' paused: {}", pluginId, reason);
-        dispatcher.accessPolicy().owners().forEach(owner -> messenger.send(ChatId.of(owner.value()), text));
     }
 
     private void fail(Path jar, String pluginId, String reason, String checksum) {
@@ -562,61 +397,24 @@ public final class PluginHost {
         }
     }
 
-    private static String describe(Throwable error) {
-        if (error == null) {
-            return "unknown error";
+    // A plugin after the plugins it needs, by PF4J's resolver; in file order when it finds a cycle (the
+    // dependency check then reports each plugin that cannot start).
+    private static List<Candidate> inDependencyOrder(List<Candidate> candidates) {
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        candidates.forEach(c -> byId.putIfAbsent(c.descriptor().getPluginId(), c));
+        DependencyResolver.Result order = new DependencyResolver(new DefaultVersionManager())
+                .resolve(candidates.stream().map(Candidate::descriptor).toList());
+        if (order.hasCyclicDependency()) {
+            return candidates;
         }
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return root == error ? message : error.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName()
-                + ": " + message;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.debug("Cannot delete {}", file, e);
-        }
+        List<Candidate> sorted = new ArrayList<>(order.getSortedPlugins().stream().map(byId::get)
+                .filter(java.util.Objects::nonNull).toList());
+        candidates.stream().filter(c -> !sorted.contains(c)).forEach(sorted::add);
+        return sorted;
     }
 
     /** A JAR about to be installed, with its declared descriptor. */
     record Candidate(Path jar, String checksum, PluginDescriptor descriptor) {
     }
 
-    /** Orders candidates so that a plugin comes after the plugins it depends on; file order otherwise. */
-    static final class DependencyOrder {
-        private DependencyOrder() {
-        }
-
-        static List<Candidate> sort(List<Candidate> candidates) {
-            Map<String, Candidate> byId = new LinkedHashMap<>();
-            candidates.forEach(c -> byId.putIfAbsent(c.descriptor().getPluginId(), c));
-            List<Candidate> ordered = new ArrayList<>();
-            java.util.Set<Candidate> visiting = new java.util.HashSet<>();
-            java.util.Set<Candidate> done = new java.util.LinkedHashSet<>();
-            for (Candidate candidate : candidates) {
-                visit(candidate, byId, visiting, done);
-            }
-            ordered.addAll(done);
-            return ordered;
-        }
-
-        private static void visit(Candidate c, Map<String, Candidate> byId, java.util.Set<Candidate> visiting,
-                                  java.util.Set<Candidate> done) {
-            if (done.contains(c) || !visiting.add(c)) {
-                return; // already placed, or a cycle: the dependency check reports it
-            }
-            for (PluginDependency dependency : c.descriptor().getDependencies()) {
-                Candidate provider = byId.get(dependency.getPluginId());
-                if (provider != null) {
-                    visit(provider, byId, visiting, done);
-                }
-            }
-            done.add(c);
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package dev.blacksky.core.plugin;
 
 import dev.blacksky.core.storage.PluginStore;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Which plugins an owner disabled, kept in the host's own namespace of the store so it survives restarts. */
 final class PluginStates {
@@ -25,11 +23,5 @@ final class PluginStates {
         } else {
             store.delete(PREFIX + pluginId);
         }
-    }
-
-    Set<String> disabled() {
-        Set<String> ids = new TreeSet<>();
-        store.entries(PREFIX).keySet().forEach(k -> ids.add(k.substring(PREFIX.length())));
-        return ids;
     }
 }

@@ -54,11 +54,6 @@ public final class HostPluginScheduler implements PluginScheduler, AutoCloseable
         return task;
     }
 
-    /** Tasks not yet done; 0 after {@link #close()}. */
-    public int liveTasks() {
-        return live.size();
-    }
-
     /** Cancels every task of the plugin; runs in progress finish, nothing new starts. */
     @Override
     public void close() {

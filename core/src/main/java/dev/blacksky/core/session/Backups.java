@@ -1,5 +1,7 @@
 package dev.blacksky.core.session;
 
+import dev.blacksky.core.storage.DurableFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.blacksky.core.session;
 
 /**
  * Start-up self-check that Cobalt links: without the aspose-words stub {@code Medias} fails to load, and then
- * stays broken for the life of the JVM on the login path (cobalt.md, Risk 1). Fail early and say why instead.
+ * stays broken for the life of the JVM on the login path. Fail early and say why instead.
  */
 public final class CobaltCheck {
 

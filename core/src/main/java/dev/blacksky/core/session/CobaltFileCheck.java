@@ -18,7 +18,7 @@ public final class CobaltFileCheck implements SessionFileCheck {
 
     @Override
     public boolean unpaired(Map<String, byte[]> contents) {
-        // Cobalt writes keys.proto at once for a new session and store.proto only after pairing (cobalt.md section 8).
+        // Cobalt writes keys.proto at once for a new session and store.proto only after pairing.
         if (contents.containsKey(STORE) || !contents.containsKey(KEYS)) {
             return false;
         }

@@ -1,5 +1,8 @@
 package dev.blacksky.core.session;
 
+import dev.blacksky.core.storage.DurableFiles;
+import dev.blacksky.core.storage.WriteRefusedException;
+
 import it.auties.whatsapp.controller.ControllerSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,7 +134,7 @@ public final class SessionService implements AutoCloseable {
                 log.info("Session writes succeed again");
                 emit(new SessionEvent.WritesResumed());
             }
-        } catch (SessionWriteRefusedException e) {
+        } catch (WriteRefusedException e) {
             if (!writesRefused) {
                 writesRefused = true;
                 log.error("DEGRADED: {}", e.getMessage());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +35,7 @@ final class SqliteNativeLibrary {
                     if (in == null) {
                         return; // no library for this platform in the driver: let it look elsewhere
                     }
-                    Files.createDirectories(folder);
-                    Path partial = Files.createTempFile(folder, "partial-", ".tmp");
-                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE);
+                    DurableFiles.replace(library, in.readAllBytes());
                 }
             }
             System.setProperty("org.sqlite.lib.path", folder.toString());

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Cobalt {@link Whatsapp} instance driven by the supervisor: built per attempt, with bot settings and one
- * listener, and torn down completely before the next one exists (cobalt.md sections 2, 3 and 6).
+ * listener, and torn down completely before the next one exists.
  */
 public final class CobaltClient implements ConnectionClient {
 
@@ -86,7 +86,7 @@ public final class CobaltClient implements ConnectionClient {
     private Whatsapp build() {
         var builder = Whatsapp.webBuilder().serializer(options.serializer());
         // A stored session is only ever restored, never recreated: newConnection on a folder whose store is missing
-        // would overwrite its keys with a new identity (cobalt.md section 8).
+        // would overwrite its keys with a new identity.
         WebOptionsBuilder web = options.paired()
                 ? builder.newOptionalConnection(options.session()).orElseThrow(() -> new IllegalStateException(
                         "the session " + options.session() + " could not be loaded; see 'blacksky session'"))

@@ -26,12 +26,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Turns Cobalt's messages into ours: own messages dropped, empty or undecryptable ones counted and skipped,
- * JIDs normalised to user@server without a device part (Cobalt's Jid equality is unreliable, cobalt.md), and
+ * Turns Cobalt's messages into ours: own messages dropped, empty or undecryptable ones skipped,
+ * JIDs normalised to user@server without a device part (Cobalt's Jid equality is unreliable), and
  * LID senders mapped to their phone number where the server told us (see {@link LidDirectory}). The quoted
  * message and the mentions come from the content's ContextInfo, their JIDs normalised the same way.
  */
@@ -39,7 +38,6 @@ public final class CobaltMessages {
 
     private static final String LID = "@lid";
 
-    private final AtomicLong skipped = new AtomicLong();
     private final LidDirectory lids = new LidDirectory(10_000);
     private final MessageStanzas stanzas = new MessageStanzas();
     private final Duration lidMappingWait;
@@ -73,10 +71,9 @@ public final class CobaltMessages {
         if (!(info instanceof ChatMessageInfo chat) || chat.fromMe()) {
             return Optional.empty();
         }
-        // A message Cobalt could not decrypt arrives with empty content (cobalt.md section 5).
+        // A message Cobalt could not decrypt arrives with empty content.
         Optional<String> text = text(chat.message()).filter(t -> !t.isBlank());
         if (text.isEmpty()) {
-            skipped.incrementAndGet();
             return Optional.empty();
         }
         Jid chatJid = chat.chatJid().toSimpleJid();
@@ -147,10 +144,6 @@ public final class CobaltMessages {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** How many messages were skipped as empty, undecryptable or without text or caption. */
-    public long skipped() {
-        return skipped.get();
-    }
 
     static String normalise(Jid jid) {
         return jid.toSimpleJid().toString();
@@ -163,6 +156,6 @@ public final class CobaltMessages {
 
     /** The api's user id: a phone user's digits; a LID keeps its {@code @lid} form (see {@code UserId}). */
     static String userId(String jid) {
-        return jid.endsWith("@s.whatsapp.net") ? jid.substring(0, jid.indexOf('@')) : jid;
+        return UserId.parse(jid).value();
     }
 }

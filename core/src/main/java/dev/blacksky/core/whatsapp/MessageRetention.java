@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Keeps Cobalt's message history short. Cobalt 0.0.10 keeps every message of every chat in memory and
- * rewrites it to the chat files with each session write (cobalt.md, "Retention"), so a bot in busy groups
+ * rewrites it to the chat files with each session write, so a bot in busy groups
  * would grow without end. The bot needs none of that history (its journal and dedup are its own); only
  * recent messages are kept, for WhatsApp's retry requests and status updates about them.
  */

@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.blacksky.core.storage.DurableFiles;
 import javax.imageio.ImageIO;
 
 /**
@@ -82,10 +82,9 @@ public final class PairingCode {
             }
         }
         try {
-            Files.createDirectories(png.getParent());
-            Path temp = png.resolveSibling(png.getFileName() + ".tmp");
-            ImageIO.write(image, "png", temp.toFile());
-            Files.move(temp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ImageIO.write(image, "png", bytes);
+            DurableFiles.replace(png, bytes.toByteArray()); // readable by the bot's user only: it carries key material
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the pairing QR code to " + png, e);
         }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Confirms sends by the server's own {@code <ack class="message" id="...">} stanza. Cobalt's send future is
- * not proof: it completes normally with an empty node when the link drops mid-send (cobalt.md section 7), so an
+ * not proof: it completes normally with an empty node when the link drops mid-send, so an
  * unconfirmed send stays in the outbox and is retried under the same id.
  */
 final class ServerAcks {

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 
 /**
  * Reads why WhatsApp ended a stream from the stanza itself (tag, child, code), never from a bare number:
- * Baileys and its helpers mislabel codes (resilience.md section 1), and Cobalt 0.0.10 maps 405 and 503 to
+ * Baileys and its helpers mislabel codes, and Cobalt 0.0.10 maps 405 and 503 to
  * states that delete the session. Frames that end nothing classify as empty.
  */
 public final class StanzaClassifier {

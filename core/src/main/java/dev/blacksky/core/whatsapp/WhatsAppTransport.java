@@ -229,7 +229,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         });
     }
 
-    /** Built from user and server: Jid.of("...@s.whatsapp.net") yields a Jid with a broken hashCode (cobalt.md). */
+    /** Built from user and server: Jid.of("...@s.whatsapp.net") yields a Jid with a broken hashCode in 0.0.10. */
     static Jid jid(String value) {
         int at = value.indexOf('@');
         return at < 0 ? Jid.of(value) : Jid.of(value.substring(0, at), JidServer.of(value.substring(at + 1)));
@@ -263,10 +263,5 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     @Override
     public void stop() {
         sink = null;
-    }
-
-    /** How many inbound messages were skipped as empty, undecryptable or not text. */
-    public long skippedMessages() {
-        return messages.skipped();
     }
 }

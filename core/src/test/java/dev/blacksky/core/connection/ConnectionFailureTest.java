@@ -12,7 +12,7 @@ class ConnectionFailureTest {
 
     @Test
     void a_name_that_does_not_resolve_says_so_instead_of_a_bare_connect_exception() {
-        // What Cobalt's connect future fails with on a machine without a network (cobalt.md section 12).
+        // What Cobalt's connect future fails with on a machine without a network.
         var offline = new CompletionException(new ConnectException().initCause(new UnresolvedAddressException()));
         assertThat(ConnectionFailure.of(offline).describe())
                 .isEqualTo("network error: the server's name does not resolve (no network or no DNS)");

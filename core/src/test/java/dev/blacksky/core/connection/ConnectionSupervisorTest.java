@@ -106,17 +106,6 @@ class ConnectionSupervisorTest {
     }
 
     @Test
-    void banned_quarantines_and_waits() {
-        SupervisorRig rig = new SupervisorRig().connected();
-        int before = rig.attempts();
-        rig.whatsapp.banned();
-        assertThat(rig.state()).isEqualTo(ConnectionState.BANNED);
-        assertThat(rig.quarantined).containsExactly("main: banned (403)");
-        rig.advance(Duration.ofDays(1));
-        assertThat(rig.attempts()).isEqualTo(before);
-    }
-
-    @Test
     void an_unscanned_qr_code_stops_pairing_instead_of_looping() {
         SupervisorRig rig = new SupervisorRig();
         rig.whatsapp.unpaired();

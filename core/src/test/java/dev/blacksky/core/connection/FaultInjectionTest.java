@@ -13,10 +13,11 @@ import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fault-injection matrix of the resilience brief (section 6), at the supervisor level: each test is
+ * The fault-injection matrix, at the supervisor level: each test is
  * named after its row and asserts the row's pass criterion, on a manual clock (no waiting).
  */
 class FaultInjectionTest {
@@ -209,21 +210,27 @@ class FaultInjectionTest {
         then.run();
     }
 
-    @Test
-    @DisplayName("row 8: logged out -> LOGGED_OUT, quarantine called once, no QR, process stays up")
-    void row08_logged_out() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"LOGGED_OUT, main: logged out (401): device_removed, pair again",
+            "BANNED, main: banned (403), banned or locked"})
+    @DisplayName("row 8: logged out or banned -> quarantined once, no QR, no attempt, the process stays up")
+    void row08_logged_out_or_banned(ConnectionState terminal, String quarantine, String reason) {
         SupervisorRig rig = new SupervisorRig().connected();
         int before = rig.attempts();
-        rig.whatsapp.loggedOut();
+        if (terminal == ConnectionState.LOGGED_OUT) {
+            rig.whatsapp.loggedOut();
+        } else {
+            rig.whatsapp.banned();
+        }
 
-        assertThat(rig.state()).isEqualTo(ConnectionState.LOGGED_OUT);
-        assertThat(rig.quarantined).containsExactly("main: logged out (401): device_removed");
-        rig.advance(Duration.ofHours(2));
-        assertThat(rig.attempts() - before).as("attempts without a re-pair command").isZero();
+        assertThat(rig.state()).isEqualTo(terminal);
+        assertThat(rig.quarantined).containsExactly(quarantine);
+        rig.advance(Duration.ofDays(1));
+        assertThat(rig.attempts() - before).as("attempts without an operator").isZero();
         assertThat(rig.entered(ConnectionState.PAIRING)).as("QR codes shown").isZero();
-        assertThat(rig.state()).as("still up, still waiting").isEqualTo(ConnectionState.LOGGED_OUT);
+        assertThat(rig.state()).as("still up, still waiting").isEqualTo(terminal);
         assertThat(rig.supervisor.status().counters().alerts()).isEqualTo(1);
-        assertThat(rig.events.getLast().reason()).contains("pair again");
+        assertThat(rig.events.getLast().reason()).contains(reason);
     }
 
     @Test

@@ -9,9 +9,7 @@ import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.User;
 import dev.blacksky.api.message.UserId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -33,26 +31,20 @@ class RecentMessagesTest {
     }
 
     @Test
-    void it_answers_exactly_as_a_bounded_fifo_per_stripe_through_many_evictions() {
-        // The oracle: per stripe, a FIFO set of its newest keys. The table must agree on every message, also
-        // after the backward-shift deletions that eviction does inside colliding runs.
-        RecentMessages recent = new RecentMessages(64); // 4 keys per stripe: constant eviction
-        List<LinkedHashSet<String>> model = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            model.add(new LinkedHashSet<>());
-        }
+    void it_answers_exactly_as_a_bounded_fifo_of_the_newest_keys() {
+        RecentMessages recent = new RecentMessages(64);
+        LinkedHashSet<String> model = new LinkedHashSet<>(); // the oracle: a FIFO set of the newest keys
         Random random = new Random(42);
         int duplicates = 0;
         for (int n = 0; n < 200_000; n++) {
-            Message message = message("chat" + random.nextInt(3), "user", Integer.toString(random.nextInt(300)));
-            LinkedHashSet<String> stripe = model.get(RecentMessages.stripeOf(message));
+            Message message = message("chat" + random.nextInt(3), "user", Integer.toString(random.nextInt(100)));
             String key = message.chat().id().value() + "/" + message.id();
-            boolean expected = !stripe.contains(key);
+            boolean expected = !model.contains(key);
             assertThat(recent.firstTime(message)).as("message %d: %s", n, key).isEqualTo(expected);
             if (expected) {
-                stripe.add(key);
-                if (stripe.size() > recent.perStripe()) {
-                    stripe.remove(stripe.iterator().next());
+                model.add(key);
+                if (model.size() > 64) {
+                    model.remove(model.iterator().next());
                 }
             } else {
                 duplicates++;
@@ -63,7 +55,7 @@ class RecentMessagesTest {
 
     @Test
     void keys_beyond_the_capacity_are_forgotten_oldest_first() {
-        RecentMessages recent = new RecentMessages(16); // one key per stripe
+        RecentMessages recent = new RecentMessages(16);
         for (int i = 0; i < 10_000; i++) {
             assertThat(recent.firstTime(message("c", "u", "m" + i))).isTrue();
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** resilience.md row 18 (send while offline) at the outbox level, and retries with the same id. */
+/** Sends made while offline, at the outbox level, and retries with the same id. */
 class OutboxTest {
 
     @TempDir

@@ -7,7 +7,6 @@ import dev.blacksky.core.TestHost;
 import dev.blacksky.core.plugin.fixtures.Versions;
 import dev.blacksky.core.transport.simulated.SentMessage;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The corrupt-file matrix (resilience.md section 6, row 11) on real Cobalt files, validated by Cobalt's decoders. */
+/** The corrupt-file matrix on real Cobalt files, validated by Cobalt's decoders. */
 class SessionRecoveryTest {
 
     private static final UUID ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
@@ -134,5 +134,26 @@ class SessionRecoveryTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void a_refused_backup_raises_degraded_and_leaves_the_session_as_it_was() throws Exception {
+        Path data = this.data.resolve("fresh");
+        UUID id = UUID.randomUUID();
+        SessionService full = new SessionService(AccountLayout.of(data, "default"),
+                new SessionSettings("default", 3, Long.MAX_VALUE / 2), new CobaltFileCheck(), java.time.Clock.systemUTC());
+        List<SessionEvent> events = new ArrayList<>();
+        full.addListener(events::add);
+        Path session = CobaltSessions.write(full, id);
+
+        full.afterWrite(session);
+        assertThat(events).singleElement().isInstanceOf(SessionEvent.WritesRefused.class);
+        assertThat(full.backups().list()).isEmpty();
+        assertThat(session.resolve("keys.proto")).exists();
+
+        SessionService roomy = CobaltSessions.service(data, 3);
+        roomy.addListener(events::add);
+        roomy.afterWrite(session);
+        assertThat(roomy.backups().list()).hasSize(1);
     }
 }

@@ -1,5 +1,7 @@
 package dev.blacksky.core.session;
 
+import dev.blacksky.core.storage.DurableFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Torn-write torture (resilience.md section 6, row 12): a child JVM persists versions in a tight loop and is
+ * Torn-write torture: a child JVM persists versions in a tight loop and is
  * killed with SIGKILL after a random number of completed versions, so the kill lands somewhere inside the next
  * write. After every kill the files must load, each holding the last completed version or the one after it.
  * 200 rounds by default; {@code -Dblacksky.torture.iterations=1000} for the long run (docs/benchmarks.md).

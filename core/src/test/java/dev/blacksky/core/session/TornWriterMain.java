@@ -1,5 +1,7 @@
 package dev.blacksky.core.session;
 
+import dev.blacksky.core.storage.DurableFiles;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;

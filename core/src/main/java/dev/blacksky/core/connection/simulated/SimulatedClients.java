@@ -117,10 +117,6 @@ public final class SimulatedClients implements ConnectionClient.Factory {
         emit(new ConnectionFailure.Outdated());
     }
 
-    public void restartRequired() {
-        emit(new ConnectionFailure.RestartRequired());
-    }
-
     public void badSession() {
         emit(new ConnectionFailure.BadSession("stream:error without a known code"));
     }

@@ -161,11 +161,4 @@ public final class ConsoleTransport implements Transport {
     public Set<UserId> implicitOwners() {
         return Set.of(UserId.of(settings.user()));
     }
-
-    /** Waits for the reader thread; for tests and orderly shutdown. */
-    void awaitInputClosed() throws InterruptedException {
-        if (reader != null) {
-            reader.join();
-        }
-    }
 }

@@ -1,4 +1,5 @@
-package dev.blacksky.core.session;
+package dev.blacksky.core.storage;
+
 
 import java.nio.file.Path;
 
@@ -9,7 +10,7 @@ public final class DiskFullWriterMain {
         try {
             new DurableFiles(0).write(Path.of(args[0]), new byte[Integer.parseInt(args[1])]);
             System.out.println("written");
-        } catch (SessionWriteRefusedException e) {
+        } catch (WriteRefusedException e) {
             System.out.println("refused " + e.getMessage());
         }
     }

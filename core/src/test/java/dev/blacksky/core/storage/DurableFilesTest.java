@@ -1,4 +1,4 @@
-package dev.blacksky.core.session;
+package dev.blacksky.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,31 +49,10 @@ class DurableFilesTest {
         Files.writeString(target, "old");
         DurableFiles nearlyFull = new DurableFiles(Long.MAX_VALUE / 2);
         assertThatThrownBy(() -> nearlyFull.write(target, "new".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SessionWriteRefusedException.class)
+                .isInstanceOf(WriteRefusedException.class)
                 .hasMessageContaining("below the floor").hasMessageContaining("previous version is kept intact");
         assertThat(target).hasContent("old");
         assertThat(names()).containsExactly("keys.proto");
-    }
-
-    @Test
-    void a_refused_backup_raises_degraded_and_leaves_the_session_as_it_was() throws Exception {
-        Path data = dir.resolve("data");
-        UUID id = UUID.randomUUID();
-        SessionService full = new SessionService(AccountLayout.of(data, "default"),
-                new SessionSettings("default", 3, Long.MAX_VALUE / 2), new CobaltFileCheck(), java.time.Clock.systemUTC());
-        List<SessionEvent> events = new ArrayList<>();
-        full.addListener(events::add);
-        Path session = CobaltSessions.write(full, id);
-
-        full.afterWrite(session);
-        assertThat(events).singleElement().isInstanceOf(SessionEvent.WritesRefused.class);
-        assertThat(full.backups().list()).isEmpty();
-        assertThat(session.resolve("keys.proto")).exists();
-
-        SessionService roomy = CobaltSessions.service(data, 3);
-        roomy.addListener(events::add);
-        roomy.afterWrite(session);
-        assertThat(roomy.backups().list()).hasSize(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.blacksky.core.session;
+package dev.blacksky.core.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,13 +30,18 @@ public final class DurableFiles {
         this.minFreeBytes = minFreeBytes;
     }
 
+    /** Replaces {@code target} with {@code bytes}, readable by the bot's user only, with no free-space floor. */
+    public static void replace(Path target, byte[] bytes) throws IOException {
+        new DurableFiles(0).write(target, bytes);
+    }
+
     /** Replaces {@code target} with {@code bytes}; on a full disk throws and leaves the old file untouched. */
     public void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         String noRoom = roomProblem(dir, bytes.length);
         if (noRoom != null) {
-            throw new SessionWriteRefusedException(target, noRoom, null);
+            throw new WriteRefusedException(target, noRoom, null);
         }
         Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
@@ -53,13 +58,13 @@ public final class DurableFiles {
             // Only our own half-written temp file goes; the target was never opened for writing.
             Files.deleteIfExists(temp);
             if (isOutOfSpace(e)) {
-                throw new SessionWriteRefusedException(target, "the disk is full", e);
+                throw new WriteRefusedException(target, "the disk is full", e);
             }
             throw e;
         }
     }
 
-    // Session files hold the device's private keys: readable by the bot's user only, as Cobalt's own files are.
+    // Session files hold the device's private keys (and the others the bot's state): readable by its user only.
     private static FileAttribute<?>[] ownerOnly(Path dir) throws IOException {
         return Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
