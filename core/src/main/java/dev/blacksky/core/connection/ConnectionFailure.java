@@ -15,7 +15,24 @@ import java.util.concurrent.TimeoutException;
 public sealed interface ConnectionFailure {
 
     /** A short text for logs, the status file and events; never key material. */
-    String describe();
+    default String describe() {
+        return switch (this) {
+            case Replaced r -> "replaced by another instance (440 conflict)";
+            case LoggedOut l -> "logged out (401): " + l.detail();
+            case Banned b -> "banned (" + b.code() + ")";
+            case TemporarilyBanned t -> "temporarily banned (402, code " + t.code() + ") until " + t.expiresAt();
+            case Outdated o -> "client outdated (405)";
+            case RestartRequired r -> "restart required (515)";
+            case BadSession b -> "bad session (500): " + b.detail();
+            case SessionDamaged d -> "session damaged: " + d.detail();
+            case ServiceUnavailable s -> "service unavailable (503)";
+            case NetworkError n -> "network error: " + n.detail();
+            case StreamEnded s -> "connection closed by the server";
+            case ConnectTimeout c -> "no login within " + c.after().toSeconds() + " s";
+            case Silent s -> "nothing received for " + s.silence().toSeconds() + " s (half-open link)";
+            case PairingExpired p -> "the QR code was not scanned within " + p.after().toSeconds() + " s";
+        };
+    }
 
     /**
      * The failure behind a failed connect: the client's own classification if it gave one, otherwise a
@@ -49,100 +66,44 @@ public sealed interface ConnectionFailure {
     }
 
     /** stream:error conflict type="replaced" (440): another holder of the same keys took over. */
-    record Replaced() implements ConnectionFailure {
-        public String describe() {
-            return "replaced by another instance (440 conflict)";
-        }
-    }
+    record Replaced() implements ConnectionFailure { }
 
     /** failure 401 or stream:error 401 device_removed, or Cobalt deleting the session: the device is unlinked. */
-    record LoggedOut(String detail) implements ConnectionFailure {
-        public String describe() {
-            return "logged out (401): " + detail;
-        }
-    }
+    record LoggedOut(String detail) implements ConnectionFailure { }
 
     /** failure 403 (and whatsmeow's 406): the account is locked or banned. */
-    record Banned(int code) implements ConnectionFailure {
-        public String describe() {
-            return "banned (" + code + ")";
-        }
-    }
+    record Banned(int code) implements ConnectionFailure { }
 
     /** failure 402 with a ban code (101-106) and its expiry. */
-    record TemporarilyBanned(int code, Instant expiresAt) implements ConnectionFailure {
-        public String describe() {
-            return "temporarily banned (402, code " + code + ") until " + expiresAt;
-        }
-    }
+    record TemporarilyBanned(int code, Instant expiresAt) implements ConnectionFailure { }
 
     /** failure 405: this WhatsApp Web version is too old. */
-    record Outdated() implements ConnectionFailure {
-        public String describe() {
-            return "client outdated (405)";
-        }
-    }
+    record Outdated() implements ConnectionFailure { }
 
     /** stream:error 515, sent right after pair-success: a normal step, reconnect at once. */
-    record RestartRequired() implements ConnectionFailure {
-        public String describe() {
-            return "restart required (515)";
-        }
-    }
+    record RestartRequired() implements ConnectionFailure { }
 
     /** stream:error 500 or one with no known code: ambiguous, usually server-side. */
-    record BadSession(String detail) implements ConnectionFailure {
-        public String describe() {
-            return "bad session (500): " + detail;
-        }
-    }
+    record BadSession(String detail) implements ConnectionFailure { }
 
     /** The stored session cannot be loaded and no backup could replace it: an operator must restore or reset it. */
-    record SessionDamaged(String detail) implements ConnectionFailure {
-        public String describe() {
-            return "session damaged: " + detail;
-        }
-    }
+    record SessionDamaged(String detail) implements ConnectionFailure { }
 
     /** failure or stream:error 503: the server is restarting or overloaded. */
-    record ServiceUnavailable() implements ConnectionFailure {
-        public String describe() {
-            return "service unavailable (503)";
-        }
-    }
+    record ServiceUnavailable() implements ConnectionFailure { }
 
     /** The socket could not open or broke (DNS, refused, reset, TLS). */
-    record NetworkError(String detail) implements ConnectionFailure {
-        public String describe() {
-            return "network error: " + detail;
-        }
-    }
+    record NetworkError(String detail) implements ConnectionFailure { }
 
     /** The server ended the stream (xmlstreamend, 428) or closed the socket. */
-    record StreamEnded() implements ConnectionFailure {
-        public String describe() {
-            return "connection closed by the server";
-        }
-    }
+    record StreamEnded() implements ConnectionFailure { }
 
     /** No login within the connect timeout. */
-    record ConnectTimeout(Duration after) implements ConnectionFailure {
-        public String describe() {
-            return "no login within " + after.toSeconds() + " s";
-        }
-    }
+    record ConnectTimeout(Duration after) implements ConnectionFailure { }
 
     /** Nothing received for too long: a half-open link. */
-    record Silent(Duration silence) implements ConnectionFailure {
-        public String describe() {
-            return "nothing received for " + silence.toSeconds() + " s (half-open link)";
-        }
-    }
+    record Silent(Duration silence) implements ConnectionFailure { }
 
     /** Nobody scanned the QR code in time. */
-    record PairingExpired(Duration after) implements ConnectionFailure {
-        public String describe() {
-            return "the QR code was not scanned within " + after.toSeconds() + " s";
-        }
-    }
+    record PairingExpired(Duration after) implements ConnectionFailure { }
 }

@@ -9,7 +9,23 @@ import java.time.Instant;
  */
 public sealed interface ConnectionPhase {
 
-    ConnectionState state();
+    default ConnectionState state() {
+        return switch (this) {
+            case Starting s -> ConnectionState.STARTING;
+            case Pairing p -> ConnectionState.PAIRING;
+            case Connecting c -> ConnectionState.CONNECTING;
+            case Connected c -> ConnectionState.CONNECTED;
+            case Reconnecting r -> ConnectionState.RECONNECTING;
+            case Degraded d -> ConnectionState.DEGRADED;
+            case Suspended s -> ConnectionState.SUSPENDED;
+            case Replaced r -> ConnectionState.REPLACED;
+            case LoggedOut l -> ConnectionState.LOGGED_OUT;
+            case Banned b -> ConnectionState.BANNED;
+            case Outdated o -> ConnectionState.OUTDATED;
+            case SessionCorrupt s -> ConnectionState.SESSION_CORRUPT;
+            case Stopped s -> ConnectionState.STOPPED;
+        };
+    }
 
     /** When the next attempt is due, if one is scheduled. */
     default Instant nextAttemptAt() {
@@ -21,89 +37,37 @@ public sealed interface ConnectionPhase {
         return 0;
     }
 
-    record Starting() implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.STARTING;
-        }
-    }
+    record Starting() implements ConnectionPhase { }
 
-    record Pairing(int attempt) implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.PAIRING;
-        }
-    }
+    record Pairing(int attempt) implements ConnectionPhase { }
 
-    record Connecting(int attempt) implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.CONNECTING;
-        }
-    }
+    record Connecting(int attempt) implements ConnectionPhase { }
 
-    record Connected() implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.CONNECTED;
-        }
-    }
+    record Connected() implements ConnectionPhase { }
 
-    record Reconnecting(int attempt, Instant nextAttemptAt) implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.RECONNECTING;
-        }
-    }
+    record Reconnecting(int attempt, Instant nextAttemptAt) implements ConnectionPhase { }
 
     /** The flap breaker is open: no attempt until {@code nextAttemptAt}, then a single probe. */
-    record Degraded(int attempt, Instant nextAttemptAt) implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.DEGRADED;
-        }
-    }
+    record Degraded(int attempt, Instant nextAttemptAt) implements ConnectionPhase { }
 
     /** A temporary ban: no attempt before {@code until} (the ban's expiry plus a buffer). */
     record Suspended(Instant until) implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.SUSPENDED;
-        }
-
         @Override
         public Instant nextAttemptAt() {
             return until;
         }
     }
 
-    /** Another instance took over; {@code latched} once it happened twice in a row, when resume is refused. */
-    record Replaced(boolean latched) implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.REPLACED;
-        }
-    }
+    /** Another instance took over; {@code latched} once it happened again soon after a resume, which is then refused. */
+    record Replaced(boolean latched) implements ConnectionPhase { }
 
-    record LoggedOut() implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.LOGGED_OUT;
-        }
-    }
+    record LoggedOut() implements ConnectionPhase { }
 
-    record Banned() implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.BANNED;
-        }
-    }
+    record Banned() implements ConnectionPhase { }
 
-    record Outdated() implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.OUTDATED;
-        }
-    }
+    record Outdated() implements ConnectionPhase { }
 
-    record SessionCorrupt() implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.SESSION_CORRUPT;
-        }
-    }
+    record SessionCorrupt() implements ConnectionPhase { }
 
-    record Stopped() implements ConnectionPhase {
-        public ConnectionState state() {
-            return ConnectionState.STOPPED;
-        }
-    }
+    record Stopped() implements ConnectionPhase { }
 }

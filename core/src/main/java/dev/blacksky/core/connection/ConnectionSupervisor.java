@@ -1,5 +1,6 @@
 package dev.blacksky.core.connection;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import dev.blacksky.core.connection.ConnectionFailure.BadSession;
 import dev.blacksky.core.connection.ConnectionFailure.Banned;
 import dev.blacksky.core.connection.ConnectionFailure.ConnectTimeout;
@@ -51,7 +52,7 @@ public final class ConnectionSupervisor {
     private final FlapBreaker breaker;
     private final Liveness liveness;
     private final SlidingWindow badSessions;
-    private final SerialExecutor serial;
+    private final Executor serial;
     private final Transitions state;
     private final SessionQuarantine quarantine;
 
@@ -86,7 +87,7 @@ public final class ConnectionSupervisor {
         this.breaker = new FlapBreaker(settings);
         this.liveness = new Liveness(settings);
         this.badSessions = new SlidingWindow(settings.badSessionLimit(), settings.badSessionWindow());
-        this.serial = new SerialExecutor(executor);
+        this.serial = MoreExecutors.newSequentialExecutor(executor);
         this.state = new Transitions(account, time.clock(), publisher, recorder);
         this.quarantine = quarantine;
     }
@@ -107,7 +108,7 @@ public final class ConnectionSupervisor {
 
     /** Makes the first attempt. */
     public void start() {
-        serial.execute(() -> {
+        inOrder(() -> {
             if (state.phase() instanceof Starting) {
                 attemptNow("starting");
             }
@@ -117,7 +118,7 @@ public final class ConnectionSupervisor {
     /** Closes the client and moves to STOPPED; nothing is retried afterwards. Waits until done, at most 30 s. */
     public void stop() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        serial.execute(() -> {
+        inOrder(() -> {
             try {
                 if (!(state.phase() instanceof Stopped)) {
                     cancelTimers();
@@ -146,7 +147,7 @@ public final class ConnectionSupervisor {
      * OUTDATED, SESSION_CORRUPT, SUSPENDED, DEGRADED or RECONNECTING. Refused once REPLACED has latched.
      */
     public void resume() {
-        serial.execute(() -> {
+        inOrder(() -> {
             ConnectionPhase current = state.phase();
             if (current instanceof ConnectionPhase.Replaced replaced && replaced.latched()) {
                 log.warn("[{}] resume refused: replaced again within {} of the last resume; stop the other"
@@ -171,7 +172,7 @@ public final class ConnectionSupervisor {
      */
     public void reconnect(String why) {
         long seen = generation;
-        serial.execute(() -> {
+        inOrder(() -> {
             if (seen != generation) {
                 log.debug("[{}] reconnect ({}) collapsed into the attempt already made", account, why);
                 return;
@@ -181,6 +182,22 @@ public final class ConnectionSupervisor {
                 case Reconnecting r -> attemptNow("reconnect requested: " + why);
                 case Degraded d -> attemptNow("reconnect requested: " + why);
                 default -> log.debug("[{}] reconnect ({}) ignored in {}", account, why, state.phase().state());
+            }
+        });
+    }
+
+    // Every trigger runs here, one at a time and in order, so the supervisor's state needs no locks. A task's
+    // failure, an Error included, is logged and the next task runs: a client library that fails to link must
+    // not leave the supervisor wedged, with every later trigger and stop() waiting behind it.
+    private void inOrder(Runnable task) {
+        serial.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal; // out of memory and the like: the process's handler decides
+                }
+                log.error("[{}] a connection supervisor task failed", account, e);
             }
         });
     }
@@ -208,8 +225,8 @@ public final class ConnectionSupervisor {
             login = CompletableFuture.failedFuture(e);
         }
         connectDeadline = time.schedule(settings.connectTimeout(),
-                () -> serial.execute(() -> failed(gen, new ConnectTimeout(settings.connectTimeout()))));
-        login.whenComplete((ok, error) -> serial.execute(() -> {
+                () -> inOrder(() -> failed(gen, new ConnectTimeout(settings.connectTimeout()))));
+        login.whenComplete((ok, error) -> inOrder(() -> {
             if (error == null) {
                 loggedIn(gen);
             } else {
@@ -225,7 +242,7 @@ public final class ConnectionSupervisor {
         cancel(connectDeadline);
         state.enter(new Pairing(attempt), "waiting for a phone to scan the QR code");
         connectDeadline = time.schedule(settings.pairingTimeout(),
-                () -> serial.execute(() -> failed(gen, new PairingExpired(settings.pairingTimeout()))));
+                () -> inOrder(() -> failed(gen, new PairingExpired(settings.pairingTimeout()))));
     }
 
     private void loggedIn(long gen) {
@@ -239,7 +256,7 @@ public final class ConnectionSupervisor {
         probed = false;
         state.enter(new Connected(), attempt == 0 ? "logged in" : "logged in after " + attempt + " attempt(s)");
         scheduleCheck(gen, liveness.firstCheck());
-        stableTimer = time.schedule(settings.stableAfter(), () -> serial.execute(() -> stable(gen)));
+        stableTimer = time.schedule(settings.stableAfter(), () -> inOrder(() -> stable(gen)));
     }
 
     // The link held long enough: the outage is over, so the next one starts from the smallest delay.
@@ -404,13 +421,13 @@ public final class ConnectionSupervisor {
 
     private void scheduleCheck(long gen, Duration delay) {
         cancel(watchdog);
-        watchdog = time.schedule(delay, () -> serial.execute(() -> check(gen)));
+        watchdog = time.schedule(delay, () -> inOrder(() -> check(gen)));
     }
 
     private void scheduleAttempt(Duration delay, String why) {
         cancel(attemptTimer);
         long token = ++timerToken;
-        attemptTimer = time.schedule(delay, () -> serial.execute(() -> {
+        attemptTimer = time.schedule(delay, () -> inOrder(() -> {
             ConnectionPhase current = state.phase();
             if (token == timerToken && client == null && !(current instanceof Stopped) && !current.state().isTerminal()) {
                 attemptNow(why);
@@ -482,12 +499,12 @@ public final class ConnectionSupervisor {
 
         @Override
         public void pairing() {
-            serial.execute(() -> ConnectionSupervisor.this.pairing(gen));
+            inOrder(() -> ConnectionSupervisor.this.pairing(gen));
         }
 
         @Override
         public void loggedIn() {
-            serial.execute(() -> ConnectionSupervisor.this.loggedIn(gen));
+            inOrder(() -> ConnectionSupervisor.this.loggedIn(gen));
         }
 
         @Override
@@ -499,7 +516,7 @@ public final class ConnectionSupervisor {
 
         @Override
         public void failed(ConnectionFailure failure) {
-            serial.execute(() -> ConnectionSupervisor.this.failed(gen, failure));
+            inOrder(() -> ConnectionSupervisor.this.failed(gen, failure));
         }
     }
 }
