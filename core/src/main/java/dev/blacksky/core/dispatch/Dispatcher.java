@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -68,8 +69,28 @@ public final class Dispatcher implements AutoCloseable {
      * completes when all of it is done, listeners included.
      */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
+        return dispatch(inbound, () -> true);
+    }
+
+    /**
+     * {@link #dispatch(Inbound)}, asking {@code starting} on the chat's turn before any plugin sees the message;
+     * false leaves it unhandled (the bot is stopping, say, and handles it at the next start).
+     */
+    public CompletableFuture<Void> dispatch(Inbound inbound, BooleanSupplier starting) {
         CompletableFuture<Void> heard = new CompletableFuture<>();
-        return inChat(inbound.message().chat().id(), heard, turn -> handle(inbound, heard, turn));
+        return inChat(inbound.message().chat().id(), heard, turn -> {
+            boolean start = false;
+            try {
+                start = starting.getAsBoolean();
+            } finally {
+                if (!start) {
+                    heard.complete(null);
+                }
+            }
+            if (start) {
+                handle(inbound, heard, turn);
+            }
+        });
     }
 
     /**

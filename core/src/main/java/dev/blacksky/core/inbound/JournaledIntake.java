@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Intake for transports whose messages the network has already acknowledged: journal first, then dispatch,
  * then mark done. A redelivery (same chat, sender and id, even after a restart) is dropped; what a crash
- * interrupted is dispatched again at the next start, at most max-attempts times in all, then dead-lettered.
+ * interrupted is dispatched again at the next start. A message whose handling started max-attempts times
+ * without finishing is dead-lettered; messages only waiting in their chat's queue are not counted.
  */
 @Singleton
 public final class JournaledIntake {
@@ -55,14 +56,13 @@ public final class JournaledIntake {
             if (left.attempts() >= settings.maxAttempts()) {
                 deadLetter(left);
             } else {
-                journal.attempt(left.inbound().message());
                 dispatch(left.inbound());
             }
         }
     }
 
     public void accept(Inbound inbound) {
-        if (journal.record(inbound, time.clock().instant(), true)) {
+        if (journal.record(inbound, time.clock().instant())) {
             dispatch(inbound.journaled(journal.key(inbound.message())));
         } else {
             log.debug("Dropped a redelivered message {}", inbound.message().id());
@@ -71,13 +71,19 @@ public final class JournaledIntake {
 
     /** While stopping: journals the message without handling it, so the next start does (the network counts it delivered). */
     public void keepForNextStart(Inbound inbound) {
-        if (journal.record(inbound, time.clock().instant(), false)) {
+        if (journal.record(inbound, time.clock().instant())) {
             log.info("Message {} arrived while stopping; it is journaled and handled at the next start", inbound.message().id());
         }
     }
 
     private void dispatch(Inbound inbound) {
-        dispatcher.dispatch(inbound).whenComplete((ignored, error) -> {
+        dispatcher.dispatch(inbound, () -> {
+            boolean start = running; // once stopping, a message not yet started waits for the next start
+            if (start) {
+                journal.attempt(inbound.message());
+            }
+            return start;
+        }).whenComplete((ignored, error) -> {
             if (running) {
                 journal.done(inbound.message());
             }

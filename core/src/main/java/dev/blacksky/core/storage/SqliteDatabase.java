@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -86,6 +90,83 @@ public final class SqliteDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new StorageException(who + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Maps one row of a result. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs one statement with {@code params} bound in order; returns how many rows it changed. */
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = bind(c.prepareStatement(sql), params)) {
+            return s.executeUpdate();
+        }
+    }
+
+    /** Runs one query with {@code params} bound in order and maps every row. */
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+        try (PreparedStatement s = bind(c.prepareStatement(sql), params); ResultSet r = s.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (r.next()) {
+                rows.add(row.map(r));
+            }
+            return rows;
+        }
+    }
+
+    private static PreparedStatement bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+        return s;
+    }
+
+    /** {@link #update(Connection, String, Object...)} for the host's own tables, failures named after {@code who}. */
+    public int update(String who, String sql, Object... params) {
+        return use(who, c -> update(c, sql, params));
+    }
+
+    /**
+     * {@link #update(String, String, Object...)} committed without waiting for the disk: it survives the process
+     * dying (the operating system holds the write), not the machine losing power, and the next ordinary commit
+     * makes it durable too. For marks that must outlive a crash but need not cost an fsync each.
+     */
+    public int updateUnsynced(String who, String sql, Object... params) {
+        return use(who, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA synchronous=NORMAL");
+                try {
+                    return update(c, sql, params);
+                } finally {
+                    s.execute("PRAGMA synchronous=FULL");
+                }
+            }
+        });
+    }
+
+    /** {@link #query(Connection, String, Row, Object...)} for the host's own tables, failures named after {@code who}. */
+    public <T> List<T> query(String who, String sql, Row<T> row, Object... params) {
+        return use(who, c -> query(c, sql, row, params));
+    }
+
+    /**
+     * Moves the rows of {@code legacy}, a table kept before accounts had their own, into its successor with
+     * {@code copy} (its parameters first) and drops it, in one transaction. Returns the rows moved, or -1 when
+     * there was no such table.
+     */
+    public int adopt(String legacy, String copy, Object... params) {
+        return use("Taking over " + legacy, c -> {
+            if (query(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", r -> 1, legacy).isEmpty()) {
+                return -1;
+            }
+            return inTransaction(tx -> {
+                int rows = update(tx, copy, params);
+                update(tx, "DROP TABLE " + legacy);
+                return rows;
+            });
+        });
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or none. */

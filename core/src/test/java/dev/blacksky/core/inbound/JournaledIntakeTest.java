@@ -55,7 +55,7 @@ class JournaledIntakeTest {
         database.open();
         InboundJournal journal = new InboundJournal(database, new JournalSettings("default", Duration.ofDays(7), 1000, 3));
         journal.open();
-        assertThat(journal.record(TestHost.privateMessage("alice", "!ver interrupted"), Instant.now(), true)).isTrue();
+        assertThat(journal.record(TestHost.privateMessage("alice", "!ver interrupted"), Instant.now())).isTrue();
         database.close();
         try (TestHost bot = TestHost.startJournaled(folder, "")) {
             await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 interrupted") == 1);
@@ -85,10 +85,12 @@ class JournaledIntakeTest {
         InboundJournal journal = journal(database, "default");
         Inbound poison = TestHost.privateMessage("alice", "!ver poison");
         Inbound almost = TestHost.privateMessage("bob", "!ver almost");
-        journal.record(poison, Instant.now(), true);
-        journal.attempt(poison.message());
-        journal.attempt(poison.message()); // three runs ended while handling it
-        journal.record(almost, Instant.now(), true);
+        journal.record(poison, Instant.now());
+        for (int run = 0; run < 3; run++) {
+            journal.attempt(poison.message()); // three runs ended while handling it
+        }
+        journal.record(almost, Instant.now());
+        journal.attempt(almost.message());
         journal.attempt(almost.message()); // two
         database.close();
         try (TestHost bot = TestHost.startJournaled(folder, "blacksky.owners = [\"carol\"]")) {
@@ -104,6 +106,34 @@ class JournaledIntakeTest {
             bot.transport.deliver(TestHost.privateMessage("alice", "!ver marker"));
             await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 marker") == 1);
             assertThat(answers(bot, "v1 poison")).isZero();
+        }
+    }
+
+    @Test
+    void messages_waiting_behind_one_that_never_finishes_are_not_counted_as_attempts_and_run_once_it_is_set_aside() {
+        TestPluginJar.plugin(folder.resolve("plugins"), "jotter").extension(dev.blacksky.core.plugin.fixtures.Jot.class).write();
+        String quick = "blacksky.owners = [\"carol\"]\nblacksky.dispatch.command-timeout = 1m\n"
+                + "blacksky.shutdown.drain-timeout = 100ms\nblacksky.plugin-host.drain-timeout = 100ms";
+        System.setProperty("jot.hang", "true");
+        try {
+            for (int run = 1; run <= 3; run++) { // each run ends while the jot hangs, with the other message queued
+                try (TestHost bot = TestHost.startJournaled(folder, quick)) {
+                    if (run == 1) {
+                        bot.transport.deliver(TestHost.privateMessage("alice", "!jot hang"));
+                        bot.transport.deliver(TestHost.privateMessage("alice", "!ver waiting"));
+                    }
+                    await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "saved as 1") == 1);
+                    assertThat(answers(bot, "v1 waiting")).isZero();
+                }
+            }
+        } finally {
+            System.clearProperty("jot.hang");
+        }
+        try (TestHost bot = TestHost.startJournaled(folder, quick)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 waiting") == 1);
+            assertThat(answers(bot, "saved as 1")).isZero();
+            assertThat(bot.transport.sent()).filteredOn(m -> m.chat().value().equals("carol")).singleElement()
+                    .satisfies(m -> assertThat(m.text()).contains("\"!jot hang\""));
         }
     }
 
@@ -173,7 +203,7 @@ class JournaledIntakeTest {
                 java.util.Optional.of(new dev.blacksky.api.message.QuotedMessage("q1", dev.blacksky.api.message.UserId.of("bob"),
                         "the question")),
                 java.util.List.of(dev.blacksky.api.message.UserId.of("carol"), dev.blacksky.api.message.UserId.of("dave"))), true);
-        journal.record(rich, Instant.now(), true);
+        journal.record(rich, Instant.now());
         assertThat(journal.unfinished()).singleElement().satisfies(u -> assertThat(u.inbound().message()).isEqualTo(rich.message()));
         database.close();
     }
@@ -184,9 +214,9 @@ class JournaledIntakeTest {
         InboundJournal main = journal(database, "main");
         InboundJournal other = journal(database, "other");
         Inbound message = TestHost.privateMessage("alice", "hi");
-        assertThat(main.record(message, Instant.now(), true)).isTrue();
+        assertThat(main.record(message, Instant.now())).isTrue();
         assertThat(other.unfinished()).isEmpty();
-        assertThat(other.record(message, Instant.now(), true)).as("not a redelivery for another account").isTrue();
+        assertThat(other.record(message, Instant.now())).as("not a redelivery for another account").isTrue();
         other.done(message.message());
         assertThat(main.unfinished()).hasSize(1);
         database.close();
@@ -222,7 +252,7 @@ class JournaledIntakeTest {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < 6; i++) {
             Inbound inbound = TestHost.privateMessage("alice", "m" + i);
-            journal.record(inbound, start.plus(Duration.ofDays(i)), true);
+            journal.record(inbound, start.plus(Duration.ofDays(i)));
             if (i != 5) {
                 journal.done(inbound.message());
             }
