@@ -7,11 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
-/**
- * What the caller decides before the configuration is read: the installation folder, config sources and
- * the CLI's overrides and the time source. {@code dataDir}, {@code pluginsDir} and {@code transport} may be
- * null (use the configuration).
- */
+/** What the caller decides before the configuration is read; null paths and transport mean "as configured". */
 public record HostOptions(Path home, ConfigSources configSources, Path dataDir, Path pluginsDir, String transport,
                           TimeSource time) {
 

@@ -5,10 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's answer to an error no thread caught: logged, and for running out of memory one ERROR line
- * naming the plugin call that was running, a line on stderr, and exit code 5 at once. After an
- * OutOfMemoryError any thread may have failed half-way, so the bot does not try to go on; a service manager
- * restarts it, and the journal bounds how often the same message is tried.
+ * Uncaught errors: out of memory logs the running plugin call, tells stderr and exits 5 at once, since any
+ * thread may have failed half-way; a service manager restarts the bot and the journal bounds retries.
  */
 final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
 

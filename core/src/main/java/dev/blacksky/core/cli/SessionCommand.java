@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,14 +59,10 @@ final class SessionCommand implements Runnable {
                     System.getenv()));
             HostPaths paths = ConfigLoader.read(config, c -> HostPaths.resolve(home, c, data, null));
             SessionSettings settings = ConfigLoader.read(config, SessionSettings::from);
-            try {
-                settings = settings.withAccount(account);
-            } catch (IllegalArgumentException e) {
-                throw new SessionCliException(e.getMessage());
-            }
+            settings = settings.withAccount(account); // a bad name: IllegalArgumentException, reported as is
             AccountLayout layout = AccountLayout.of(paths.data(), settings.account());
             if (!Files.isDirectory(layout.root())) {
-                throw new SessionCliException("There is no account '" + settings.account() + "' in "
+                throw new IllegalArgumentException("There is no account '" + settings.account() + "' in "
                         + paths.data().resolve("accounts") + knownAccounts(paths.data()) + ".");
             }
             return new SessionService(layout, settings, new CobaltFileCheck(), Clock.systemUTC());
@@ -81,29 +78,6 @@ final class SessionCommand implements Runnable {
         }
     }
 
-    /** A user error with a message and nothing else worth a stack trace. */
-    static final class SessionCliException extends RuntimeException {
-        SessionCliException(String message) {
-            super(message);
-        }
-    }
-
-    /** Runs {@code body}, mapping the session errors to messages and exit codes. */
-    static int guarded(PrintWriter err, Callable<Integer> body) throws Exception {
-        try {
-            return body.call();
-        } catch (ConfigurationException e) {
-            err.println("blacksky: " + e.getMessage());
-            return ExitCodes.CONFIG;
-        } catch (SessionLockedException e) {
-            err.println("blacksky: " + e.getMessage());
-            return ExitCodes.SESSION_LOCKED;
-        } catch (SessionCliException | IllegalArgumentException e) {
-            err.println("blacksky: " + e.getMessage());
-            return ExitCodes.FAILURE;
-        }
-    }
-
     /** What every subcommand shares: the target options, and errors mapped to messages and exit codes. */
     abstract static class Subcommand implements Callable<Integer> {
         @Mixin
@@ -113,23 +87,24 @@ final class SessionCommand implements Runnable {
 
         @Override
         public final Integer call() throws Exception {
-            return guarded(spec.commandLine().getErr(), () -> run(spec.commandLine().getOut()));
+            try {
+                return run(spec.commandLine().getOut());
+            } catch (ConfigurationException | SessionLockedException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println("blacksky: " + e.getMessage());
+                return e instanceof ConfigurationException ? ExitCodes.CONFIG
+                        : e instanceof SessionLockedException ? ExitCodes.SESSION_LOCKED : ExitCodes.FAILURE;
+            }
         }
 
         abstract int run(PrintWriter out) throws Exception;
 
         /** Runs {@code work} on the target's session, opened (lock taken) and closed around it. */
-        int withOpenSession(SessionWork work) throws Exception {
+        int withOpenSession(Function<SessionService, Integer> work) {
             try (SessionService service = target.service()) {
                 service.open();
-                return work.run(service);
+                return work.apply(service);
             }
         }
-    }
-
-    @FunctionalInterface
-    interface SessionWork {
-        int run(SessionService service) throws Exception;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
@@ -146,7 +121,7 @@ final class SessionCommand implements Runnable {
             description = "Takes a backup of the session now (the bot must be stopped: it backs up after every write).")
     static final class BackupNow extends Subcommand {
         @Override
-        int run(PrintWriter out) throws Exception {
+        int run(PrintWriter out) {
             return withOpenSession(service -> {
                 var taken = service.backupNow();
                 if (taken.isEmpty()) {
@@ -174,9 +149,9 @@ final class SessionCommand implements Runnable {
         String name;
 
         @Override
-        int run(PrintWriter out) throws Exception {
+        int run(PrintWriter out) {
             return withOpenSession(service -> {
-                var backup = service.backups().find(name).orElseThrow(() -> new SessionCliException(
+                var backup = service.backups().find(name).orElseThrow(() -> new IllegalArgumentException(
                         "There is no backup '" + name + "' in " + service.layout().backups()
                                 + ". 'blacksky session list-backups' shows the ones there are."));
                 var moved = service.restore(backup);

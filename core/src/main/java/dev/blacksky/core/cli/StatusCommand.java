@@ -9,6 +9,7 @@ import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionStatus;
 import dev.blacksky.core.connection.StatusFile;
+import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.session.AccountLayout;
 import dev.blacksky.core.session.AccountLock;
 import dev.blacksky.core.session.LockOwner;
@@ -187,22 +188,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static String ago(Instant then, Instant now) {
-        return words(Duration.between(then, now)) + " ago";
+        return DurationText.of(Duration.between(then, now)) + " ago";
     }
 
     private static String until(Instant then, Instant now) {
         Duration left = Duration.between(now, then);
-        return left.isNegative() ? "due" : "in " + words(left);
-    }
-
-    private static String words(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " min " + seconds % 60 + " s";
-        }
-        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        return left.isNegative() ? "due" : "in " + DurationText.of(left);
     }
 }

@@ -3,11 +3,7 @@ package dev.blacksky.core.cli;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
-/**
- * SIGTERM and SIGINT ask the bot to stop instead of starting the JVM's shutdown: the main thread then stops
- * intake, drains, flushes, releases the session lock and exits 0, as a service manager expects. Without a
- * handler the JVM would exit 143 from inside its shutdown hooks.
- */
+/** SIGTERM and SIGINT stop the bot cleanly and exit 0, as a service manager expects, instead of exiting 143. */
 final class StopSignals {
 
     private StopSignals() {

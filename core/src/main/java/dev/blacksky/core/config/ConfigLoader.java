@@ -49,10 +49,7 @@ public final class ConfigLoader {
         return resolved;
     }
 
-    /**
-     * Reads a settings record eagerly, so a wrongly typed value (a duration that is not one, say) stops
-     * start-up with its path, file and line instead of failing later.
-     */
+    /** Reads a settings record eagerly, so a wrongly typed value stops start-up with its path, file and line. */
     public static <T> T read(Config config, java.util.function.Function<Config, T> reader) {
         try {
             return reader.apply(config);

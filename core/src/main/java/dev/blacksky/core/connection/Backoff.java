@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Full-jitter exponential backoff with a floor: {@code max(floor, rand(0, min(cap, base * 2^n)))}. The cap
- * grows from {@code cap} to {@code longOutageCap} once an outage lasts {@code longOutageAfter}; the floor
- * keeps full jitter from producing near-zero retries.
+ * Full-jitter exponential backoff {@code max(floor, rand(0, min(cap, base * 2^n)))}, its cap raised in long outages.
  */
 final class Backoff {
 

@@ -1,9 +1,6 @@
 package dev.blacksky.core.connection;
 
-/**
- * What a client reports to its supervisor, from any thread. Reports of a client the supervisor has already
- * replaced are ignored, so a late callback can never touch the current connection.
- */
+/** What a client reports to its supervisor, from any thread; reports of a replaced client are ignored. */
 public interface ClientListener {
 
     /** A QR code is being shown: the session has no keys yet and waits for a phone to scan it. */

@@ -1,9 +1,6 @@
 package dev.blacksky.core.connection;
 
-/**
- * Running totals since the process started: connect attempts made, logins, live links that dropped, attempts
- * that failed before login, and alerts raised (a terminal state or a DEGRADED episode).
- */
+/** Totals since the process started: attempts, logins, dropped links, failed attempts and alerts. */
 public record ConnectionCounters(long attempts, long connects, long disconnects, long failedConnects, long alerts) {
 
     public static final ConnectionCounters ZERO = new ConnectionCounters(0, 0, 0, 0, 0);

@@ -34,10 +34,7 @@ public sealed interface ConnectionFailure {
         };
     }
 
-    /**
-     * The failure behind a failed connect: the client's own classification if it gave one, otherwise a
-     * network error (the socket could not open or broke before login).
-     */
+    /** The failure behind a failed connect: the client's own classification, else a network error. */
     static ConnectionFailure of(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
@@ -71,7 +68,7 @@ public sealed interface ConnectionFailure {
     /** failure 401 or stream:error 401 device_removed, or Cobalt deleting the session: the device is unlinked. */
     record LoggedOut(String detail) implements ConnectionFailure { }
 
-    /** failure 403 (and whatsmeow's 406): the account is locked or banned. */
+    /** failure 403 or 406: the account is locked or banned. */
     record Banned(int code) implements ConnectionFailure { }
 
     /** failure 402 with a ban code (101-106) and its expiry. */

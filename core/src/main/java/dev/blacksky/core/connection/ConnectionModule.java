@@ -8,11 +8,7 @@ import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Binds the connection service. A transport that needs supervising binds the client factory with
- * {@code OptionalBinder.newOptionalBinder(binder(), ConnectionClient.Factory.class).setBinding()}; the
- * session store replaces the quarantine the same way.
- */
+/** Binds the connection service; a transport that needs supervising binds the client factory (an optional binding). */
 public final class ConnectionModule extends AbstractModule {
 
     private final ConnectionSettings settings;

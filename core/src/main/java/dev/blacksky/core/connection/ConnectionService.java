@@ -38,10 +38,7 @@ public final class ConnectionService {
         this.quarantine = quarantine;
     }
 
-    /**
-     * Creates the supervisor and makes the first attempt; returns at once. Returns false when there is
-     * nothing to supervise (no client factory bound), so the host reports the local transport's state itself.
-     */
+    /** Makes the first attempt and returns at once; false when nothing is supervised (a local transport). */
     public synchronized boolean start() {
         if (clients.isEmpty()) {
             return false;

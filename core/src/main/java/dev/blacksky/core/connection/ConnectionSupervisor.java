@@ -34,10 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one account connected: the state machine, cause-aware backoff, the flap breaker, the liveness
- * watchdog and the terminal states that wait for an operator. Every trigger runs on one serial executor, so
- * there is one connect in flight at most and the old client is closed before the next one is created.
- * It never deletes a session, never changes identity, and never exits the process.
+ * Keeps one account connected: one serial executor runs the state machine, so one connect is in flight at most.
+ * It never deletes a session, never changes identity and never exits the process.
  */
 public final class ConnectionSupervisor {
 
@@ -166,9 +164,8 @@ public final class ConnectionSupervisor {
     }
 
     /**
-     * Forces a fresh connection (operator, or anything else that distrusts the link). Triggers are tied to
-     * the link the caller saw: those that arrive after that link was already replaced, or while an attempt
-     * is in flight, collapse into it. Ignored in states that wait for an operator; those need {@link #resume()}.
+     * Forces a fresh connection. Triggers about a link already replaced, or during an attempt, collapse into it;
+     * states waiting for an operator ignore it (see {@link #resume()}).
      */
     public void reconnect(String why) {
         long seen = generation;

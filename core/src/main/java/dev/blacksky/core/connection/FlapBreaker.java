@@ -2,10 +2,7 @@ package dev.blacksky.core.connection;
 
 import java.time.Instant;
 
-/**
- * Notices a link that keeps failing: too many disconnects within a window, or too many failed connects
- * in a row. The supervisor then pauses (DEGRADED) instead of hammering the server.
- */
+/** Notices a link that keeps failing, so the supervisor pauses (DEGRADED) instead of hammering the server. */
 final class FlapBreaker {
 
     private final SlidingWindow disconnects;

@@ -3,10 +3,7 @@ package dev.blacksky.core.connection;
 import java.time.Duration;
 import java.time.Instant;
 
-/**
- * Judges a connected link by how long it has been silent: a half-open link (packets dropped, no close)
- * looks connected forever, so silence is the only evidence. Pure: the supervisor acts on the verdict.
- */
+/** Judges a connected link by its silence, the only evidence of a half-open link. Pure: the supervisor acts. */
 final class Liveness {
 
     private final Duration probeAfter;

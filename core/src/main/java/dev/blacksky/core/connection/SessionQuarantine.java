@@ -1,9 +1,6 @@
 package dev.blacksky.core.connection;
 
-/**
- * Moves an account's session aside after a confirmed logout or ban, so nothing reuses it and nothing
- * deletes it. The session store implements it; the supervisor only decides when.
- */
+/** Moves an account's session aside after a confirmed logout or ban: neither reused nor deleted. */
 @FunctionalInterface
 public interface SessionQuarantine {
 

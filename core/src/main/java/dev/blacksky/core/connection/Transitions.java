@@ -8,12 +8,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * The supervisor's record of where it is: the phase, since when, the counters and the last error. Each
- * change is written to the status recorder; each change of state is also logged and announced to plugins.
- * Written only from the supervisor's serial executor; {@link #phase()} and {@link #status()} are safe to
- * read from anywhere.
- */
+/** Where the supervisor is, recorded, logged and announced on each change; written only on its serial executor. */
 final class Transitions {
 
     private static final Logger log = LoggerFactory.getLogger(Transitions.class);

@@ -10,10 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each chat's steps one after another in the order they were submitted, chats in parallel. A step holds
- * its chat's {@link Turn} until it returns, or until a stage it named completes: a step stuck in a plugin call
- * names the call's outcome, which its deadline completes, so the chat moves on without it. A chat with work
- * has one entry, its last turn, which the next step waits for; an idle chat has none.
+ * Runs each chat's steps in order, chats in parallel; a step holds its chat until it returns or a stage it
+ * named (a plugin call's outcome, which its deadline completes) completes.
  */
 final class ChatQueues {
 

@@ -17,12 +17,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * The command half of dispatch, on the chat's own step: looks the command up, checks who may run it where,
- * takes a slot through its plugin's gate, then runs it on a plugin thread under its deadline (binding the
- * arguments, whose parsers are plugin code, and applying the cooldown first), and answers the user when any
- * of that says no or goes wrong.
- */
+/** The command half of dispatch: look up, check access, admit through the plugin's gate, run under the deadline. */
 final class CommandRunner {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class); // the dispatcher's voice, as before

@@ -6,10 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Cooldown bookkeeping: one window per (command, user | chat | everyone). A call inside a window is refused,
- * and only the first refusal per window is answered, so a spammer gets one notice, not a flood.
- */
+/** Cooldown windows per (command, user | chat | everyone); only the first refusal per window is answered. */
 final class Cooldowns {
 
     private static final int SWEEP_THRESHOLD = 10_000;

@@ -24,12 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/**
- * Turns inbound messages into command calls. Each chat's messages are handled one after another on the
- * dispatch threads ({@link PluginCalls}): banned senders and duplicates are dropped, listeners hear the rest
- * beside the chat, and a command runs under its deadline. A call past it is abandoned and its chat moves on,
- * so a stuck plugin delays only its own chat; the host's other threads never run plugin code.
- */
+/** Turns inbound messages into command calls, each chat in order, so a stuck plugin delays only its own chat. */
 @Singleton
 public final class Dispatcher implements AutoCloseable {
 
@@ -64,10 +59,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * Handles one message behind everything already queued for its chat; never blocks the caller. The stage
-     * completes when all of it is done, listeners included.
-     */
+    /** Handles one message after its chat's earlier ones, without blocking the caller; done when listeners are too. */
     public CompletableFuture<Void> dispatch(Inbound inbound) {
         return dispatch(inbound, () -> true);
     }

@@ -6,10 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Hands events (messages, joins and leaves, connection changes) to the plugins' listeners: every listener
- * at once, each call through its plugin's gate, on a plugin thread under the command deadline.
- */
+/** Hands events to every listener at once, each through its plugin's gate and under the command deadline. */
 final class EventDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class); // the dispatcher's voice, as before

@@ -8,11 +8,7 @@ import dev.blacksky.api.message.Messenger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/**
- * The {@link CommandContext} the host hands to a command; safe from any thread. Once its call timed out it
- * is revoked: the user was told the command was stopped, so a late reply would only confuse them. The stages
- * it returns complete on plugin threads, so what a plugin chains to them never runs on a host thread.
- */
+/** The context a command gets; revoked once its call timed out, so no late reply confuses the user. */
 final class HostCommandContext implements CommandContext {
 
     private final Message message;

@@ -12,16 +12,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threads dispatch and plugin code run on: a pool of at most {@code threads} ordinary (platform) threads,
- * which the operating system preempts, so a plugin stuck in a loop takes only its threads' share of the CPU.
- * Plugin calls run under a deadline kept by one timer: a call past it is abandoned (the caller hears
- * {@link #TIMED_OUT} and its chat moves on), interrupted, and its thread replaced in the pool until it leaves
- * the plugin's code, when its plugin's slot comes back too.
+ * Plugin code runs on platform threads the operating system preempts, under deadlines kept by one timer; a
+ * call past its deadline is abandoned, interrupted, and its thread replaced while it lingers.
  */
 public final class PluginCalls implements AutoCloseable {
 
@@ -38,11 +34,11 @@ public final class PluginCalls implements AutoCloseable {
     private final int threads;
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger abandonedAlive = new AtomicInteger();
-    private final AtomicReference<ThreadPoolExecutor> pool = new AtomicReference<>();
-    private final AtomicReference<ScheduledThreadPoolExecutor> timer = new AtomicReference<>();
     private final Set<Guarded> running = ConcurrentHashMap.newKeySet();
     private static volatile Call lastStarted; // the process's, for a report of running out of memory
-    private volatile boolean closed;
+    private ThreadPoolExecutor pool; // guarded by this; made on first use, so building the host starts no threads
+    private volatile ScheduledThreadPoolExecutor timer; // written under this
+    private boolean closed; // guarded by this
 
     public PluginCalls(int threads) {
         this.threads = threads;
@@ -53,18 +49,14 @@ public final class PluginCalls implements AutoCloseable {
     }
 
     /**
-     * Arms the deadline of a call of {@code gate}, already admitted: logged once if still running after
-     * {@code slowAfter}; at {@code timeout} {@code atDeadline} runs, then the call is abandoned and interrupted.
-     * Attach to {@link Guarded#outcome()} first, then {@link Guarded#run} the call on the current thread.
+     * Arms the deadline of an admitted call: logged past {@code slowAfter}, abandoned and interrupted at
+     * {@code timeout}. Attach to {@link Guarded#outcome()} first, then {@link Guarded#run} the call here.
      */
     public Guarded guard(Call call, PluginGate gate, Duration slowAfter, Duration timeout, Runnable atDeadline) {
         return new Guarded(call, gate, atDeadline, slowAfter, timeout);
     }
 
-    /**
-     * Runs plugin code without a deadline (a scheduled task) on the pool; the stage completes when it is done.
-     * A failure is logged.
-     */
+    /** Runs plugin code without a deadline (a scheduled task) on the pool, logging a failure; done when it is. */
     public CompletableFuture<Void> execute(Call call, Runnable body) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
@@ -90,17 +82,17 @@ public final class PluginCalls implements AutoCloseable {
 
     /** Runs dispatch's steps on the pool; refuses once closed. */
     public Executor steps() {
-        return work -> {
-            while (true) {
-                ThreadPoolExecutor executor = pool(); // throws once closed
-                try {
-                    executor.execute(work);
-                    return;
-                } catch (RejectedExecutionException renewedMeanwhile) {
-                    pool.compareAndSet(executor, null); // renewed between the look and the hand-over: look again
-                }
-            }
-        };
+        return this::submit;
+    }
+
+    private synchronized void submit(Runnable work) {
+        if (closed) {
+            throw new RejectedExecutionException("the bot is stopping");
+        }
+        if (pool == null) {
+            pool = newPool();
+        }
+        pool.execute(work);
     }
 
     /**
@@ -110,21 +102,6 @@ public final class PluginCalls implements AutoCloseable {
     public <T> CompletionStage<T> forPlugin(CompletionStage<T> stage) {
         CompletableFuture<T> future = stage.toCompletableFuture();
         return future.isDone() ? future.copy() : future.thenApplyAsync(value -> value, steps());
-    }
-
-    private ThreadPoolExecutor pool() {
-        if (closed) {
-            throw new RejectedExecutionException("the bot is stopping");
-        }
-        ThreadPoolExecutor current = pool.get();
-        while (current == null) { // made on first use, so building the host starts no threads
-            ThreadPoolExecutor fresh = newPool();
-            if (!pool.compareAndSet(null, fresh)) {
-                fresh.shutdown();
-            }
-            current = pool.get();
-        }
-        return current;
     }
 
     // A ThreadPoolExecutor keeps idle threads parked in its queue (a ForkJoinPool's spin looking for work, which
@@ -145,7 +122,7 @@ public final class PluginCalls implements AutoCloseable {
 
     // An abandoned call's thread does not count: the pool keeps `threads` threads for everything else.
     private synchronized void resize() {
-        ThreadPoolExecutor executor = pool.get();
+        ThreadPoolExecutor executor = pool;
         int size = threads + abandonedAlive.get();
         if (executor == null || size == executor.getCorePoolSize()) {
             return;
@@ -163,14 +140,15 @@ public final class PluginCalls implements AutoCloseable {
     // per call would cost a wake-up of the timer thread for most of them, which mostly end within microseconds.
     private void watch(Guarded call) {
         running.add(call);
-        if (timer.get() == null) {
-            ScheduledThreadPoolExecutor fresh = new ScheduledThreadPoolExecutor(1,
-                    Thread.ofPlatform().name("blacksky-deadlines").daemon(true).factory());
-            if (timer.compareAndSet(null, fresh)) {
-                fresh.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-            } else {
-                fresh.shutdown();
-            }
+        if (timer == null) {
+            startTimer();
+        }
+    }
+
+    private synchronized void startTimer() {
+        if (timer == null && !closed) {
+            timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("blacksky-deadlines").daemon(true).factory());
+            timer.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -186,14 +164,11 @@ public final class PluginCalls implements AutoCloseable {
         }
     }
 
-    /**
-     * Gives the pool fresh threads; the old ones end after their current work. Called when a plugin unloads:
-     * thread-local values its code left on a thread would otherwise keep its class loader alive.
-     */
-    public void renew() {
-        ThreadPoolExecutor old = pool.getAndSet(null);
-        if (old != null) {
-            old.shutdown();
+    /** Gives the pool fresh threads when a plugin unloads: its thread-locals would keep its class loader alive. */
+    public synchronized void renew() {
+        if (pool != null) {
+            pool.shutdown();
+            pool = null;
         }
     }
 
@@ -208,10 +183,7 @@ public final class PluginCalls implements AutoCloseable {
         return call == null ? "none" : call.what();
     }
 
-    /**
-     * Hands running out of memory to the thread's uncaught-exception handler, naming the call: the process's
-     * policy (bin/blacksky: report and exit 5) applies to plugin code as to any other thread.
-     */
+    /** Hands running out of memory, naming the call, to the thread's handler: the process's policy applies. */
     static void escalate(Throwable error, Call call) {
         if (error instanceof OutOfMemoryError) {
             OutOfMemoryError named = new OutOfMemoryError("during the " + (call == null ? "dispatch of a message" : call.what())
@@ -229,15 +201,15 @@ public final class PluginCalls implements AutoCloseable {
 
     /** Interrupts the calls in progress and accepts no more. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
-        ThreadPoolExecutor old = pool.getAndSet(null);
-        if (old != null) {
-            old.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
         }
-        ScheduledThreadPoolExecutor deadlines = timer.getAndSet(null);
-        if (deadlines != null) {
-            deadlines.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.blacksky.core.dispatch;
 
 /**
- * What stands between dispatch and a plugin's code: admission (bulkhead, circuit breaker), bookkeeping of
- * each call's outcome, and the class loader to make current while the plugin runs. Every admitted call is
- * followed by one {@link #record} (when it ends, or at its deadline) and one {@link #free} (when its thread
- * is done with the plugin's code, which for an abandoned call may be much later, or never).
+ * Admission, outcome bookkeeping and the class loader of a plugin; each admitted call gets one {@link #record}
+ * and, when its thread leaves the plugin's code (maybe never), one {@link #free}.
  */
 public interface PluginGate {
 

@@ -2,11 +2,7 @@ package dev.blacksky.core.dispatch;
 
 import org.slf4j.MDC;
 
-/**
- * The one way the host enters a plugin's code: the plugin's class loader becomes the thread's context loader
- * (so ServiceLoader and the like find its classes, and threads it starts are recognisably its own when it
- * unloads) and its id goes into the logging context. Both are put back afterwards.
- */
+/** The one way the host enters plugin code: its class loader as context loader and its id in the logging context. */
 public final class PluginScope {
 
     /** Code run in a plugin's scope. */

@@ -21,12 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * One account's inbound journal: a row per message key (chat, sender, id), written before the message is
- * handled and marked done after. It is the durable dedup (a key already present is a redelivery), the record
- * of what a crash interrupted, with every field a plugin sees, and the count of attempts that bounds how
- * often a message that keeps killing the bot is tried. Rows are kept for a while, then pruned, oldest first.
- */
+/** One account's inbound journal: the durable dedup, what a crash interrupted, and how often each was tried. */
 public final class InboundJournal {
 
     /** A message the last run did not finish, and how many times handling it was started. */
@@ -90,10 +85,7 @@ public final class InboundJournal {
                 String.join("\n", m.mentions().stream().map(UserId::value).toList()), sequence.incrementAndGet()) == 1;
     }
 
-    /**
-     * Handling a journaled message starts (again): one more attempt, counted before its plugins run, so a message
-     * that kills the bot is told from the messages merely queued behind it. Kept across a crash of the process.
-     */
+    /** Counts an attempt as handling starts, so a message that kills the bot is told from those queued behind it. */
     public void attempt(Message m) {
         database.updateUnsynced(WHO, "UPDATE inbound_messages SET attempts = attempts + 1" + KEY, settings.account(),
                 m.chat().id().value(), m.sender().id().value(), m.id());

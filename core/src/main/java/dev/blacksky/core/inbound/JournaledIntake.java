@@ -13,10 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Intake for transports whose messages the network has already acknowledged: journal first, then dispatch,
- * then mark done. A redelivery (same chat, sender and id, even after a restart) is dropped; what a crash
- * interrupted is dispatched again at the next start. A message whose handling started max-attempts times
- * without finishing is dead-lettered; messages only waiting in their chat's queue are not counted.
+ * Intake of messages the network already acknowledged: journal, dispatch, mark done; replay what a crash
+ * interrupted, and dead-letter a message whose handling started max-attempts times without finishing.
  */
 @Singleton
 public final class JournaledIntake {

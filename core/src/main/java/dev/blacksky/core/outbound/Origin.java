@@ -1,10 +1,6 @@
 package dev.blacksky.core.outbound;
 
-/**
- * Who a send is for: a reply to a command (someone is waiting for it) or a broadcast a plugin sent on its own
- * (a listener, a scheduled task). Replies go ahead of broadcasts, and a plugin's broadcasts may use only its
- * share of the account's sending budget.
- */
+/** Who a send is for: a reply (someone waits for it, it goes first) or a plugin's broadcast (within its share). */
 public record Origin(String pluginId, boolean reply) {
 
     /** The host's own answers (help, refusals, errors). */

@@ -12,12 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/**
- * The one path behind every send, commands and plugins alike, so no plugin can bypass it. A durable
- * transport (WhatsApp) sends through the account's persisted outbox; a governed one at the pace WhatsApp
- * tolerates, replies first and each plugin's broadcasts within their share; the console and simulated
- * transports send straight through. As a {@link Messenger} it sends the host's own answers.
- */
+/** The one path behind every send, so no plugin can bypass the outbox and the pace WhatsApp tolerates. */
 @Singleton
 public final class OutboundMessenger implements Messenger {
 

@@ -21,11 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends in order per chat, only while connected, at the pace the governor allows, one message per chat in
- * flight. Chats take turns: a chat that just sent goes to the back of the line, and chats whose next message
- * is a reply to a command go before chats waiting with a plugin's broadcast, so a long broadcast delays no
- * one else's answer. A failed send is retried later with the same message id, and after too many failures it
- * is dead-lettered. With an outbox every message is persisted first, so none is lost to a crash or an outage.
+ * Sends in order per chat while connected, at the governor's pace; chats take turns, replies before
+ * broadcasts, so a long broadcast delays no one else's answer. Failures retry under the same id.
  */
 final class OutboundQueue {
 
@@ -94,9 +91,8 @@ final class OutboundQueue {
     }
 
     /**
-     * Queues a reaction like a message to the target's chat: in order with it, paced by the governor and
-     * retried, but not persisted (the transport needs the original message, which does not outlive the process).
-     * What the transport needs of the target is captured now, so a reaction waiting out an outage keeps it.
+     * Queues a reaction in order with its chat's messages, paced and retried but not persisted (its target
+     * does not outlive the process); what the transport needs of the target is captured now.
      */
     CompletableFuture<Void> react(Message target, String emoji, Origin origin) {
         Instant now = time.clock().instant();

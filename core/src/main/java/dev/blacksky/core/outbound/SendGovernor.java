@@ -9,11 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Decides when the account may send next: a token bucket (sustained rate and burst), a minimum gap per
- * chat, hourly and daily caps, a ramp from a fraction of the rate to all of it after each (re)connect, and
- * for a plugin's broadcasts its share of the hourly and daily caps, so one plugin cannot spend the budget the
- * replies to everyone else need. Pure bookkeeping on the instants it is given; not thread-safe (the outbound
- * queue serialises it).
+ * When the account may send next: token bucket, per-chat gap, hourly and daily caps, a ramp after each
+ * connect, and each plugin's share for broadcasts. Not thread-safe: the outbound queue serialises it.
  */
 final class SendGovernor {
 

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 
-/**
- * The parent of every plugin class loader: the JDK plus the shared api packages, so a plugin cannot reach
- * core, Guice or Cobalt classes even by name.
- */
+/** The parent of every plugin class loader: the JDK and the api, so core, Guice and Cobalt stay out of reach. */
 final class ApiOnlyClassLoader extends ClassLoader {
+
+    static final String API_PACKAGE = "dev.blacksky.api.";
+    private static final List<String> SHARED = List.of(
+            API_PACKAGE, "org.pf4j.", "org.slf4j.", "com.typesafe.config.", "jakarta.inject.");
 
     static {
         registerAsParallelCapable();
@@ -22,9 +24,18 @@ final class ApiOnlyClassLoader extends ClassLoader {
         this.host = host;
     }
 
+    /** Whether plugins get {@code className} from the host: the api and the libraries in its signatures. */
+    static boolean isShared(String className) {
+        return SHARED.stream().anyMatch(className::startsWith);
+    }
+
+    private static boolean isSharedResource(String resourceName) {
+        return isShared(resourceName.replace('/', '.'));
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (SharedPackages.isShared(name)) {
+        if (isShared(name)) {
             return host.loadClass(name);
         }
         throw new ClassNotFoundException(name + " is not visible to plugins: they see only blacksky-api"
@@ -34,11 +45,11 @@ final class ApiOnlyClassLoader extends ClassLoader {
 
     @Override
     protected URL findResource(String name) {
-        return SharedPackages.isSharedResource(name) ? host.getResource(name) : null;
+        return isSharedResource(name) ? host.getResource(name) : null;
     }
 
     @Override
     protected Enumeration<URL> findResources(String name) throws IOException {
-        return SharedPackages.isSharedResource(name) ? host.getResources(name) : Collections.emptyEnumeration();
+        return isSharedResource(name) ? host.getResources(name) : Collections.emptyEnumeration();
     }
 }

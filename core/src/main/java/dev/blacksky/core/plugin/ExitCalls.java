@@ -8,11 +8,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/**
- * Finds calls that would end the whole process (System.exit, Runtime.exit, Runtime.halt) in a plugin's class
- * files. The JDK can no longer forbid them at run time, so a plugin making one is refused when it loads.
- * Reflection and method handles get past this check; the README says so.
- */
+/** Finds System.exit, Runtime.exit and Runtime.halt calls in a plugin's classes, so the JAR is refused at load. */
 final class ExitCalls {
 
     private ExitCalls() {

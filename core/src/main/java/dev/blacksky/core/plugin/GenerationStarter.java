@@ -34,11 +34,7 @@ import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Starts one generation of a plugin, everything it needs or nothing: a private copy of its JAR loaded by PF4J in
- * a class loader of its own, its context (store, scheduler, messenger), its start(), its extensions, gate and
- * routes. And stops one: waits for its calls until a deadline, stops it, and releases all of that.
- */
+/** Starts one generation of a plugin, all of it or nothing, and stops it within a deadline. */
 final class GenerationStarter {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class); // the plugin host's voice

@@ -15,10 +15,8 @@ import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 
 /**
- * Builds extensions with their plugin's own injector, which binds only api services: a plugin can inject its
- * {@link PluginContext}, {@link Messenger} and {@link Logger}, but never reach the core injector. Each plugin
- * injector is a root, not a child of a shared one: Guice puts a child's just-in-time bindings in the parent
- * when it can, which would keep a plugin's classes, and so its class loader, alive after it unloads.
+ * Builds extensions with their plugin's own root injector (api services only): a child injector would keep
+ * just-in-time bindings in the parent, and with them the plugin's class loader after it unloads.
  */
 final class GuiceExtensionFactory implements ExtensionFactory {
 

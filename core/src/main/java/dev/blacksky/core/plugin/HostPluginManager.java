@@ -4,21 +4,25 @@ import java.nio.file.Path;
 import java.util.List;
 import org.pf4j.CompoundPluginDescriptorFinder;
 import org.pf4j.DefaultPluginDescriptor;
+import org.pf4j.DefaultPluginFactory;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFactory;
+import org.pf4j.JarPluginLoader;
 import org.pf4j.JarPluginRepository;
 import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.Plugin;
+import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
+import org.pf4j.PluginWrapper;
 import org.pf4j.PropertiesPluginDescriptorFinder;
 
 /**
- * PF4J configured for Blacksky: JARs only, isolating class loaders, Guice-built extensions, and each loaded
- * version of a plugin under an id of its own ({@code notes@3}) so that a new version can start beside the
- * old one. Dependencies are the host's business, not PF4J's: PF4J sees none.
+ * PF4J configured for Blacksky: JARs only, isolating class loaders, Guice-built extensions, and a version
+ * id of its own ({@code notes@3}) so a new version can start beside the old one.
  */
 final class HostPluginManager extends DefaultPluginManager {
 
@@ -64,8 +68,13 @@ final class HostPluginManager extends DefaultPluginManager {
 
     @Override
     protected PluginLoader createPluginLoader() {
-        return new IsolatingJarPluginLoader(this, new ApiOnlyClassLoader(getClass().getClassLoader()),
-                () -> nextDependencies);
+        ClassLoader apiOnly = new ApiOnlyClassLoader(getClass().getClassLoader());
+        return new JarPluginLoader(this) {
+            @Override
+            protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor descriptor) {
+                return new IsolatingPluginClassLoader(pluginManager, descriptor, apiOnly, nextDependencies);
+            }
+        };
     }
 
     @Override
@@ -90,7 +99,13 @@ final class HostPluginManager extends DefaultPluginManager {
 
     @Override
     protected PluginFactory createPluginFactory() {
-        return new HostPluginFactory();
+        return new DefaultPluginFactory() { // most plugins are only extensions: Plugin-Class may be omitted
+            @Override
+            public Plugin create(PluginWrapper wrapper) {
+                String className = wrapper.getDescriptor().getPluginClass();
+                return className == null || className.isBlank() ? new Plugin() : super.create(wrapper);
+            }
+        };
     }
 
     @Override

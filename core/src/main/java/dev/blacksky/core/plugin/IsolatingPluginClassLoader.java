@@ -7,10 +7,7 @@ import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
 
-/**
- * A plugin-first class loader that always takes the shared api packages from the host, and the classes of
- * the plugins it depends on from the exact versions it was started against.
- */
+/** Plugin-first, but the api from the host and dependencies' classes from the versions it started against. */
 final class IsolatingPluginClassLoader extends PluginClassLoader {
 
     static {
@@ -27,7 +24,7 @@ final class IsolatingPluginClassLoader extends PluginClassLoader {
 
     @Override
     protected boolean shouldDelegateToParent(String className) {
-        return SharedPackages.isShared(className) || super.shouldDelegateToParent(className);
+        return ApiOnlyClassLoader.isShared(className) || super.shouldDelegateToParent(className);
     }
 
     @Override

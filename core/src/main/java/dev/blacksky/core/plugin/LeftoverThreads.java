@@ -3,10 +3,7 @@ package dev.blacksky.core.plugin;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/**
- * Finds the platform threads a plugin started and left running (they carry its class loader as context
- * loader, or are instances of its classes), interrupts them, and says which ones would not end.
- */
+/** Finds the threads a plugin started and left running, interrupts them, and names those that would not end. */
 final class LeftoverThreads {
 
     private LeftoverThreads() {

@@ -14,11 +14,7 @@ import java.util.List;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.ExtensionPoint;
 
-/**
- * A plugin's extensions, read from its own {@code META-INF/extensions.idx} and built once each: a class that
- * is both a command and a listener is one object. Reading only the plugin's own index keeps loading linear in
- * the number of plugins (PF4J's finder rereads every plugin's index after each state change).
- */
+/** A plugin's extensions from its own index only (PF4J's finder rereads every plugin's), each built once. */
 record PluginExtensions(List<Command> commands, List<EventListener> listeners) {
 
     static PluginExtensions of(ClassLoader loader, ExtensionFactory factory) throws PluginLoadException {

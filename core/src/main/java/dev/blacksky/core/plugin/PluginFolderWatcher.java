@@ -16,10 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Watches the plugins folder and has the host reconcile once it has been quiet for the debounce time, so a
- * JAR still being copied is never loaded half-written; a periodic rescan catches events the OS missed.
- */
+/** Reconciles the plugins folder once it has been quiet for the debounce time, so no JAR loads half-copied. */
 @Singleton
 public final class PluginFolderWatcher implements AutoCloseable {
 

@@ -30,11 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the loaded plugins in step with the plugins folder, each JAR on its own: a broken JAR is skipped
- * with a reason while the others serve; a replaced JAR is reloaded as a transaction (the new version starts
- * beside the old one, routing switches atomically, the old one drains and unloads); a removed JAR unloads.
- * Owners' actions (reload, enable, disable) and status go through it too. Starting and stopping a single
- * version is {@link GenerationStarter}'s job; checking a JAR, {@link PluginJarInspector}'s.
+ * Keeps the loaded plugins in step with the plugins folder, each JAR on its own: broken ones skipped with a
+ * reason, replaced ones reloaded beside the old version and switched atomically, removed ones unloaded.
  */
 @Singleton
 public final class PluginHost {

@@ -1,5 +1,7 @@
 package dev.blacksky.core.plugin;
 
+import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import java.util.zip.ZipFile;
 /** Checks a JAR before PF4J sees it, so every refusal comes with a reason and a fix. */
 final class PluginJarInspector {
 
-    private static final String API_PATH = SharedPackages.API_PACKAGE.replace('.', '/');
+    private static final String API_PATH = ApiOnlyClassLoader.API_PACKAGE.replace('.', '/');
 
     private PluginJarInspector() {
     }
@@ -82,17 +84,10 @@ final class PluginJarInspector {
     }
 
     static String checksum(Path jar) {
-        try (InputStream in = Files.newInputStream(jar)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
+        try {
+            return MoreFiles.asByteSource(jar).hash(Hashing.sha256()).toString();
         } catch (IOException e) {
             return "unreadable:" + e.getMessage();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -14,10 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * One plugin generation's gate: a bulkhead (a semaphore of call slots, each held until its thread leaves the
- * plugin's code, and a bound on the calls waiting for one) and a circuit breaker (resilience4j's, on the
- * host's clock) that pauses the plugin when its calls keep failing, plus a rule of our own: that many
- * failures in a row open it too. A reload retires the gate and waits for its slots to come back.
+ * One plugin generation's gate: a bulkhead of call slots and a circuit breaker (plus: that many failures in a
+ * row open it). A reload retires the gate and waits for its slots to come back.
  */
 final class PluginSupervision implements PluginGate {
 

@@ -9,12 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-/**
- * One plugin's scheduler: tasks fall due on the host's time source and are handed to {@code runner}, which
- * runs each on the plugin's own threads (logging a failure) and returns once it is done; all are cancelled
- * when the plugin stops. Waiting keeps a periodic task from overlapping itself, and time moved by hand
- * (tests) from running ahead of the tasks it made due.
- */
+/** One plugin's scheduler on the host's time source; waits for each run, so a periodic task never overlaps itself. */
 public final class HostPluginScheduler implements PluginScheduler, AutoCloseable {
 
     private final String pluginId;

@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The exclusive OS lock on an account, held from before any Cobalt object exists until the process stops.
- * The OS lock is what counts: a file left by a dead process has no lock on it, so it never blocks. This
- * process never opens a lock file it holds a second time: on POSIX systems closing any descriptor of a file
- * drops all of the process's locks on it, so a second look from within would release the lock.
+ * The exclusive OS lock on an account, held for the process's life; never reopened here, since closing any
+ * descriptor of a file drops the process's POSIX locks on it.
  */
 public final class AccountLock implements AutoCloseable {
 

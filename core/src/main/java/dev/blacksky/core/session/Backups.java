@@ -19,11 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/**
- * Rotating snapshots of session folders: {@code backups/<sequence>-<time>/} holding copies of the files plus a
- * MANIFEST with each file's SHA-256 and size. A snapshot is assembled in a hidden folder and renamed into
- * place, so a crash leaves either a complete backup or a hidden leftover that is ignored.
- */
+/** Rotating, checksummed snapshots of session folders, each assembled hidden and renamed into place. */
 public final class Backups {
 
     static final String MANIFEST = "MANIFEST";
@@ -111,11 +107,7 @@ public final class Backups {
         return list().stream().filter(b -> sessionId.equals(b.sessionId())).filter(Backup::valid).findFirst();
     }
 
-    /**
-     * Rotation, the one place that deletes anything under the account: backups older than the newest
-     * {@code keep} valid ones, and hidden leftovers of interrupted snapshots. These are copies; the live
-     * session folder is never deleted (it is quarantined).
-     */
+    /** Rotation, the one place that deletes under the account: old backups and hidden leftovers, never the session. */
     void prune() throws IOException {
         List<Backup> all = list();
         int validSeen = 0;
@@ -250,7 +242,7 @@ public final class Backups {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) { // the JDK's, not Guava's: the torture test runs this in a bare JVM
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

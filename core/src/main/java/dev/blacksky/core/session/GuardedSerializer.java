@@ -27,12 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What Cobalt reads and writes its session through: a decorator (Cobalt's file serializer is package-private)
- * around {@code ControllerSerializer.toProtobuf(<account>/cobalt)} that writes the keys itself, crash-safely, and
- * validates before every load (restoring
- * a backup, or failing with SESSION_CORRUPT, never an empty answer that would mint a new identity), takes a
- * checksummed backup after every completed write, and turns Cobalt's delete (logout, ban) into a quarantine move.
- * Logs every call by session id only, never key material.
+ * What Cobalt reads and writes its session through: crash-safe writes, validation before load (a backup,
+ * never a silent new identity), a backup after each write, and quarantine instead of delete.
  */
 public final class GuardedSerializer implements ControllerSerializer {
 

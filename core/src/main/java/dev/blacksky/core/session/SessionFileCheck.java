@@ -11,10 +11,7 @@ public interface SessionFileCheck {
     /** Throws (anything) when {@code bytes} cannot be loaded as {@code fileName}. */
     void check(String fileName, byte[] bytes) throws Exception;
 
-    /**
-     * Whether these files are a pairing that never completed (nothing registered with the server yet), which is
-     * nothing to protect rather than a damaged session.
-     */
+    /** Whether these files are a pairing that never completed: nothing to protect, not a damaged session. */
     default boolean unpaired(java.util.Map<String, byte[]> contents) {
         return false;
     }

@@ -8,12 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Flushes live sessions to disk on a timer and once more at shutdown, so a crash loses at most one period
- * of Signal state. The WhatsApp client registers its flush (serialize keys and store); the serializer skips
- * what did not change, which makes the flush dirty-checked and cheap. Flushes never overlap, and the last one
- * at shutdown waits for one in progress: the session's lock must not go while a flush writes.
- */
+/** Flushes live sessions on a timer and at shutdown, never overlapping: the lock must not go while one writes. */
 public final class SessionFlusher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionFlusher.class);

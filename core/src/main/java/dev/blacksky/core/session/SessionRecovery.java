@@ -12,11 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Validates a session folder before anything loads it. A 0-byte, truncated or garbled file, or a store missing
- * beside its keys, is replaced by the newest valid backup, the bad file kept as {@code .corrupt-<time>};
- * with no valid backup it is SESSION_CORRUPT. It never answers "start fresh" for a damaged session.
- */
+/** Validates a session folder before load; a damaged file is replaced by the newest valid backup, never by nothing. */
 public final class SessionRecovery {
 
     private final Backups backups;

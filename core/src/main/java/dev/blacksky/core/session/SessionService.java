@@ -16,11 +16,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * One account's session: takes the account lock in {@link #open()} (before any Cobalt object exists) and keeps
- * it until {@link #close()}; hands Cobalt a {@link GuardedSerializer}; backs up, validates, restores and
- * quarantines. The CLI's {@code session} commands use it too.
- */
+/** One account's session: the lock from {@link #open()} to {@link #close()}, backups, restore and quarantine. */
 public final class SessionService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
@@ -188,10 +184,7 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
-    /**
-     * Puts a backup's files back: the current folder of that session goes to quarantine first, then the copy is
-     * assembled in a hidden folder and renamed into place.
-     */
+    /** Puts a backup's files back, the current folder of that session moved to quarantine first. */
     public Optional<Path> restore(Backup backup) {
         requireOpen();
         if (!backup.valid()) {

@@ -16,9 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Crash-safe file replacement: write a temp file in the same folder, fsync it, rename it over the target
- * atomically, fsync the folder. After a crash at any point the target holds the old or the new bytes, never
- * a mix (Pillai et al., OSDI '14). Deliberately free of dependencies: the torture test runs it in a bare JVM.
+ * Crash-safe replacement (temp file, fsync, atomic rename, fsync the folder): old bytes or new, never a mix.
+ * Free of dependencies: the torture test runs it in a bare JVM.
  */
 public final class DurableFiles {
 

@@ -4,8 +4,6 @@ import dev.blacksky.api.storage.KeyValueStore;
 import dev.blacksky.api.storage.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collections;
@@ -119,53 +117,29 @@ public final class PluginStore implements KeyValueStore, AutoCloseable {
     public Map<String, String> entries(String keyPrefix) {
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         return call("list '" + keyPrefix + "*'", () -> database.with(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT key, value FROM plugin_kv WHERE namespace = ? AND key >= ? AND substr(key, 1, length(?)) = ?"
-                            + " ORDER BY key")) {
-                s.setString(1, namespace);
-                s.setString(2, keyPrefix);
-                s.setString(3, keyPrefix); // SQLite's length counts characters, as substr does; Java's counts UTF-16 units
-                s.setString(4, keyPrefix);
-                Map<String, String> entries = new LinkedHashMap<>();
-                try (ResultSet rows = s.executeQuery()) {
-                    while (rows.next()) {
-                        entries.put(rows.getString(1), rows.getString(2));
-                    }
-                }
-                return Collections.unmodifiableMap(entries);
-            }
+            Map<String, String> entries = new LinkedHashMap<>();
+            // SQLite's length counts characters, as substr does; Java's counts UTF-16 units
+            SqliteDatabase.query(c, "SELECT key, value FROM plugin_kv WHERE namespace = ? AND key >= ?"
+                            + " AND substr(key, 1, length(?)) = ? ORDER BY key",
+                    r -> entries.put(r.getString(1), r.getString(2)), namespace, keyPrefix, keyPrefix, keyPrefix);
+            return Collections.unmodifiableMap(entries);
         }));
     }
 
     private Optional<String> read(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT value FROM plugin_kv WHERE namespace = ? AND key = ?")) {
-            s.setString(1, namespace);
-            s.setString(2, key);
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        }
+        return SqliteDatabase.query(c, "SELECT value FROM plugin_kv WHERE namespace = ? AND key = ?", r -> r.getString(1),
+                namespace, key).stream().findFirst();
     }
 
-    private Void write(Connection c, String key, String value) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
+    private void write(Connection c, String key, String value) throws SQLException {
+        SqliteDatabase.update(c, """
                 INSERT INTO plugin_kv (namespace, key, value, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""")) {
-            s.setString(1, namespace);
-            s.setString(2, key);
-            s.setString(3, value);
-            s.setLong(4, clock.millis());
-            s.executeUpdate();
-            return null;
-        }
+                ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""",
+                namespace, key, value, clock.millis());
     }
 
     private boolean remove(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM plugin_kv WHERE namespace = ? AND key = ?")) {
-            s.setString(1, namespace);
-            s.setString(2, key);
-            return s.executeUpdate() > 0;
-        }
+        return SqliteDatabase.update(c, "DELETE FROM plugin_kv WHERE namespace = ? AND key = ?", namespace, key) > 0;
     }
 
     private void checkKey(String key) {

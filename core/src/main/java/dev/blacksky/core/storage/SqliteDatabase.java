@@ -14,10 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
-/**
- * The bot's database file: one connection, WAL journal, full fsync on commit. Calls are serialised; SQLite
- * allows one writer anyway, and the plugin store's statements take microseconds.
- */
+/** The bot's database: one connection, WAL, full fsync on commit; calls serialised, as SQLite has one writer. */
 public final class SqliteDatabase implements AutoCloseable {
 
     private final Path file;
@@ -129,9 +126,8 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     /**
-     * {@link #update(String, String, Object...)} committed without waiting for the disk: it survives the process
-     * dying (the operating system holds the write), not the machine losing power, and the next ordinary commit
-     * makes it durable too. For marks that must outlive a crash but need not cost an fsync each.
+     * {@link #update(String, String, Object...)} without waiting for the disk: it survives the process dying,
+     * not a power loss, and the next commit makes it durable too.
      */
     public int updateUnsynced(String who, String sql, Object... params) {
         return use(who, c -> {
@@ -152,9 +148,8 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     /**
-     * Moves the rows of {@code legacy}, a table kept before accounts had their own, into its successor with
-     * {@code copy} (its parameters first) and drops it, in one transaction. Returns the rows moved, or -1 when
-     * there was no such table.
+     * Moves the rows of a table kept before accounts had their own into its successor and drops it, atomically;
+     * returns the rows moved, or -1 when there was no such table.
      */
     public int adopt(String legacy, String copy, Object... params) {
         return use("Taking over " + legacy, c -> {

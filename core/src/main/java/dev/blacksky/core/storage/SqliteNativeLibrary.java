@@ -7,11 +7,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Keeps SQLite's native library in the data folder, one copy per driver version, reused by every run. Left
- * alone, the driver extracts a copy with a new name into the system temp folder at each start and deletes it
- * only on a clean exit, so a crash loop under a service manager would fill that folder.
- */
+/** Keeps SQLite's native library in the data folder: the driver's copies in the temp folder pile up in a crash loop. */
 final class SqliteNativeLibrary {
 
     private static final Logger log = LoggerFactory.getLogger(SqliteNativeLibrary.class);

@@ -1,16 +1,11 @@
 package dev.blacksky.core.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Makes a journaled message's store writes happen once, though a crash makes its command run again: each write
- * of the call is numbered and recorded with its result in the same transaction as the write itself. Run again
- * after a crash, the call finds its earlier writes recorded and gets their results back instead of writing
- * twice, so a command that writes the same way each time continues where it was cut off. The records go when
- * the message is marked handled. Only writes made on the call's own thread take part.
+ * Makes a journaled command's store writes happen once though a crash runs it again: each write's result is
+ * recorded in the write's own transaction and handed back, not redone, by the next run.
  */
 public final class WriteLedger {
 
@@ -35,29 +30,15 @@ public final class WriteLedger {
         /** This call's next write as an earlier run made it, or null if it was not made yet. */
         Replayed replay(Connection c, String namespace, String storeKey) throws SQLException {
             writes++;
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT result FROM plugin_writes WHERE call = ? AND seq = ? AND namespace = ? AND key = ?")) {
-                s.setString(1, key);
-                s.setInt(2, writes);
-                s.setString(3, namespace);
-                s.setString(4, storeKey);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? new Replayed(r.getString(1)) : null;
-                }
-            }
+            return SqliteDatabase.query(c, "SELECT result FROM plugin_writes WHERE call = ? AND seq = ? AND namespace = ?"
+                    + " AND key = ?", r -> new Replayed(r.getString(1)), key, writes, namespace, storeKey)
+                    .stream().findFirst().orElse(null);
         }
 
         /** Records this write's result, in the caller's transaction. */
         void record(Connection c, String namespace, String storeKey, String result) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT OR REPLACE INTO plugin_writes (call, seq, namespace, key, result) VALUES (?, ?, ?, ?, ?)")) {
-                s.setString(1, key);
-                s.setInt(2, writes);
-                s.setString(3, namespace);
-                s.setString(4, storeKey);
-                s.setString(5, result);
-                s.executeUpdate();
-            }
+            SqliteDatabase.update(c, "INSERT OR REPLACE INTO plugin_writes (call, seq, namespace, key, result)"
+                    + " VALUES (?, ?, ?, ?, ?)", key, writes, namespace, storeKey, result);
         }
     }
 
@@ -88,25 +69,16 @@ public final class WriteLedger {
     }
 
     static void createTable(Connection c) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS plugin_writes (
-                      call      TEXT    NOT NULL,
-                      seq       INTEGER NOT NULL,
-                      namespace TEXT    NOT NULL,
-                      key       TEXT    NOT NULL,
-                      result    TEXT,
-                      PRIMARY KEY (call, seq)
-                    ) WITHOUT ROWID""");
-        }
+        SqliteDatabase.update(c, """
+                CREATE TABLE IF NOT EXISTS plugin_writes (
+                  call TEXT NOT NULL, seq INTEGER NOT NULL, namespace TEXT NOT NULL, key TEXT NOT NULL, result TEXT,
+                  PRIMARY KEY (call, seq)
+                ) WITHOUT ROWID""");
     }
 
     /** Forgets the writes of every call of the message whose key starts the call keys: it is handled for good. */
     public static void forget(Connection c, String messageKey) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM plugin_writes WHERE call >= ? AND call < ?")) {
-            s.setString(1, messageKey + '\u0000');
-            s.setString(2, messageKey + '\u0001');
-            s.executeUpdate();
-        }
+        SqliteDatabase.update(c, "DELETE FROM plugin_writes WHERE call >= ? AND call < ?", messageKey + '\u0000',
+                messageKey + '\u0001');
     }
 }

@@ -3,10 +3,7 @@ package dev.blacksky.core.transport;
 import dev.blacksky.api.message.Message;
 import java.util.Objects;
 
-/**
- * A message as a transport hands it over, with what only the transport knows about the sender, and for a
- * journaled message its key in the journal (null otherwise), under which its command's store writes are kept.
- */
+/** A message as a transport hands it over, and for a journaled one its journal key (its writes' ledger key). */
 public record Inbound(Message message, boolean senderIsGroupAdmin, String journalKey) {
 
     public Inbound {

@@ -25,10 +25,7 @@ public interface Transport {
     /** Stops intake and releases the backend; idempotent. */
     void stop();
 
-    /**
-     * Whether this is a network transport whose traffic must survive a crash: inbound messages are journaled
-     * before dispatch (the server counts them delivered once acknowledged), and sends go through the outbox.
-     */
+    /** Whether traffic must survive a crash: inbound journaled before dispatch, sends through the outbox. */
     default boolean durable() {
         return false;
     }
@@ -41,11 +38,7 @@ public interface Transport {
         return send(chat, text);
     }
 
-    /**
-     * Captures now what a reaction to {@code target} will need, for a reaction that is queued and sent later:
-     * the returned action sends it. A transport that needs nothing from the moment of queueing reacts as
-     * {@link #react} does; one that must look the target up (WhatsApp) does so here, while it still can.
-     */
+    /** Captures now what a reaction queued for later will need; the returned action sends it. */
     default Supplier<CompletionStage<Void>> prepareReaction(Message target, String emoji) {
         return () -> react(target, emoji);
     }

@@ -133,10 +133,8 @@ public final class CobaltClient implements ConnectionClient {
     }
 
     /**
-     * Disconnects, then writes the session: Cobalt writes nothing on disconnect, and right after a QR scan
-     * (the 515 restart) store.proto exists only in memory, so without this the next client would pair anew.
-     * The listener stays attached in its closed mode: disconnect() does nothing unless the socket is CONNECTED,
-     * so an instance still handshaking or in Cobalt's own reconnect is shut at its first sign of life instead.
+     * Disconnects, then writes the session: Cobalt writes nothing on disconnect, and right after pairing the
+     * store exists only in memory. A client still handshaking is shut at its first sign of life.
      */
     @Override
     public void close() {

@@ -28,12 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/**
- * Turns Cobalt's messages into ours: own messages dropped, empty or undecryptable ones skipped,
- * JIDs normalised to user@server without a device part (Cobalt's Jid equality is unreliable), and
- * LID senders mapped to their phone number where the server told us (see {@link LidDirectory}). The quoted
- * message and the mentions come from the content's ContextInfo, their JIDs normalised the same way.
- */
+/** Turns Cobalt's messages into ours: JIDs normalised (Cobalt's Jid equality is unreliable), LIDs mapped to phones. */
 public final class CobaltMessages {
 
     private static final String LID = "@lid";
@@ -89,10 +84,7 @@ public final class CobaltMessages {
         return Optional.of(new Inbound(message, false));
     }
 
-    /**
-     * The text a message carries: a plain conversation or an extended text (Cobalt gives both as a
-     * TextMessage), or a media caption; empty for anything else.
-     */
+    /** The text a message carries: a conversation, an extended text or a media caption; empty for anything else. */
     static Optional<String> text(MessageContainer container) {
         if (container == null || container.isEmpty()) {
             return Optional.empty();

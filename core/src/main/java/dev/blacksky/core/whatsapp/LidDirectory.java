@@ -4,12 +4,7 @@ import it.auties.whatsapp.model.node.Node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * Maps LIDs ({@code @lid}, WhatsApp's phone-number-free ids) to phone JIDs, learnt from the
- * {@code participant_pn} / {@code sender_pn} attributes the server puts on message stanzas, so owners and bans
- * configured by phone number still match. Cobalt 0.0.10 exposes no such mapping itself; senders seen only
- * without these attributes stay LIDs. Bounded: the least recently used entries go first.
- */
+/** Maps LIDs to phone JIDs, learnt from the stanzas' attributes, so owners and bans set by number still match. */
 final class LidDirectory {
 
     private static final String LID = "@lid";

@@ -8,12 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/**
- * Keeps Cobalt's message history short. Cobalt 0.0.10 keeps every message of every chat in memory and
- * rewrites it to the chat files with each session write, so a bot in busy groups
- * would grow without end. The bot needs none of that history (its journal and dedup are its own); only
- * recent messages are kept, for WhatsApp's retry requests and status updates about them.
- */
+/** Keeps Cobalt's message history short: it keeps every message in memory and rewrites it with each session write. */
 final class MessageRetention {
 
     private final Duration keep;

@@ -10,11 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Lets a message event wait until its own {@code <message>} stanza has been read. Cobalt 0.0.10 hands every
- * listener call to a new virtual thread, so the stanza's LID-to-phone attributes may be read after the
- * decrypted message arrives. But it starts the stanza's listener thread before it even decrypts (verified in
- * SocketHandler.decodeNodes), so the stanza is always on its way: waiting for it by message id is a
- * rendezvous, and the bound only covers a message that came without a stanza. Bounded: the oldest go first.
+ * Lets a message wait for its own stanza (and its LID-to-phone attributes), which Cobalt reads on another
+ * thread it starts before decrypting; bounded, for a message that came without one.
  */
 final class MessageStanzas {
 

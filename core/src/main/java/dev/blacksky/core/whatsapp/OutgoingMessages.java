@@ -28,11 +28,7 @@ final class OutgoingMessages {
         return reaction(self(from), target, emoji, messageId, Instant.now());
     }
 
-    /**
-     * A reaction to {@code target}, keyed as Cobalt's own sendReaction keys it (chat, sender, fromMe, id; the
-     * timestamp in milliseconds, as Cobalt sets it for WhatsApp's senderTimestampMs), but sent like our text
-     * messages: under our own id, so the server's ack for that id confirms it.
-     */
+    /** A reaction keyed as Cobalt keys its own, but sent under our id, so the server's ack for that id confirms it. */
     static ChatMessageInfo reaction(Jid self, ReactionTargets.Target target, String emoji, String messageId, Instant now) {
         boolean fromMe = self != null && Objects.equals(target.sender().toSimpleJid(), self.toSimpleJid());
         var key = new ChatMessageKeyBuilder().chatJid(target.chat()).senderJid(target.sender()).fromMe(fromMe)

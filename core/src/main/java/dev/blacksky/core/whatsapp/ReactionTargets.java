@@ -6,12 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The recently received messages a plugin may react to. A reaction names its target by chat, sender and id
- * as WhatsApp gave them (a LID sender stays a LID), while the api's Message carries the sender mapped to
- * phone digits; so the original JIDs are kept here, by our chat id and message id. Bounded: the oldest go
- * first, and a reaction to one of them fails instead of guessing its sender.
- */
+/** The original JIDs of recently received messages, so a reaction names its target as WhatsApp gave it. */
 final class ReactionTargets {
 
     /** What a reaction's key needs: the chat and sender JIDs as received, and the message id. */

@@ -7,11 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/**
- * Confirms sends by the server's own {@code <ack class="message" id="...">} stanza. Cobalt's send future is
- * not proof: it completes normally with an empty node when the link drops mid-send, so an
- * unconfirmed send stays in the outbox and is retried under the same id.
- */
+/** Confirms sends by the server's ack: Cobalt's send future also completes when the link drops mid-send. */
 final class ServerAcks {
 
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();

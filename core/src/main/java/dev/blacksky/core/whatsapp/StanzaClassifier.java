@@ -7,11 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/**
- * Reads why WhatsApp ended a stream from the stanza itself (tag, child, code), never from a bare number:
- * Baileys and its helpers mislabel codes, and Cobalt 0.0.10 maps 405 and 503 to
- * states that delete the session. Frames that end nothing classify as empty.
- */
+/** Reads why WhatsApp ended a stream from the stanza itself (tag, child, code), never from a bare number. */
 public final class StanzaClassifier {
 
     private final Clock clock;

@@ -1,7 +1,2 @@
-/**
- * The WhatsApp transport on Cobalt (WhatsApp Web): the client the supervisor drives, what its frames mean,
- * and how its messages become ours. Cobalt's own
- * disconnect reason is always DISCONNECTED in 0.0.10, so the cause is read from the
- * stanzas its node listener sees.
- */
+/** The WhatsApp transport on Cobalt; the cause of a disconnect is read from the stanzas, not Cobalt's reason. */
 package dev.blacksky.core.whatsapp;

@@ -12,11 +12,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A scriptable WhatsApp for the connection supervisor, with nothing on the network: script how the next
- * connects go (network down, fail with a cause, hang, show a QR), break the live link (drop, close, hang,
- * conflict, logout, ban, ...), and observe what the supervisor did (attempts, open sockets, listeners,
- * probes). For tests, the testkit and fault rehearsals. A connected client hears a keepalive every
- * {@code keepalive} until it is hung or closed, as WhatsApp's pings would arrive.
+ * A scriptable WhatsApp with nothing on the network, for tests, the testkit and fault rehearsals: script the
+ * connects, break the live link, observe what the supervisor did.
  */
 public final class SimulatedClients implements ConnectionClient.Factory {
 

@@ -10,10 +10,7 @@ import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.schedule.TimeSource;
 import java.time.Duration;
 
-/**
- * Puts a simulated WhatsApp behind the connection supervisor, so a rehearsal on the simulated transport
- * runs the real supervisor, status file and events with nothing on the network.
- */
+/** Puts a simulated WhatsApp behind the real supervisor, status file and events, with nothing on the network. */
 public final class SimulatedConnectionModule extends AbstractModule {
 
     // What WhatsApp's own pings look like on a healthy link (20-30 s); not a policy, so not configurable.

@@ -64,14 +64,6 @@ public final class SimulatedTransport implements Transport {
         current.event(event);
     }
 
-    /** Ends the input, as end of stdin does for the console. */
-    public void closeInput() {
-        InboundSink current = sink;
-        if (current != null) {
-            current.inputClosed();
-        }
-    }
-
     /** Behaves as a network transport: inbound journaled, sends through the outbox (set before the host starts). */
     public SimulatedTransport durable(boolean durable) {
         this.journaled = durable;
