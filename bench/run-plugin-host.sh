@@ -3,12 +3,9 @@
 # JARs, each in a fresh JVM, RUNS times; and the latency from a replaced plugin JAR to its new version serving,
 # through the real folder watcher, RELOADS times in one JVM. Builds nothing: first ./mvnw -B -q -Pbench install -DskipTests
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd -P)
-root=$(dirname "$here")
-. "$root/distribution/src/main/dist/bin/find-java.sh"
-blacksky_find_java || exit 1
-jar=$(ls "$here"/target/blacksky-bench-*.jar | head -n 1)
-classpath="$jar:$here/target/lib/*"
+# shellcheck source=bench-java.sh
+. "$(dirname "$0")/bench-java.sh"
+classpath=$bench_classpath
 RUNS=${RUNS:-3}
 RELOADS=${RELOADS:-30}
 java=("$BLACKSKY_JAVA" --enable-native-access=ALL-UNNAMED -cp "$classpath" dev.blacksky.bench.PluginHostBenchmark)

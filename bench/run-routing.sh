@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the routing benchmark (its workload and results are in docs/benchmarks.md):
 # every configuration RUNS times, each run in a fresh JVM under GNU time, then a summary with the median and
-# min-max of each number. Builds nothing: build first with  ./mvnw -B -q -o install -Pbench -pl bench -am
+# min-max of each number. Builds nothing: build first with  ./mvnw -B -q -Pbench install -DskipTests
 #
 # Environment (all optional):
 #   RUNS=3          runs per configuration
@@ -16,22 +16,14 @@
 # Exits non-zero if any run fails or is invalid.
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd -P)
-root=$(dirname "$here")
-# shellcheck source=../distribution/src/main/dist/bin/find-java.sh
-. "$root/distribution/src/main/dist/bin/find-java.sh"
-blacksky_find_java || exit 1
+# shellcheck source=bench-java.sh
+. "$(dirname "$0")/bench-java.sh"
 
-jar=$(ls "$here"/target/blacksky-bench-*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1 || true)
-if [ -z "$jar" ] || [ ! -d "$here/target/lib" ]; then
-    echo "run-routing.sh: no bench build in $here/target; build it first: (cd $root && ./mvnw -B -q -o install -Pbench -pl bench -am)" >&2
-    exit 1
-fi
 if [ ! -x /usr/bin/time ]; then
     echo "run-routing.sh: GNU time (/usr/bin/time) is needed for peak RSS; install it (apt-get install time)" >&2
     exit 1
 fi
-classpath="$jar:$here/target/lib/*"
+classpath=$bench_classpath
 
 RUNS=${RUNS:-3}
 M=${M:-200000}
