@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /** One account's inbound journal: the durable dedup, what a crash interrupted, and how often each was tried. */
 public final class InboundJournal {
 
-    /** A message the last run did not finish, and how many times handling it was started. */
-    public record Unfinished(Inbound inbound, int attempts) {
+    /** A message not handled yet, its place in arrival order, and how many times handling it was started. */
+    public record Unfinished(Inbound inbound, long seq, int attempts) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(InboundJournal.class);
@@ -56,6 +56,8 @@ public final class InboundJournal {
                   PRIMARY KEY (account, chat, sender, id)
                 ) WITHOUT ROWID""");
         database.update(WHO, "CREATE INDEX IF NOT EXISTS inbound_messages_received ON inbound_messages (account, received_at)");
+        database.update(WHO, "CREATE INDEX IF NOT EXISTS inbound_messages_pending ON inbound_messages (account, chat, seq)"
+                + " WHERE state = 0");
         // Before accounts had journals of their own, one table served every account on the data folder: the first
         // account to open takes its rows, almost always the only account there ever was.
         int adopted = database.adopt("inbound_journal", """
@@ -70,9 +72,10 @@ public final class InboundJournal {
                 r -> r.getLong(1), settings.account()).getFirst());
     }
 
-    /** Journals a message; returns false if its key is already journaled (a redelivery). Durable on return. */
-    public boolean record(Inbound inbound, Instant now) {
+    /** Journals a message; returns its place in arrival order, or 0 if its key is already there (a redelivery). */
+    public long record(Inbound inbound, Instant now) {
         Message m = inbound.message();
+        long seq = sequence.incrementAndGet();
         return database.update(WHO, """
                 INSERT OR IGNORE INTO inbound_messages (account, chat, sender, id, received_at, attempts, chat_type,
                   chat_name, sender_name, text, sent_at, admin, quoted_id, quoted_sender, quoted_text, mentions, seq)
@@ -82,7 +85,7 @@ public final class InboundJournal {
                 m.timestamp().toEpochMilli(), inbound.senderIsGroupAdmin() ? 1 : 0,
                 m.quoted().map(QuotedMessage::messageId).orElse(null), m.quoted().map(q -> q.sender().value()).orElse(null),
                 m.quoted().map(QuotedMessage::text).orElse(null),
-                String.join("\n", m.mentions().stream().map(UserId::value).toList()), sequence.incrementAndGet()) == 1;
+                String.join("\n", m.mentions().stream().map(UserId::value).toList()), seq) == 1 ? seq : 0;
     }
 
     /** Counts an attempt as handling starts, so a message that kills the bot is told from those queued behind it. */
@@ -119,15 +122,21 @@ public final class InboundJournal {
         return settings.account() + '\u0001' + m.chat().id().value() + '\u0001' + m.sender().id().value() + '\u0001' + m.id();
     }
 
-    /** Messages journaled but neither done nor dead, in arrival order: what the last run left. */
-    public List<Unfinished> unfinished() {
+    /** The chats with messages journaled but neither done nor dead. */
+    public List<ChatId> chatsWithUnfinished() {
+        return database.query(WHO, "SELECT DISTINCT chat FROM inbound_messages WHERE account = ? AND state = 0",
+                r -> ChatId.of(r.getString(1)), settings.account());
+    }
+
+    /** Up to {@code limit} of a chat's messages neither done nor dead after {@code afterSeq}, in arrival order. */
+    public List<Unfinished> unfinished(ChatId chat, long afterSeq, int limit) {
         return database.query(WHO, """
                 SELECT chat, sender, id, chat_type, chat_name, sender_name, text, sent_at, admin, quoted_id,
-                  quoted_sender, quoted_text, mentions, attempts
-                FROM inbound_messages WHERE account = ? AND state = ? ORDER BY seq""", r -> {
+                  quoted_sender, quoted_text, mentions, attempts, seq
+                FROM inbound_messages WHERE account = ? AND chat = ? AND state = 0 AND seq > ? ORDER BY seq LIMIT ?""", r -> {
             Message m = message(r);
-            return new Unfinished(new Inbound(m, r.getInt(9) == 1, key(m)), r.getInt(14));
-        }, settings.account(), PENDING);
+            return new Unfinished(new Inbound(m, r.getInt(9) == 1, key(m)), r.getLong(15), r.getInt(14));
+        }, settings.account(), chat.value(), afterSeq, limit);
     }
 
     private static Message message(ResultSet r) throws SQLException {

@@ -9,12 +9,15 @@ import dev.blacksky.core.transport.Inbound;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Intake of messages the network already acknowledged: journal, dispatch, mark done; replay what a crash
- * interrupted, and dead-letter a message whose handling started max-attempts times without finishing.
+ * Intake of messages the network already acknowledged: journal, dispatch, mark done. Each chat holds at most
+ * in-memory-per-chat of them in memory; the rest wait in the journal, in order, so a backlog costs disk, not heap.
  */
 @Singleton
 public final class JournaledIntake {
@@ -28,7 +31,16 @@ public final class JournaledIntake {
     private final Messenger messenger;
     private final TimeSource time;
     private final JournalSettings settings;
+    private final Map<ChatId, Window> chats = new HashMap<>(); // guarded by this
     private volatile boolean running;
+
+    // A chat's messages in memory, and whether more of them wait in the journal (after lastSeq).
+    private static final class Window {
+        int inMemory;
+        boolean onDisk;
+        boolean filling; // a message that completes at once must not start a second fill inside this one
+        long lastSeq;
+    }
 
     @Inject
     public JournaledIntake(InboundJournal journal, Dispatcher dispatcher, Messenger messenger, TimeSource time,
@@ -40,52 +52,93 @@ public final class JournaledIntake {
         this.settings = settings;
     }
 
-    /** Opens the journal, sets aside what was tried too often, and dispatches what the previous run left unfinished. */
-    public void start() {
+    /** Opens the journal and takes up, chat by chat, what the previous run left unfinished. */
+    public synchronized void start() {
         journal.open();
         journal.prune(time.clock().instant());
         running = true;
         schedulePrune();
-        var unfinished = journal.unfinished();
+        List<ChatId> unfinished = journal.chatsWithUnfinished();
         if (!unfinished.isEmpty()) {
-            log.info("Handling {} messages the last run received but did not finish", unfinished.size());
+            log.info("Handling the messages the last run received but did not finish, in {} chats", unfinished.size());
         }
-        for (InboundJournal.Unfinished left : unfinished) {
-            if (left.attempts() >= settings.maxAttempts()) {
-                deadLetter(left);
-            } else {
-                dispatch(left.inbound());
-            }
+        for (ChatId chat : unfinished) {
+            chats.computeIfAbsent(chat, c -> new Window()).onDisk = true;
+            fill(chat);
         }
     }
 
-    public void accept(Inbound inbound) {
-        if (journal.record(inbound, time.clock().instant())) {
-            dispatch(inbound.journaled(journal.key(inbound.message())));
-        } else {
+    // Under the lock from journaling to dispatch, so each chat's messages are dispatched in the order journaled.
+    public synchronized void accept(Inbound inbound) {
+        long seq = journal.record(inbound, time.clock().instant());
+        if (seq == 0) {
             log.debug("Dropped a redelivered message {}", inbound.message().id());
+            return;
+        }
+        ChatId chat = inbound.message().chat().id();
+        Window window = chats.computeIfAbsent(chat, c -> new Window());
+        if (window.onDisk || window.inMemory >= settings.inMemoryPerChat()) {
+            window.onDisk = true; // handled once the chat's earlier messages are
+        } else {
+            window.lastSeq = seq;
+            dispatch(inbound.journaled(journal.key(inbound.message())), window);
         }
     }
 
     /** While stopping: journals the message without handling it, so the next start does (the network counts it delivered). */
-    public void keepForNextStart(Inbound inbound) {
-        if (journal.record(inbound, time.clock().instant())) {
+    public synchronized void keepForNextStart(Inbound inbound) {
+        if (journal.record(inbound, time.clock().instant()) != 0) {
             log.info("Message {} arrived while stopping; it is journaled and handled at the next start", inbound.message().id());
         }
     }
 
-    private void dispatch(Inbound inbound) {
+    // Takes the chat's next messages from the journal, setting aside any whose handling started too often.
+    private void fill(ChatId chat) {
+        Window window = chats.get(chat);
+        window.filling = true;
+        int room = settings.inMemoryPerChat() - window.inMemory;
+        List<InboundJournal.Unfinished> next = journal.unfinished(chat, window.lastSeq, room);
+        window.onDisk = next.size() == room;
+        for (InboundJournal.Unfinished left : next) {
+            window.lastSeq = left.seq();
+            if (left.attempts() >= settings.maxAttempts()) {
+                deadLetter(left);
+            } else {
+                dispatch(left.inbound(), window);
+            }
+        }
+        window.filling = false;
+        if (window.inMemory == 0 && !window.onDisk) {
+            chats.remove(chat);
+        }
+    }
+
+    private void dispatch(Inbound inbound, Window window) {
+        window.inMemory++;
         dispatcher.dispatch(inbound, () -> {
             boolean start = running; // once stopping, a message not yet started waits for the next start
             if (start) {
                 journal.attempt(inbound.message());
             }
             return start;
-        }).whenComplete((ignored, error) -> {
-            if (running) {
-                journal.done(inbound.message());
+        }).whenComplete((ignored, error) -> finished(inbound.message()));
+    }
+
+    private void finished(Message message) {
+        if (!running) {
+            return;
+        }
+        journal.done(message);
+        synchronized (this) {
+            ChatId chat = message.chat().id();
+            Window window = chats.get(chat);
+            window.inMemory--;
+            if (window.onDisk && !window.filling && window.inMemory <= settings.inMemoryPerChat() / 2) {
+                fill(chat);
+            } else if (window.inMemory == 0 && !window.onDisk && !window.filling) {
+                chats.remove(chat);
             }
-        });
+        }
     }
 
     private void deadLetter(InboundJournal.Unfinished left) {

@@ -12,11 +12,15 @@ import dev.blacksky.core.transport.simulated.SentMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournaledIntakeTest {
+
+    private static final dev.blacksky.api.message.ChatId ALICE = dev.blacksky.api.message.ChatId.of("alice");
 
     @TempDir
     Path folder;
@@ -53,9 +57,9 @@ class JournaledIntakeTest {
     void a_message_a_crash_interrupted_is_handled_at_the_next_start_and_only_then() {
         SqliteDatabase database = new SqliteDatabase(folder.resolve("data/storage.db"));
         database.open();
-        InboundJournal journal = new InboundJournal(database, new JournalSettings("default", Duration.ofDays(7), 1000, 3));
+        InboundJournal journal = new InboundJournal(database, new JournalSettings("default", Duration.ofDays(7), 1000, 3, 100));
         journal.open();
-        assertThat(journal.record(TestHost.privateMessage("alice", "!ver interrupted"), Instant.now())).isTrue();
+        assertThat(journal.record(TestHost.privateMessage("alice", "!ver interrupted"), Instant.now())).isPositive();
         database.close();
         try (TestHost bot = TestHost.startJournaled(folder, "")) {
             await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 interrupted") == 1);
@@ -67,8 +71,32 @@ class JournaledIntakeTest {
         }
     }
 
+    @Test
+    void a_backlog_bigger_than_a_chats_window_is_handled_from_the_journal_all_of_it_in_order() {
+        SqliteDatabase database = database();
+        InboundJournal journal = journal(database, "default");
+        for (int i = 0; i < 10; i++) { // what a run left unfinished: five times the window
+            journal.record(TestHost.privateMessage("alice", "!ver left " + i), Instant.now());
+        }
+        database.close();
+        try (TestHost bot = TestHost.startJournaled(folder, "blacksky.inbound.journal.in-memory-per-chat = 2")) {
+            for (int i = 0; i < 20; i++) { // and a flood on top, most of it waiting in the journal
+                bot.transport.deliver(TestHost.privateMessage("alice", "!ver new " + i));
+            }
+            bot.transport.deliver(TestHost.privateMessage("bob", "!ver bob"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> answers(bot, "v1 new 19") == 1);
+            List<String> alice = bot.transport.sent().stream().filter(m -> m.chat().value().equals("alice"))
+                    .map(SentMessage::text).toList();
+            List<String> expected = new java.util.ArrayList<>();
+            IntStream.range(0, 10).forEach(i -> expected.add("v1 left " + i));
+            IntStream.range(0, 20).forEach(i -> expected.add("v1 new " + i));
+            assertThat(alice).containsExactlyElementsOf(expected);
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 bob") == 1);
+        }
+    }
+
     private InboundJournal journal(SqliteDatabase database, String account) {
-        InboundJournal journal = new InboundJournal(database, new JournalSettings(account, Duration.ofDays(7), 1000, 3));
+        InboundJournal journal = new InboundJournal(database, new JournalSettings(account, Duration.ofDays(7), 1000, 3, 100));
         journal.open();
         return journal;
     }
@@ -204,7 +232,7 @@ class JournaledIntakeTest {
                         "the question")),
                 java.util.List.of(dev.blacksky.api.message.UserId.of("carol"), dev.blacksky.api.message.UserId.of("dave"))), true);
         journal.record(rich, Instant.now());
-        assertThat(journal.unfinished()).singleElement().satisfies(u -> assertThat(u.inbound().message()).isEqualTo(rich.message()));
+        assertThat(journal.unfinished(ALICE, 0, 100)).singleElement().satisfies(u -> assertThat(u.inbound().message()).isEqualTo(rich.message()));
         database.close();
     }
 
@@ -214,11 +242,11 @@ class JournaledIntakeTest {
         InboundJournal main = journal(database, "main");
         InboundJournal other = journal(database, "other");
         Inbound message = TestHost.privateMessage("alice", "hi");
-        assertThat(main.record(message, Instant.now())).isTrue();
-        assertThat(other.unfinished()).isEmpty();
-        assertThat(other.record(message, Instant.now())).as("not a redelivery for another account").isTrue();
+        assertThat(main.record(message, Instant.now())).isPositive();
+        assertThat(other.unfinished(ALICE, 0, 100)).isEmpty();
+        assertThat(other.record(message, Instant.now())).as("not a redelivery for another account").isPositive();
         other.done(message.message());
-        assertThat(main.unfinished()).hasSize(1);
+        assertThat(main.unfinished(ALICE, 0, 100)).hasSize(1);
         database.close();
     }
 
@@ -238,8 +266,8 @@ class JournaledIntakeTest {
             return null;
         });
         InboundJournal journal = journal(database, "main");
-        assertThat(journal.unfinished()).singleElement().satisfies(u -> assertThat(u.inbound().message().text()).isEqualTo("!ver old"));
-        assertThat(journal(database, "other").unfinished()).isEmpty();
+        assertThat(journal.unfinished(ALICE, 0, 100)).singleElement().satisfies(u -> assertThat(u.inbound().message().text()).isEqualTo("!ver old"));
+        assertThat(journal(database, "other").unfinished(ALICE, 0, 100)).isEmpty();
         database.close();
     }
 
@@ -247,7 +275,7 @@ class JournaledIntakeTest {
     void handled_rows_are_pruned_after_their_time_and_beyond_the_bound() {
         SqliteDatabase database = new SqliteDatabase(folder.resolve("data/storage.db"));
         database.open();
-        InboundJournal journal = new InboundJournal(database, new JournalSettings("default", Duration.ofDays(7), 3, 3));
+        InboundJournal journal = new InboundJournal(database, new JournalSettings("default", Duration.ofDays(7), 3, 3, 100));
         journal.open();
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < 6; i++) {
@@ -259,7 +287,7 @@ class JournaledIntakeTest {
         }
         assertThat(journal.prune(start.plus(Duration.ofDays(8)))).isEqualTo(3); // 1 too old, then 2 beyond the bound
         assertThat(journal.size()).isEqualTo(3);
-        assertThat(journal.unfinished()).singleElement().satisfies(u -> assertThat(u.inbound().message().text()).isEqualTo("m5"));
+        assertThat(journal.unfinished(ALICE, 0, 100)).singleElement().satisfies(u -> assertThat(u.inbound().message().text()).isEqualTo("m5"));
         database.close();
     }
 }
