@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -24,6 +26,8 @@ public final class Backups {
 
     static final String MANIFEST = "MANIFEST";
     private static final String HEADER = "blacksky-session-backup 1";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Path root;
     private final DurableFiles files;
@@ -52,7 +56,7 @@ public final class Backups {
         }
         Files.createDirectories(root);
         long sequence = list().stream().mapToLong(Backup::sequence).max().orElse(0) + 1;
-        String name = "%06d-%s".formatted(sequence, Quarantine.stamp(now));
+        String name = "%06d-%s".formatted(sequence, stamp(now));
         Path partial = root.resolve(".partial-" + name);
         StringBuilder manifest = new StringBuilder(HEADER).append('\n')
                 .append("session=").append(sessionDir.getFileName()).append('\n')
@@ -240,6 +244,11 @@ public final class Backups {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** A file-name-safe UTC time, sortable as text: 20261126T223800.123Z. */
+    static String stamp(Instant time) {
+        return STAMP.format(time);
     }
 
     static String sha256(byte[] bytes) { // the JDK's, not Guava's: the torture test runs this in a bare JVM

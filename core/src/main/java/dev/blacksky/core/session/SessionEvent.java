@@ -3,7 +3,7 @@ package dev.blacksky.core.session;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What the session layer reports to whoever supervises the connection (see {@link SessionListener}). */
+/** What the session layer reports besides its log lines (see {@link SessionService#addListener}). */
 public sealed interface SessionEvent {
 
     /** DEGRADED: a write was refused and the old files are kept; writes retry on the next flush. */

@@ -54,7 +54,7 @@ public final class SessionRecovery {
     // Each damaged or replaced file is first copied aside, then overwritten atomically with the backup's copy,
     // so a crash at any point leaves the old file or the restored one and the next start simply retries.
     private LoadCheck restore(Path sessionDir, Backup backup, String problem) throws IOException {
-        String stamp = Quarantine.stamp(clock.instant());
+        String stamp = Backups.stamp(clock.instant());
         List<Path> kept = new ArrayList<>();
         for (String name : backup.sizes().keySet()) {
             Path file = sessionDir.resolve(name);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,7 @@ public final class SessionService implements AutoCloseable {
     private final DurableFiles files;
     private final Backups backups;
     private final SessionRecovery recovery;
-    private final Quarantine quarantine;
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SessionEvent>> listeners = new CopyOnWriteArrayList<>();
     private AccountLock lock;
     private boolean writesRefused;
 
@@ -37,7 +37,6 @@ public final class SessionService implements AutoCloseable {
         this.files = new DurableFiles(settings.minFreeBytes());
         this.backups = new Backups(layout.backups(), files, check, settings.backupsToKeep());
         this.recovery = new SessionRecovery(backups, files, check, clock);
-        this.quarantine = new Quarantine(layout.quarantine());
     }
 
     /** Takes the account lock; throws {@link SessionLockedException} naming the owner if another process has it. */
@@ -71,7 +70,8 @@ public final class SessionService implements AutoCloseable {
         return backups;
     }
 
-    public void addListener(SessionListener listener) {
+    /** Hears what the session layer reports besides its log lines (tests and embedders). */
+    public void addListener(Consumer<SessionEvent> listener) {
         listeners.add(listener);
     }
 
@@ -94,10 +94,7 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
-    /**
-     * Before Cobalt writes: false (and DEGRADED reported) when the disk is below the free-space floor. Cobalt's
-     * own write copies across file systems from java.io.tmpdir, which on a full disk can truncate the target.
-     */
+    /** Before Cobalt writes: false when the disk is below the floor (Cobalt's own write can truncate on a full disk). */
     synchronized boolean roomToWrite(Path sessionDir) {
         try {
             String problem = files.roomProblem(sessionDir, 0);
@@ -158,10 +155,20 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
-    /** Moves {@code paths} to {@code quarantine/<time>-<reason>/}; the only way session files leave. */
+    /** Moves {@code paths} to a new {@code quarantine/<time>-<reason>/}; the only way session files leave. */
     public Path quarantine(List<Path> paths, String reason) {
+        String name = Backups.stamp(clock.instant()) + "-" + reason.replaceAll("[^A-Za-z0-9_-]", "-");
+        Path target = layout.quarantine().resolve(name);
         try {
-            Path target = quarantine.move(paths, reason, clock.instant());
+            for (int n = 1; Files.exists(target); n++) {
+                target = layout.quarantine().resolve(name + "-" + n);
+            }
+            Files.createDirectories(target);
+            for (Path path : paths) {
+                if (Files.exists(path)) {
+                    DurableFiles.rename(path, target.resolve(path.getFileName()));
+                }
+            }
             log.warn("Session files {} moved to quarantine {} ({})", paths, target, reason);
             emit(new SessionEvent.Quarantined(target, reason));
             return target;
@@ -222,9 +229,9 @@ public final class SessionService implements AutoCloseable {
     }
 
     private void emit(SessionEvent event) {
-        for (SessionListener listener : listeners) {
+        for (Consumer<SessionEvent> listener : listeners) {
             try {
-                listener.onSessionEvent(event);
+                listener.accept(event);
             } catch (RuntimeException e) {
                 log.warn("A session listener failed on {}", event, e);
             }
