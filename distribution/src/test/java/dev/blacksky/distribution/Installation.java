@@ -13,11 +13,18 @@ final class Installation {
     private Installation() {
     }
 
-    /** Copies {@code dist} to {@code target}, keeping permissions so bin/blacksky stays executable. */
+    /**
+     * Copies {@code dist} to {@code target}, keeping permissions so bin/blacksky stays executable, but not the
+     * data/ and logs/ a user's own run of the installation left there.
+     */
     static Path copy(Path dist, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(dist)) {
             for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path copy = target.resolve(dist.relativize(source).toString());
+                Path relative = dist.relativize(source);
+                if (relative.startsWith("data") || relative.startsWith("logs")) {
+                    continue;
+                }
+                Path copy = target.resolve(relative.toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 } else {
