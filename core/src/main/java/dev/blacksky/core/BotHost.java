@@ -204,9 +204,12 @@ public final class BotHost {
         }
     }
 
+    // The journal's backlog too: what it took up is handled by the deadline, or again at the next start.
     private void awaitIdle(long deadline) {
         try {
-            if (!dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+            boolean journalHandled = !transport.durable() || intake.awaitHandled(deadline);
+            boolean callsDone = dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (!journalHandled || !callsDone) {
                 log.warn("Commands still running after {}; stopping anyway", drainTimeout);
             }
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +111,7 @@ public final class JournaledIntake {
         window.filling = false;
         if (window.inMemory == 0 && !window.onDisk) {
             chats.remove(chat);
+            notifyAll();
         }
     }
 
@@ -137,8 +139,17 @@ public final class JournaledIntake {
                 fill(chat);
             } else if (window.inMemory == 0 && !window.onDisk && !window.filling) {
                 chats.remove(chat);
+                notifyAll();
             }
         }
+    }
+
+    /** Waits until the messages taken up so far, in memory or in the journal, are handled; at most until {@code deadline}. */
+    public synchronized boolean awaitHandled(long deadline) throws InterruptedException {
+        for (long left = deadline - System.nanoTime(); !chats.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return chats.isEmpty();
     }
 
     private void deadLetter(InboundJournal.Unfinished left) {

@@ -95,6 +95,16 @@ class JournaledIntakeTest {
         }
     }
 
+    @Test
+    void a_stop_handles_the_backlog_waiting_in_the_journal_within_its_drain_time() {
+        TestHost bot = TestHost.startJournaled(folder, "blacksky.inbound.journal.in-memory-per-chat = 2");
+        for (int i = 0; i < 30; i++) { // most of it is on disk when the stop begins
+            bot.transport.deliver(TestHost.privateMessage("alice", "!ver flood " + i));
+        }
+        bot.close();
+        assertThat(bot.transport.sent()).filteredOn(m -> m.text().startsWith("v1 flood ")).hasSize(30);
+    }
+
     private InboundJournal journal(SqliteDatabase database, String account) {
         InboundJournal journal = new InboundJournal(database, new JournalSettings(account, Duration.ofDays(7), 1000, 3, 100));
         journal.open();
