@@ -54,7 +54,7 @@ public final class ConfigLoader {
         try {
             return reader.apply(config);
         } catch (ConfigException e) {
-            throw new ConfigurationException("Invalid configuration:\n  " + where(e.origin()) + stripOrigin(e.getMessage())
+            throw new ConfigurationException("Invalid configuration:\n  " + where(e.origin()) + stripOrigin(e.origin(), e.getMessage())
                     + "\nEach key and its type are documented in reference.conf (inside blacksky-core.jar).", e);
         }
     }
@@ -64,7 +64,7 @@ public final class ConfigLoader {
             return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (ConfigException.Parse e) {
             throw new ConfigurationException("Malformed configuration " + describe(e.origin(), file) + ": "
-                    + stripOrigin(e.getMessage()) + ". Fix the syntax (HOCON) at that line.", e);
+                    + stripOrigin(e.origin(), e.getMessage()) + ". Fix the syntax (HOCON) at that line.", e);
         } catch (ConfigException e) {
             throw new ConfigurationException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
@@ -112,7 +112,7 @@ public final class ConfigLoader {
         } catch (ConfigException.ValidationFailed e) {
             e.problems().forEach(p -> problems.add(where(p.origin()) + p.path() + ": " + p.problem()));
         } catch (ConfigException e) {
-            problems.add(where(e.origin()) + stripOrigin(e.getMessage()));
+            problems.add(where(e.origin()) + stripOrigin(e.origin(), e.getMessage()));
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid configuration:\n  " + String.join("\n  ", problems)
@@ -146,8 +146,11 @@ public final class ConfigLoader {
         return origin.lineNumber() > 0 ? file + ":" + origin.lineNumber() + ": " : file + ": ";
     }
 
-    // Typesafe messages start with "<file>: <line>: "; we print the origin our own way.
-    private static String stripOrigin(String message) {
+    // Typesafe messages start with "<file>: <line>: " or "<description>: "; we print the origin our own way.
+    private static String stripOrigin(ConfigOrigin origin, String message) {
+        if (origin != null && origin.lineNumber() <= 0 && message.startsWith(origin.description() + ": ")) {
+            return message.substring(origin.description().length() + 2);
+        }
         int marker = message.indexOf(": ");
         int second = marker < 0 ? -1 : message.indexOf(": ", marker + 2);
         if (second > 0 && message.substring(marker + 2, second).chars().allMatch(Character::isDigit)) {

@@ -112,6 +112,10 @@ class ConfigLoaderTest {
                 .hasMessageContaining("blacksky.dispatch.plugin-threads").hasMessageContaining("must be from 1 to 1024");
         assertThatThrownBy(() -> ConfigLoader.read(config, dev.blacksky.core.transport.console.ConsoleSettings::from))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("blacksky.console.user");
+        Config fromEnvironment = load(null, null, Map.of("CONFIG_FORCE_blacksky_dispatch_plugin__threads", "0"));
+        assertThatThrownBy(() -> ConfigLoader.read(fromEnvironment, dev.blacksky.core.dispatch.DispatchSettings::from))
+                .hasMessageContaining("environment variable CONFIG_FORCE_blacksky_dispatch_plugin__threads: Invalid value at")
+                .satisfies(e -> assertThat(e.getMessage().split("CONFIG_FORCE", -1)).as("the variable named once").hasSize(2));
     }
 
     @Test
