@@ -22,8 +22,4 @@ public record HostOptions(Path home, ConfigSources configSources, Path dataDir, 
                        Clock clock) {
         this(home, configSources, dataDir, pluginsDir, transport, new SystemTimeSource(clock));
     }
-
-    public static HostOptions defaults(Path home) {
-        return new HostOptions(home, ConfigSources.defaults(), null, null, null, Clock.systemUTC());
-    }
 }

@@ -1,6 +1,7 @@
 package dev.blacksky.core.connection;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.Uninterruptibles;
 import dev.blacksky.core.connection.ConnectionFailure.BadSession;
 import dev.blacksky.core.connection.ConnectionFailure.Banned;
 import dev.blacksky.core.connection.ConnectionFailure.ConnectTimeout;
@@ -28,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +118,7 @@ public final class ConnectionSupervisor {
 
     /** Closes the client and moves to STOPPED; nothing is retried afterwards. Waits until done, at most 30 s. */
     public void stop() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CountDownLatch done = new CountDownLatch(1);
         inOrder(() -> {
             try {
                 if (!(state.phase() instanceof Stopped)) {
@@ -125,18 +128,12 @@ public final class ConnectionSupervisor {
                     state.enter(new Stopped(), "stopping");
                 }
             } finally {
-                done.complete(null);
+                done.countDown();
             }
         });
-        try {
-            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        if (!Uninterruptibles.awaitUninterruptibly(done, 30, TimeUnit.SECONDS)) {
             log.error("[{}] the connection supervisor did not stop within 30 s (a client call that never returns?);"
                     + " stopping without it", account);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         }
     }
 

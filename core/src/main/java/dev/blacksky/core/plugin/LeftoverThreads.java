@@ -1,5 +1,6 @@
 package dev.blacksky.core.plugin;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,15 +23,7 @@ final class LeftoverThreads {
         threads.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         for (Thread thread : threads) {
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                try {
-                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+            Uninterruptibles.joinUninterruptibly(thread, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         return threads.stream().filter(Thread::isAlive).toList();
     }

@@ -1,5 +1,6 @@
 package dev.blacksky.core.plugin;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.dispatch.PluginGate;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -140,16 +141,12 @@ final class PluginSupervision implements PluginGate {
     /** Waits until every call in progress has left the plugin's code, at most until {@code deadline} (nanoTime). */
     boolean awaitIdle(long deadline) {
         int all = settings.maxConcurrentCalls();
-        try {
-            if (slots.tryAcquire(all, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                slots.release(all);
-                return true;
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        boolean idle = Uninterruptibles.tryAcquireUninterruptibly(slots, all, Math.max(0, deadline - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
+        if (idle) {
+            slots.release(all);
         }
+        return idle;
     }
 
     /** An owner re-enabled the plugin: forget its failures. */

@@ -1,5 +1,6 @@
 package dev.blacksky.core.whatsapp;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,12 +39,9 @@ final class MessageStanzas {
         }
         waiting.incrementAndGet();
         try {
-            stanza.get(max.toNanos(), TimeUnit.NANOSECONDS);
+            Uninterruptibles.getUninterruptibly(stanza, max.toNanos(), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         } finally {
             waiting.decrementAndGet();
