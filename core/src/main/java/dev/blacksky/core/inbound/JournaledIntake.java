@@ -97,17 +97,19 @@ public final class JournaledIntake {
     private void fill(ChatId chat) {
         Window window = chats.get(chat);
         window.filling = true;
-        int room = settings.inMemoryPerChat() - window.inMemory;
-        List<InboundJournal.Unfinished> next = journal.unfinished(chat, window.lastSeq, room);
-        window.onDisk = next.size() == room;
-        for (InboundJournal.Unfinished left : next) {
-            window.lastSeq = left.seq();
-            if (left.attempts() >= settings.maxAttempts()) {
-                deadLetter(left);
-            } else {
-                dispatch(left.inbound(), window);
+        do { // again while a whole page was set aside: nothing dispatched would ask for the next one
+            int room = settings.inMemoryPerChat() - window.inMemory;
+            List<InboundJournal.Unfinished> next = journal.unfinished(chat, window.lastSeq, room);
+            window.onDisk = next.size() == room;
+            for (InboundJournal.Unfinished left : next) {
+                window.lastSeq = left.seq();
+                if (left.attempts() >= settings.maxAttempts()) {
+                    deadLetter(left);
+                } else {
+                    dispatch(left.inbound(), window);
+                }
             }
-        }
+        } while (window.onDisk && window.inMemory == 0);
         window.filling = false;
         if (window.inMemory == 0 && !window.onDisk) {
             chats.remove(chat);

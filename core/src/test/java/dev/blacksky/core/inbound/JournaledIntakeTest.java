@@ -96,6 +96,23 @@ class JournaledIntakeTest {
     }
 
     @Test
+    void a_chat_whose_first_page_of_backlog_is_all_dead_letters_goes_on_with_the_rest() {
+        SqliteDatabase database = database();
+        InboundJournal journal = journal(database, "default");
+        for (int i = 0; i < 4; i++) { // two pages of two, each tried too often
+            Inbound poison = TestHost.privateMessage("alice", "!ver poison " + i);
+            journal.record(poison, Instant.now());
+            IntStream.range(0, 3).forEach(run -> journal.attempt(poison.message()));
+        }
+        journal.record(TestHost.privateMessage("alice", "!ver after"), Instant.now());
+        database.close();
+        try (TestHost bot = TestHost.startJournaled(folder, "blacksky.inbound.journal.in-memory-per-chat = 2")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> answers(bot, "v1 after") == 1);
+            assertThat(bot.transport.sent()).noneMatch(m -> m.text().startsWith("v1 poison"));
+        }
+    }
+
+    @Test
     void a_stop_handles_the_backlog_waiting_in_the_journal_within_its_drain_time() {
         TestHost bot = TestHost.startJournaled(folder, "blacksky.inbound.journal.in-memory-per-chat = 2");
         for (int i = 0; i < 30; i++) { // most of it is on disk when the stop begins
