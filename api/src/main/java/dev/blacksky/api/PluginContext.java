@@ -1,6 +1,8 @@
 package dev.blacksky.api;
 
 import com.typesafe.config.Config;
+import dev.blacksky.api.group.Groups;
+import dev.blacksky.api.message.MediaDownloader;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.api.schedule.PluginScheduler;
 import dev.blacksky.api.storage.KeyValueStore;
@@ -72,6 +74,20 @@ public interface PluginContext {
      * @return the messenger
      */
     Messenger messenger();
+
+    /**
+     * Returns group information and administration.
+     *
+     * @return the groups
+     */
+    Groups groups();
+
+    /**
+     * Returns the downloader for media that messages carry.
+     *
+     * @return the downloader
+     */
+    MediaDownloader media();
 
     /**
      * Returns the host's clock. Use it instead of {@code Instant.now()} so that tests can control time.

@@ -20,8 +20,10 @@ import dev.blacksky.core.inbound.InboundModule;
 import dev.blacksky.core.inbound.JournalSettings;
 import dev.blacksky.core.outbound.GovernorSettings;
 import dev.blacksky.core.outbound.OutboundMessenger;
+import dev.blacksky.core.outbound.MediaSettings;
 import dev.blacksky.core.outbound.OutboxSettings;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.session.AccountLayout;
 import dev.blacksky.core.session.SessionModule;
 import dev.blacksky.core.session.SessionSettings;
 import dev.blacksky.core.storage.StorageModule;
@@ -89,6 +91,8 @@ public final class Blacksky {
         JournalSettings journal = ConfigLoader.read(config, JournalSettings::from);
         ConnectionSettings connection = ConfigLoader.read(config, ConnectionSettings::from);
         SessionSettings session = ConfigLoader.read(config, SessionSettings::from);
+        MediaSettings media = ConfigLoader.read(config,
+                c -> MediaSettings.from(c, AccountLayout.of(paths.data(), outbox.account()).root()));
         TimeSource time = options.time();
         paths.checkPlugins(config, options.pluginsDir() != null);
         return Guice.createInjector(Stage.PRODUCTION,
@@ -108,6 +112,7 @@ public final class Blacksky {
                         bind(LifecycleSettings.class).toInstance(lifecycle);
                         bind(GovernorSettings.class).toInstance(governor);
                         bind(OutboxSettings.class).toInstance(outbox);
+                        bind(MediaSettings.class).toInstance(media);
                         bind(Messenger.class).to(OutboundMessenger.class);
                     }
                 }).getInstance(BotHost.class);

@@ -3,6 +3,7 @@ package dev.blacksky.core;
 import dev.blacksky.api.event.BotEvent;
 import dev.blacksky.api.event.ConnectionState;
 import dev.blacksky.api.event.ConnectionStateChangedEvent;
+import dev.blacksky.api.message.ChatId;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionService;
 import dev.blacksky.core.schedule.TimeSource;
@@ -11,6 +12,7 @@ import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.inbound.JournaledIntake;
+import dev.blacksky.core.inbound.MediaDownloads;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.plugin.PluginFolderWatcher;
 import dev.blacksky.core.plugin.PluginHost;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,7 @@ public final class BotHost {
     private final TimeSource time;
     private final ConnectionService connections;
     private final SessionFlusher flusher;
+    private final MediaDownloads downloads;
     private final Duration drainTimeout;
     private final SessionService session;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -56,7 +60,7 @@ public final class BotHost {
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport,
             Storage storage, JournaledIntake intake, OutboundMessenger outbound, TimeSource time, LifecycleSettings lifecycle,
-            ConnectionService connections, SessionService session, SessionFlusher flusher) {
+            ConnectionService connections, SessionService session, SessionFlusher flusher, MediaDownloads downloads) {
         this.paths = paths;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -70,6 +74,7 @@ public final class BotHost {
         this.flusher = flusher;
         this.drainTimeout = lifecycle.drainTimeout();
         this.session = session;
+        this.downloads = downloads;
     }
 
     public synchronized void start() {
@@ -85,6 +90,11 @@ public final class BotHost {
         // First of all: one process per account. Throws SessionLockedException naming the owner.
         session.open();
         flusher.start();
+        try {
+            downloads.clear();
+        } catch (IOException e) {
+            log.warn("Cannot empty the downloads folder; old downloads stay", e);
+        }
         storage.start();
         outbound.start();
         plugins.start();
@@ -112,6 +122,11 @@ public final class BotHost {
             @Override
             public void event(BotEvent event) {
                 dispatcher.publish(event);
+            }
+
+            @Override
+            public CompletableFuture<Void> barrier(ChatId chat) {
+                return dispatcher.barrier(chat);
             }
 
             @Override

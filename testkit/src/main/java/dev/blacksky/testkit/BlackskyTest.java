@@ -12,6 +12,7 @@ import dev.blacksky.core.HostOptions;
 import dev.blacksky.core.config.ConfigSources;
 import dev.blacksky.core.plugin.PluginFailure;
 import dev.blacksky.core.schedule.ManualTimeSource;
+import dev.blacksky.core.transport.GroupChange;
 import dev.blacksky.core.transport.simulated.SentMessage;
 import dev.blacksky.core.transport.simulated.SimulatedTransport;
 import java.io.IOException;
@@ -246,7 +247,9 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
      * @param userId who joins
      */
     public void join(String group, String userId) {
-        await(host.dispatcher().publish(new MemberJoinedEvent(groupChat(group), UserId.of(userId), now())));
+        Chat chat = groupChat(group);
+        transport.groups().ensureMember(chat.id(), group, UserId.of(userId));
+        await(host.dispatcher().publish(new MemberJoinedEvent(chat, UserId.of(userId), now())));
     }
 
     /**
@@ -256,7 +259,26 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
      * @param userId who leaves
      */
     public void leave(String group, String userId) {
-        await(host.dispatcher().publish(new MemberLeftEvent(groupChat(group), UserId.of(userId), now())));
+        Chat chat = groupChat(group);
+        transport.groups().apply(chat.id(), new GroupChange.Remove(UserId.of(userId)), now());
+        await(host.dispatcher().publish(new MemberLeftEvent(chat, UserId.of(userId), now())));
+    }
+
+    /**
+     * A group as the simulated WhatsApp keeps it: its members, admins and subject, to set up and to check.
+     * The bot is its admin unless {@link TestGroup#botIsAdmin} says otherwise.
+     *
+     * <pre>{@code
+     * bot.group("team").withMembers("alice", "bob").withAdmins("alice");
+     * bot.user("alice").in("team").says("!kick bob").expectReplyContaining("Removed");
+     * assertThat(bot.group("team").members()).doesNotContain("bob");
+     * }</pre>
+     *
+     * @param name the group's name (its chat id is {@code <name>@g.us})
+     * @return the group
+     */
+    public TestGroup group(String name) {
+        return new TestGroup(this, name);
     }
 
     /**
@@ -294,8 +316,8 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
         return host;
     }
 
-    static Chat groupChat(String group) {
-        return new Chat(ChatId.of(group + "@g.us"), ChatType.GROUP, group);
+    Chat groupChat(String group) {
+        return transport.groups().chat(ChatId.of(group + "@g.us"), group);
     }
 
     static void await(java.util.concurrent.CompletableFuture<?> done) {

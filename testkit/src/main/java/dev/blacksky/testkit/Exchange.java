@@ -1,5 +1,11 @@
 package dev.blacksky.testkit;
 
+import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.api.message.UserId;
+import dev.blacksky.core.transport.OutboundAction;
+import dev.blacksky.core.transport.simulated.SentAction;
+import dev.blacksky.core.transport.simulated.SentMessage;
 import java.util.List;
 
 /**
@@ -13,14 +19,83 @@ import java.util.List;
  */
 public final class Exchange {
 
+    private final Message message;
     private final String said;
+    private final List<SentMessage> sent;
     private final List<String> replies;
     private final List<String> reactions;
+    private final List<SentAction> actions;
 
-    Exchange(String said, List<String> replies, List<String> reactions) {
-        this.said = said;
-        this.replies = List.copyOf(replies);
+    Exchange(Message message, List<SentMessage> sent, List<String> reactions, List<SentAction> actions) {
+        this.message = message;
+        this.said = message.text();
+        this.sent = List.copyOf(sent);
+        this.replies = sent.stream().map(SentMessage::text).toList();
         this.reactions = List.copyOf(reactions);
+        this.actions = List.copyOf(actions);
+    }
+
+    /**
+     * Returns the replies as sent: text, mentions, quote and media.
+     *
+     * @return the messages, in order
+     */
+    public List<OutgoingMessage> messages() {
+        return sent.stream().map(SentMessage::message).toList();
+    }
+
+    /**
+     * Returns the bytes of the only reply that carried media.
+     *
+     * @return the media's content
+     * @throws AssertionError unless exactly one reply carried media
+     */
+    public byte[] media() {
+        List<byte[]> media = sent.stream().map(SentMessage::media).filter(java.util.Objects::nonNull).toList();
+        if (media.size() != 1) {
+            throw failure("exactly one reply with media");
+        }
+        return media.getFirst();
+    }
+
+    /**
+     * Expects the replies to mention exactly these users (WhatsApp notifies them).
+     *
+     * @param userIds the mentioned users' ids, in order
+     * @return this
+     */
+    public Exchange expectMentions(String... userIds) {
+        List<String> mentioned = sent.stream().flatMap(m -> m.message().mentions().stream()).map(UserId::value).toList();
+        if (!mentioned.equals(List.of(userIds))) {
+            throw failure("mentions of " + List.of(userIds) + " (got " + mentioned + ")");
+        }
+        return this;
+    }
+
+    /**
+     * Expects the bot to have deleted the message that was said.
+     *
+     * @return this
+     */
+    public Exchange expectDeleted() {
+        boolean deleted = actions.stream().anyMatch(a -> a.action() instanceof OutboundAction.Delete d
+                && d.target().id().equals(message.id()));
+        if (!deleted) {
+            throw failure("the message to be deleted");
+        }
+        return this;
+    }
+
+    /**
+     * Expects the bot to have left the message that was said alone.
+     *
+     * @return this
+     */
+    public Exchange expectNotDeleted() {
+        if (actions.stream().anyMatch(a -> a.action() instanceof OutboundAction.Delete)) {
+            throw failure("no deletion");
+        }
+        return this;
     }
 
     /**
@@ -120,7 +195,7 @@ public final class Exchange {
 
     private AssertionError failure(String expected) {
         return new AssertionError("After \"" + said + "\" expected " + expected + ", but the bot replied " + replies
-                + (reactions.isEmpty() ? "" : " and reacted " + reactions));
+                + (reactions.isEmpty() ? "" : " and reacted " + reactions) + (actions.isEmpty() ? "" : " and did " + actions));
     }
 
     @Override

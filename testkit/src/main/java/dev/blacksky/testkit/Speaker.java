@@ -3,11 +3,15 @@ package dev.blacksky.testkit;
 import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.Content;
+import dev.blacksky.api.message.Media;
+import dev.blacksky.api.message.MediaKind;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.User;
 import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.transport.Inbound;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +45,7 @@ public final class Speaker {
     /**
      * Speaks in a group chat instead of the private chat.
      *
-     * @param groupName the group's name (its chat id is {@code <name>@g.us})
+     * @param groupName the group's name (its chat id is {@code <name>@g.us}); the speaker becomes a member
      * @return the speaker in that group
      */
     public Speaker in(String groupName) {
@@ -49,7 +53,7 @@ public final class Speaker {
     }
 
     /**
-     * Makes the speaker an admin of the group they speak in.
+     * Makes the speaker an admin of the group for this message ({@code bot.group(name).withAdmins} for good).
      *
      * @return the speaker as an admin
      */
@@ -89,19 +93,49 @@ public final class Speaker {
         return send(text, Optional.of(new QuotedMessage("q" + ids.incrementAndGet(), UserId.of(quotedAuthor), quotedText)));
     }
 
+    /**
+     * Sends media, as a phone would: the bot sees its kind, MIME type, size and file name, and a plugin can
+     * download its bytes.
+     *
+     * <pre>{@code
+     * bot.user("alice").sendsMedia(MediaKind.IMAGE, Path.of("src/test/resources/cat.jpg"), "!sticker");
+     * }</pre>
+     *
+     * @param kind what it is
+     * @param file the file to send
+     * @param caption its caption (a command, if it starts with the prefix)
+     * @return what the bot answered
+     */
+    public Exchange sendsMedia(MediaKind kind, Path file, String caption) {
+        Media media = Media.of(kind, file);
+        Content content = new Content.Attachment(kind, media.mimeType(), media.size(), media.fileName(),
+                file.toAbsolutePath().toString());
+        return send(caption, Optional.empty(), content);
+    }
+
     private Exchange send(String text, Optional<QuotedMessage> quoted) {
-        Chat chat = group == null
-                ? new Chat(ChatId.of(id.value()), ChatType.PRIVATE, displayName)
-                : BlackskyTest.groupChat(group);
+        return send(text, quoted, Content.TEXT);
+    }
+
+    private Exchange send(String text, Optional<QuotedMessage> quoted, Content content) {
+        Chat chat;
+        if (group == null) {
+            chat = new Chat(ChatId.of(id), ChatType.PRIVATE, displayName);
+        } else {
+            chat = bot.groupChat(group);
+            bot.transport().groups().ensureMember(chat.id(), group, id);
+        }
         Message message = new Message("test-" + ids.incrementAndGet(), chat, new User(id, displayName), text,
-                bot.now(), quoted, mentions(text));
+                bot.now(), quoted, mentions(text), content);
         int sentBefore = bot.transport().sent().size();
         int reactionsBefore = bot.transport().reactions().size();
-        BlackskyTest.await(bot.host().dispatcher().dispatch(new Inbound(message, admin)));
-        List<String> replies = bot.sentSince(sentBefore).stream().map(m -> m.text()).toList();
-        List<String> reactions = bot.transport().reactions().subList(reactionsBefore, bot.transport().reactions().size())
-                .stream().map(r -> r.emoji()).toList();
-        return new Exchange(text, replies, reactions);
+        int actionsBefore = bot.transport().actions().size();
+        boolean isAdmin = group != null && (admin || bot.transport().groups().isAdmin(chat.id(), id));
+        BlackskyTest.await(bot.host().dispatcher().dispatch(new Inbound(message, isAdmin)));
+        return new Exchange(message, bot.sentSince(sentBefore),
+                bot.transport().reactions().subList(reactionsBefore, bot.transport().reactions().size())
+                        .stream().map(r -> r.emoji()).toList(),
+                bot.transport().actions().subList(actionsBefore, bot.transport().actions().size()));
     }
 
     // "@391234567890" in the text mentions that user, as WhatsApp clients do.

@@ -134,14 +134,15 @@ public final class Argument<T> {
 
     /**
      * A user, given as a mention ({@code @391234567890}) or a phone number ({@code +39 123} written without
-     * spaces, {@code +391234567890}). The value holds the number's digits.
+     * spaces, {@code +391234567890}). The value holds the number's digits. Where users are named rather
+     * than numbered (the console, the testkit), a name such as {@code bob} or {@code @bob} is a user too.
      *
      * @param name the argument's name, shown in usage
      * @param description what it means, shown in help
      * @return the argument
      */
     public static Argument<UserId> user(String name, String description) {
-        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> parseUser(token));
+        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> parseUser(token, message));
     }
 
     /**
@@ -268,15 +269,25 @@ public final class Argument<T> {
         return value == null ? 0 : Long.parseLong(value);
     }
 
-    static UserId parseUser(String token) {
+    static UserId parseUser(String token, Message message) {
         UserId user = UserId.parse(token);
-        String value = user.value();
-        boolean lid = value.endsWith("@lid") && value.length() > 4;
-        boolean phone = value.length() >= 5 && value.length() <= 20 && value.chars().allMatch(Character::isDigit);
-        if (!lid && !phone) {
+        if (numbered(user)) {
+            return user;
+        }
+        String name = token.startsWith("@") ? token.substring(1) : token;
+        if (message == null || numbered(message.sender().id()) || !USER_NAME.matcher(name).matches()) {
             throw new ArgumentException("'" + token + "' is not a mention or a phone number");
         }
-        return user;
+        return UserId.of(name);
+    }
+
+    private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\d][\\p{L}\\d._-]*");
+
+    // WhatsApp's users have a phone number or a LID; local transports name theirs.
+    private static boolean numbered(UserId user) {
+        String value = user.value();
+        boolean lid = value.endsWith("@lid") && value.length() > 4;
+        return lid || value.length() >= 5 && value.length() <= 20 && value.chars().allMatch(Character::isDigit);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.blacksky.api.command;
 import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.api.message.User;
 import java.util.concurrent.CompletionStage;
 
@@ -52,12 +53,29 @@ public interface CommandContext {
     boolean senderIsGroupAdmin();
 
     /**
-     * Replies in the chat the command came from.
+     * Replies in the chat the command came from. In a group the reply quotes the command's message, so
+     * everyone sees whom it answers; in a private chat it does not. {@link #reply(OutgoingMessage)} decides
+     * otherwise.
      *
      * @param text the reply; may span several lines
      * @return a stage that completes with the sent message's id
      */
     CompletionStage<String> reply(String text);
+
+    /**
+     * Replies with media, mentions or a quote of your choice, exactly as given (nothing is quoted unless
+     * the message says so).
+     *
+     * <pre>{@code
+     * ctx.reply(OutgoingMessage.text("Done, " + ctx.sender().id().mention()).mentioning(ctx.sender().id()));
+     * ctx.reply(OutgoingMessage.of(Media.image(png, "image/png")).quoting(ctx.message()));
+     * }</pre>
+     *
+     * @param message the reply
+     * @return a stage that completes with the sent message's id
+     * @throws IllegalArgumentException at once if its media is larger than its kind's limit or cannot be read
+     */
+    CompletionStage<String> reply(OutgoingMessage message);
 
     /**
      * Sends a message to any chat.
@@ -67,6 +85,15 @@ public interface CommandContext {
      * @return a stage that completes with the sent message's id
      */
     CompletionStage<String> send(ChatId chat, String text);
+
+    /**
+     * Sends a message with media, mentions or a quote to any chat.
+     *
+     * @param chat the chat to send to
+     * @param message the message
+     * @return a stage that completes with the sent message's id
+     */
+    CompletionStage<String> send(ChatId chat, OutgoingMessage message);
 
     /**
      * Reacts to the invoking message with an emoji.

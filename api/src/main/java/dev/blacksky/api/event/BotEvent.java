@@ -15,7 +15,7 @@ import java.time.Instant;
  * }</pre>
  */
 public sealed interface BotEvent permits MessageReceivedEvent, MemberJoinedEvent, MemberLeftEvent,
-        ConnectionStateChangedEvent {
+        ConnectionStateChangedEvent, MemberPromotedEvent, MemberDemotedEvent, GroupSubjectChangedEvent {
 
     /**
      * Returns when the event happened.

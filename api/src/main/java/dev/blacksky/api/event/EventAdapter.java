@@ -33,6 +33,9 @@ public abstract class EventAdapter implements EventListener {
             case MemberJoinedEvent e -> onMemberJoined(e);
             case MemberLeftEvent e -> onMemberLeft(e);
             case ConnectionStateChangedEvent e -> onConnectionStateChanged(e);
+            case MemberPromotedEvent e -> onMemberPromoted(e);
+            case MemberDemotedEvent e -> onMemberDemoted(e);
+            case GroupSubjectChangedEvent e -> onGroupSubjectChanged(e);
         }
     }
 
@@ -70,5 +73,32 @@ public abstract class EventAdapter implements EventListener {
      * @throws Exception on failure; the host contains it
      */
     public void onConnectionStateChanged(ConnectionStateChangedEvent event) throws Exception {
+    }
+
+    /**
+     * A member was made an admin.
+     *
+     * @param event the event
+     * @throws Exception on failure; the host contains it
+     */
+    public void onMemberPromoted(MemberPromotedEvent event) throws Exception {
+    }
+
+    /**
+     * An admin was made an ordinary member.
+     *
+     * @param event the event
+     * @throws Exception on failure; the host contains it
+     */
+    public void onMemberDemoted(MemberDemotedEvent event) throws Exception {
+    }
+
+    /**
+     * A group was renamed.
+     *
+     * @param event the event
+     * @throws Exception on failure; the host contains it
+     */
+    public void onGroupSubjectChanged(GroupSubjectChangedEvent event) throws Exception {
     }
 }

@@ -35,6 +35,20 @@ public record ChatId(String value) {
         return new ChatId(value);
     }
 
+    /**
+     * The private chat with a user, the same on every transport.
+     *
+     * <pre>{@code
+     * context.messenger().send(ChatId.of(ctx.sender().id()), "Only you can read this");
+     * }</pre>
+     *
+     * @param user the user
+     * @return the chat's id
+     */
+    public static ChatId of(UserId user) {
+        return new ChatId(user.value());
+    }
+
     @Override
     public String toString() {
         return value;

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An incoming text message (a caption counts as text).
+ * An incoming message: its text (a caption counts as text) and what else it carries.
  *
  * <pre>{@code
  * Message m = ctx.message();
@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param timestamp when the sender's device sent it
  * @param quoted the message it replies to, if any
  * @param mentions the users it mentions ({@code @391234567890}), in order
+ * @param content media, a location, a contact, or {@link Content#TEXT}
  */
 public record Message(
         String id,
@@ -28,7 +29,8 @@ public record Message(
         String text,
         Instant timestamp,
         Optional<QuotedMessage> quoted,
-        List<UserId> mentions) {
+        List<UserId> mentions,
+        Content content) {
 
     /** Checks the components and copies the mentions. */
     public Message {
@@ -39,6 +41,33 @@ public record Message(
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(quoted, "quoted");
         mentions = List.copyOf(mentions);
+        Objects.requireNonNull(content, "content");
+    }
+
+    /**
+     * Creates a text message (no media).
+     *
+     * @param id the message id
+     * @param chat the chat
+     * @param sender the sender
+     * @param text the text
+     * @param timestamp when it was sent
+     * @param quoted the message it replies to
+     * @param mentions the users it mentions
+     */
+    public Message(String id, Chat chat, User sender, String text, Instant timestamp, Optional<QuotedMessage> quoted,
+                   List<UserId> mentions) {
+        this(id, chat, sender, text, timestamp, quoted, mentions, Content.TEXT);
+    }
+
+    /**
+     * The same message with other content.
+     *
+     * @param other the content
+     * @return a copy
+     */
+    public Message withContent(Content other) {
+        return new Message(id, chat, sender, text, timestamp, quoted, mentions, other);
     }
 
     /**

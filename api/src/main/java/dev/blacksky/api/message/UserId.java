@@ -72,6 +72,17 @@ public record UserId(String value) {
         return new UserId(phone ? digits : written);
     }
 
+    /**
+     * Returns how the user is written in a message that mentions them: {@code "@391234567890"}. List the
+     * user in {@code OutgoingMessage.mentioning} too, or WhatsApp shows plain text.
+     *
+     * @return the mention text
+     */
+    public String mention() {
+        int at = value.indexOf('@');
+        return "@" + (at < 0 ? value : value.substring(0, at));
+    }
+
     @Override
     public String toString() {
         return value;

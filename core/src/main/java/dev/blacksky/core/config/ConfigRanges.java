@@ -50,6 +50,14 @@ public final class ConfigRanges {
         return value;
     }
 
+    public static long positiveBytes(Config config, String path) {
+        long value = config.getBytes(path);
+        if (value <= 0) {
+            throw bad(config, path, "must be more than 0 bytes, got " + value);
+        }
+        return value;
+    }
+
     private static ConfigException bad(Config config, String path, String problem) {
         return new ConfigException.BadValue(config.getValue(path).origin(), path, problem);
     }

@@ -1,8 +1,11 @@
 package dev.blacksky.core.dispatch;
 
 import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.event.GroupSubjectChangedEvent;
+import dev.blacksky.api.event.MemberDemotedEvent;
 import dev.blacksky.api.event.MemberJoinedEvent;
 import dev.blacksky.api.event.MemberLeftEvent;
+import dev.blacksky.api.event.MemberPromotedEvent;
 import dev.blacksky.api.event.MessageReceivedEvent;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
@@ -93,6 +96,9 @@ public final class Dispatcher implements AutoCloseable {
         ChatId chat = switch (event) {
             case MemberJoinedEvent joined -> joined.group().id();
             case MemberLeftEvent left -> left.group().id();
+            case MemberPromotedEvent promoted -> promoted.group().id();
+            case MemberDemotedEvent demoted -> demoted.group().id();
+            case GroupSubjectChangedEvent renamed -> renamed.group().id();
             default -> null;
         };
         if (chat == null) {
@@ -103,6 +109,11 @@ public final class Dispatcher implements AutoCloseable {
             events.deliver(event).whenComplete((ignored, error) -> heard.complete(null));
             turn.passWhen(heard); // the chat waits for its listeners
         });
+    }
+
+    /** Completes when every step submitted for {@code chat} so far has passed. */
+    public CompletableFuture<Void> barrier(ChatId chat) {
+        return inChat(chat, CompletableFuture.completedFuture(null), turn -> { });
     }
 
     // Queues a step on the chat; the returned stage completes when the chat's turn has passed on and `beside`

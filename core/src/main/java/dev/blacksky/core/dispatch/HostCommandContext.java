@@ -5,6 +5,7 @@ import dev.blacksky.api.command.CommandContext;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.Messenger;
+import dev.blacksky.api.message.OutgoingMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -70,17 +71,29 @@ final class HostCommandContext implements CommandContext {
         return senderIsGroupAdmin;
     }
 
+    // In a group the answer quotes its question, so that everyone sees whom it answers.
     @Override
     public CompletionStage<String> reply(String text) {
-        return send(message.chat().id(), text);
+        OutgoingMessage reply = OutgoingMessage.text(text);
+        return reply(message.chat().isGroup() ? reply.quoting(message) : reply);
+    }
+
+    @Override
+    public CompletionStage<String> reply(OutgoingMessage reply) {
+        return send(message.chat().id(), reply);
     }
 
     @Override
     public CompletionStage<String> send(ChatId chat, String text) {
+        return send(chat, OutgoingMessage.text(text));
+    }
+
+    @Override
+    public CompletionStage<String> send(ChatId chat, OutgoingMessage outgoing) {
         if (revoked) {
             return CompletableFuture.failedFuture(timedOut());
         }
-        return calls.forPlugin(messenger.send(chat, text));
+        return calls.forPlugin(messenger.send(chat, outgoing));
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.blacksky.core.outbound;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.Messenger;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
+import dev.blacksky.core.transport.OutboundAction;
 import dev.blacksky.core.transport.Transport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -16,17 +18,25 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 public final class OutboundMessenger implements Messenger {
 
+    /** Moves a send's completion elsewhere, such as onto a plugin's own threads. */
+    public interface HandOff {
+        <T> CompletionStage<T> apply(CompletionStage<T> stage);
+    }
+
     private final Transport transport;
+    private final MediaSettings media;
     private final OutboundQueue queue;
 
     @Inject
     public OutboundMessenger(Transport transport, TimeSource time, GovernorSettings governor, OutboxSettings outbox,
-                             Storage storage) {
+                             MediaSettings media, Storage storage) {
         this.transport = transport;
+        this.media = media;
         boolean governed = governor.transports().contains(transport.name());
         this.queue = governed || transport.durable()
                 ? new OutboundQueue(transport, time, governed ? new SendGovernor(governor, time.clock().instant()) : null,
-                        transport.durable() ? new Outbox(storage.database(), outbox.account()) : null, outbox)
+                        transport.durable() ? new Outbox(storage.database(), outbox.account(), media.spool()) : null,
+                        new MediaSpool(media.spool()), outbox)
                 : null;
     }
 
@@ -39,46 +49,98 @@ public final class OutboundMessenger implements Messenger {
 
     /** The messenger for sends from {@code origin}: a command's replies, or a plugin's broadcasts. */
     public Messenger as(Origin origin) {
+        return as(origin, new HandOff() {
+            @Override
+            public <T> CompletionStage<T> apply(CompletionStage<T> stage) {
+                return stage;
+            }
+        });
+    }
+
+    /** The messenger for sends from {@code origin}, whose stages complete through {@code handOff}. */
+    public Messenger as(Origin origin, HandOff handOff) {
         return new Messenger() {
             @Override
             public CompletionStage<String> send(ChatId chat, String text) {
-                return OutboundMessenger.this.send(chat, text, origin);
+                return handOff.apply(OutboundMessenger.this.send(chat, OutgoingMessage.text(text), origin));
+            }
+
+            @Override
+            public CompletionStage<String> send(ChatId chat, OutgoingMessage message) {
+                return handOff.apply(OutboundMessenger.this.send(chat, message, origin));
+            }
+
+            @Override
+            public CompletionStage<Void> delete(Message message) {
+                return handOff.apply(act(new OutboundAction.Delete(message), origin));
+            }
+
+            @Override
+            public CompletionStage<Void> deleteSent(ChatId chat, String sentId) {
+                return handOff.apply(act(new OutboundAction.DeleteSent(chat, sentId), origin));
+            }
+
+            @Override
+            public CompletionStage<Void> edit(ChatId chat, String sentId, String text) {
+                return handOff.apply(act(new OutboundAction.Edit(chat, sentId, text), origin));
             }
 
             @Override
             public CompletionStage<Void> react(Message target, String emoji) {
-                return OutboundMessenger.this.react(target, emoji, origin);
+                return handOff.apply(act(new OutboundAction.React(target, emoji), origin));
             }
         };
     }
 
     @Override
     public CompletionStage<String> send(ChatId chat, String text) {
-        return send(chat, text, Origin.HOST);
+        return send(chat, OutgoingMessage.text(text), Origin.HOST);
+    }
+
+    @Override
+    public CompletionStage<String> send(ChatId chat, OutgoingMessage message) {
+        return send(chat, message, Origin.HOST);
+    }
+
+    @Override
+    public CompletionStage<Void> delete(Message message) {
+        return act(new OutboundAction.Delete(message), Origin.HOST);
+    }
+
+    @Override
+    public CompletionStage<Void> deleteSent(ChatId chat, String sentId) {
+        return act(new OutboundAction.DeleteSent(chat, sentId), Origin.HOST);
+    }
+
+    @Override
+    public CompletionStage<Void> edit(ChatId chat, String sentId, String text) {
+        return act(new OutboundAction.Edit(chat, sentId, text), Origin.HOST);
     }
 
     @Override
     public CompletionStage<Void> react(Message target, String emoji) {
-        return react(target, emoji, Origin.HOST);
+        return act(new OutboundAction.React(target, emoji), Origin.HOST);
     }
 
-    private CompletionStage<String> send(ChatId chat, String text, Origin origin) {
+    // Media is checked before anything is queued: the caller hears at once, not after the retries.
+    private CompletionStage<String> send(ChatId chat, OutgoingMessage message, Origin origin) {
+        message.media().ifPresent(media::check);
         if (queue != null) {
-            return queue.send(chat, text, origin);
+            return queue.send(chat, message, origin);
         }
         try {
-            return transport.send(chat, text);
+            return transport.send(chat, message, MessageIds.next());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private CompletionStage<Void> react(Message target, String emoji, Origin origin) {
+    private CompletionStage<Void> act(OutboundAction action, Origin origin) {
         if (queue != null) {
-            return queue.react(target, emoji, origin); // paced and ordered like a message: no spamming reactions past the governor
+            return queue.act(action, origin); // paced and ordered like a message: no spamming reactions past the governor
         }
         try {
-            return transport.react(target, emoji);
+            return transport.prepare(action).get();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -1,8 +1,9 @@
 package dev.blacksky.core.outbound;
 
 import dev.blacksky.api.message.ChatId;
-import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.transport.OutboundAction;
 import dev.blacksky.core.transport.Transport;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,15 +29,16 @@ final class OutboundQueue {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
 
-    /** A queued send: a text (persisted when there is an outbox) or a prepared reaction (kept in memory). */
-    private record Entry(OutboxItem item, CompletableFuture<String> sent, Supplier<CompletionStage<Void>> reaction) {
+    /** A queued send: a message (persisted when there is an outbox) or a prepared action (kept in memory). */
+    private record Entry(OutboxItem item, CompletableFuture<String> sent, Supplier<CompletionStage<Void>> action,
+                         String description) {
 
         boolean persisted() {
-            return reaction == null;
+            return action == null;
         }
 
         Entry retried(OutboxItem later) {
-            return new Entry(later, sent, reaction);
+            return new Entry(later, sent, action, description);
         }
     }
 
@@ -44,6 +46,7 @@ final class OutboundQueue {
     private final TimeSource time;
     private final SendGovernor governor;
     private final Outbox outbox;
+    private final MediaSpool spool;
     private final OutboxSettings retries;
     // Each chat's sends in order; the chats in turn order: the one that sent last is at the end.
     private final Map<ChatId, ArrayDeque<Entry>> chats = new LinkedHashMap<>();
@@ -54,11 +57,13 @@ final class OutboundQueue {
     private TimeSource.Cancellable wakeUp;
 
     /** {@code governor} and {@code outbox} may each be null: no pacing, resp. nothing persisted. */
-    OutboundQueue(Transport transport, TimeSource time, SendGovernor governor, Outbox outbox, OutboxSettings retries) {
+    OutboundQueue(Transport transport, TimeSource time, SendGovernor governor, Outbox outbox, MediaSpool spool,
+                  OutboxSettings retries) {
         this.transport = transport;
         this.time = time;
         this.governor = governor;
         this.outbox = outbox;
+        this.spool = spool;
         this.retries = retries;
     }
 
@@ -73,34 +78,42 @@ final class OutboundQueue {
             log.info("{} messages from the last run are still to be sent; sending them when connected", pending.size());
         }
         synchronized (this) {
-            pending.forEach(item -> enqueue(new Entry(item, new CompletableFuture<>(), null), false));
+            pending.forEach(item -> enqueue(new Entry(item, new CompletableFuture<>(), null, "message"), false));
         }
         drain();
     }
 
-    CompletableFuture<String> send(ChatId chat, String text, Origin origin) {
+    /** Queues a message; its media first waits in the spool, so that neither memory nor the outbox holds it. */
+    CompletableFuture<String> send(ChatId chat, OutgoingMessage message, Origin origin) {
         Instant now = time.clock().instant();
         String id = MessageIds.next();
-        OutboxItem item = outbox != null ? outbox.add(id, chat, text, origin, now) : new OutboxItem(0, id, chat, text, origin, 0, now);
+        OutgoingMessage held = spool.hold(id, message);
+        OutboxItem item;
+        try {
+            item = outbox != null ? outbox.add(id, chat, held, origin, now) : new OutboxItem(0, id, chat, held, origin, 0, now);
+        } catch (RuntimeException e) {
+            spool.release(id);
+            throw e;
+        }
         CompletableFuture<String> sent = new CompletableFuture<>();
         synchronized (this) {
-            enqueue(new Entry(item, sent, null), false);
+            enqueue(new Entry(item, sent, null, "message"), false);
         }
         drain();
         return sent;
     }
 
     /**
-     * Queues a reaction in order with its chat's messages, paced and retried but not persisted (its target
-     * does not outlive the process); what the transport needs of the target is captured now.
+     * Queues an action (a reaction, a deletion, an edit) in order with its chat's messages, paced and retried
+     * but not persisted (its target does not outlive the process); what it needs of the target is captured now.
      */
-    CompletableFuture<Void> react(Message target, String emoji, Origin origin) {
+    CompletableFuture<Void> act(OutboundAction action, Origin origin) {
         Instant now = time.clock().instant();
-        OutboxItem item = new OutboxItem(0, MessageIds.next(), target.chat().id(), emoji, origin, 0, now);
+        OutboxItem item = new OutboxItem(0, MessageIds.next(), action.chat(), OutgoingMessage.text("-"), origin, 0, now);
         CompletableFuture<String> sent = new CompletableFuture<>();
-        Supplier<CompletionStage<Void>> reaction = transport.prepareReaction(target, emoji);
+        Supplier<CompletionStage<Void>> prepared = transport.prepare(action);
         synchronized (this) {
-            enqueue(new Entry(item, sent, reaction), false);
+            enqueue(new Entry(item, sent, prepared, action.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)), false);
         }
         drain();
         return sent.thenApply(id -> null);
@@ -169,8 +182,8 @@ final class OutboundQueue {
             OutboxItem item = entry.item();
             CompletableFuture<String> attempt;
             try {
-                attempt = entry.persisted() ? transport.send(item.chat(), item.text(), item.id()).toCompletableFuture()
-                        : entry.reaction().get().thenApply(done -> item.id()).toCompletableFuture();
+                attempt = entry.persisted() ? transport.send(item.chat(), item.message(), item.id()).toCompletableFuture()
+                        : entry.action().get().thenApply(done -> item.id()).toCompletableFuture();
             } catch (RuntimeException e) {
                 attempt = CompletableFuture.failedFuture(e);
             }
@@ -190,17 +203,20 @@ final class OutboundQueue {
                 if (outbox != null) {
                     outbox.delivered(item);
                 }
+                if (entry.persisted()) {
+                    spool.release(item.id());
+                }
                 entry.sent().complete(item.id());
             } else if (!entry.persisted() && cause instanceof IllegalArgumentException) {
-                log.warn("Reaction {} in {} cannot be sent: {}", item.text(), item.chat(), cause.getMessage());
+                log.warn("The {} in {} cannot be sent: {}", entry.description(), item.chat(), cause.getMessage());
                 entry.sent().completeExceptionally(cause);
             } else if (item.attempts() + 1 >= retries.maxAttempts()) {
                 if (outbox != null) {
                     outbox.dead(item, error.toString());
                 }
-                log.warn("Giving up on {} {} to {} after {} attempts (last: {}); {}", entry.persisted() ? "message" : "reaction",
+                log.warn("Giving up on {} {} to {} after {} attempts (last: {}); {}", entry.description(),
                         item.id(), item.chat(), item.attempts() + 1, error.toString(),
-                        entry.persisted() ? "it stays in the outbox, marked dead" : "reactions are not kept");
+                        entry.persisted() ? "it stays in the outbox, marked dead" : "such actions are not kept");
                 entry.sent().completeExceptionally(error);
             } else {
                 OutboxItem later = item.retried(time.clock().instant().plus(retries.retryAfter(item.attempts() + 1)));

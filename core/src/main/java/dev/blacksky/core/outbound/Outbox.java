@@ -1,7 +1,9 @@
 package dev.blacksky.core.outbound;
 
 import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.core.storage.SqliteDatabase;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,10 +17,12 @@ final class Outbox {
 
     private final SqliteDatabase database;
     private final String account;
+    private final Path spool;
 
-    Outbox(SqliteDatabase database, String account) {
+    Outbox(SqliteDatabase database, String account, Path spool) {
         this.database = database;
         this.account = account;
+        this.spool = spool;
     }
 
     void open() {
@@ -28,6 +32,9 @@ final class Outbox {
                   chat TEXT NOT NULL, text TEXT NOT NULL, plugin TEXT NOT NULL, reply INTEGER NOT NULL,
                   attempts INTEGER NOT NULL DEFAULT 0, not_before INTEGER NOT NULL, dead INTEGER NOT NULL DEFAULT 0,
                   last_error TEXT)""");
+        if (database.query(WHO, "SELECT 1 FROM pragma_table_info('outbound_messages') WHERE name = 'extra'", r -> 1).isEmpty()) {
+            database.update(WHO, "ALTER TABLE outbound_messages ADD COLUMN extra TEXT"); // mentions, quote, media
+        }
         database.update(WHO, "CREATE INDEX IF NOT EXISTS outbound_messages_account ON outbound_messages (account, dead, seq)");
         // Before accounts had outboxes of their own, one table served every account on the data folder: the first
         // account to open takes its rows, almost always the only account there ever was.
@@ -41,12 +48,13 @@ final class Outbox {
         }
     }
 
-    OutboxItem add(String id, ChatId chat, String text, Origin origin, Instant now) {
+    OutboxItem add(String id, ChatId chat, OutgoingMessage message, Origin origin, Instant now) {
         long seq = database.query(WHO, """
-                INSERT INTO outbound_messages (account, id, chat, text, plugin, reply, not_before)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq""", r -> r.getLong(1),
-                account, id, chat.value(), text, origin.pluginId(), origin.reply() ? 1 : 0, now.toEpochMilli()).getFirst();
-        return new OutboxItem(seq, id, chat, text, origin, 0, now);
+                INSERT INTO outbound_messages (account, id, chat, text, plugin, reply, not_before, extra)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq""", r -> r.getLong(1),
+                account, id, chat.value(), message.text(), origin.pluginId(), origin.reply() ? 1 : 0, now.toEpochMilli(),
+                OutgoingCodec.encode(message, id)).getFirst();
+        return new OutboxItem(seq, id, chat, message, origin, 0, now);
     }
 
     void delivered(OutboxItem item) {
@@ -75,9 +83,10 @@ final class Outbox {
 
     private List<OutboxItem> items(boolean dead) {
         return database.query(WHO, """
-                SELECT seq, id, chat, text, plugin, reply, attempts, not_before FROM outbound_messages
+                SELECT seq, id, chat, text, plugin, reply, attempts, not_before, extra FROM outbound_messages
                 WHERE account = ? AND dead = ? ORDER BY seq""", r -> new OutboxItem(r.getLong(1), r.getString(2),
-                ChatId.of(r.getString(3)), r.getString(4), new Origin(r.getString(5), r.getInt(6) == 1), r.getInt(7),
-                Instant.ofEpochMilli(r.getLong(8))), account, dead ? 1 : 0);
+                ChatId.of(r.getString(3)), OutgoingCodec.decode(r.getString(4), r.getString(9), spool),
+                new Origin(r.getString(5), r.getInt(6) == 1), r.getInt(7), Instant.ofEpochMilli(r.getLong(8))),
+                account, dead ? 1 : 0);
     }
 }

@@ -45,7 +45,7 @@ final class GenerationStarter {
     private final Config config;
     private final CommandRegistry registry;
     private final Storage storage;
-    private final TimeSource time;
+    private final PluginContexts contexts;
     private final OutboundMessenger messenger;
     private final Dispatcher dispatcher;
     private final PluginCalls calls;
@@ -53,7 +53,7 @@ final class GenerationStarter {
     private final AtomicLong generations = new AtomicLong();
 
     GenerationStarter(HostPluginManager manager, GuiceExtensionFactory extensions, Path shadows, Config config,
-                      CommandRegistry registry, Storage storage, TimeSource time, OutboundMessenger messenger,
+                      CommandRegistry registry, Storage storage, PluginContexts contexts, OutboundMessenger messenger,
                       Dispatcher dispatcher, PluginCalls calls, PluginHostSettings settings) {
         this.manager = manager;
         this.extensions = extensions;
@@ -61,7 +61,7 @@ final class GenerationStarter {
         this.config = config;
         this.registry = registry;
         this.storage = storage;
-        this.time = time;
+        this.contexts = contexts;
         this.messenger = messenger;
         this.dispatcher = dispatcher;
         this.calls = calls;
@@ -136,7 +136,7 @@ final class GenerationStarter {
                 throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
             }
             PluginExtensions found = PluginExtensions.of(loader, extensions);
-            PluginSupervision gate = new PluginSupervision(id, loader, settings, time.clock(), reason -> paused(id, reason));
+            PluginSupervision gate = new PluginSupervision(id, loader, settings, contexts.clock(), reason -> paused(id, reason));
             List<Route> routes = registry.prepare(id, found.commands(), gate);
             return new PluginGeneration(id, generationId, declared.getVersion(), candidate.jar(), candidate.checksum(),
                     shadow, loader, context, gate, routes, found.listeners(), dependencyIds);
@@ -190,22 +190,7 @@ final class GenerationStarter {
     }
 
     private HostPluginContext newContext(String id, ClassLoader loader, Config pluginConfig) {
-        PluginCalls.Call task = new PluginCalls.Call(id, loader, "scheduled task of plugin '" + id + "'");
-        Messenger broadcasts = messenger.as(Origin.broadcastFrom(id));
-        Messenger forPlugin = new Messenger() { // what the plugin chains to a send runs on its threads, not the host's
-            @Override
-            public CompletionStage<String> send(ChatId chat, String text) {
-                return calls.forPlugin(broadcasts.send(chat, text));
-            }
-
-            @Override
-            public CompletionStage<Void> react(Message target, String emoji) {
-                return calls.forPlugin(broadcasts.react(target, emoji));
-            }
-        };
-        return new HostPluginContext(id, pluginConfig, storage.forPlugin(id),
-                new HostPluginScheduler(id, body -> calls.execute(task, body).join(), time), forPlugin, time.clock(),
-                LoggerFactory.getLogger("plugin." + id));
+        return contexts.create(id, loader, pluginConfig);
     }
 
     // The breaker opened: the owners hear it in their private chats, with the reason and the way back.

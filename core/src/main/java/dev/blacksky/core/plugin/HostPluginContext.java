@@ -2,6 +2,8 @@ package dev.blacksky.core.plugin;
 
 import com.typesafe.config.Config;
 import dev.blacksky.api.PluginContext;
+import dev.blacksky.api.group.Groups;
+import dev.blacksky.api.message.MediaDownloader;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.schedule.HostPluginScheduler;
 import dev.blacksky.core.storage.PluginStore;
@@ -10,7 +12,8 @@ import org.slf4j.Logger;
 
 /** The host's {@link PluginContext}: one per started plugin; {@link #close()} releases what it handed out. */
 record HostPluginContext(String pluginId, Config config, PluginStore storage, HostPluginScheduler scheduler,
-                         Messenger messenger, Clock clock, Logger logger) implements PluginContext, AutoCloseable {
+                         Messenger messenger, Groups groups, MediaDownloader media, Clock clock,
+                         Logger logger) implements PluginContext, AutoCloseable {
 
     /** Cancels the plugin's tasks and closes its store; the stored data stays. */
     @Override

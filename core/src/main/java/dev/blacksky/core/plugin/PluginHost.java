@@ -49,6 +49,7 @@ public final class PluginHost {
     private final Dispatcher dispatcher;
     private final PluginHostSettings settings;
     private final PluginCalls calls;
+    private final PluginContexts contexts;
     private final Map<String, PluginGeneration> live = new TreeMap<>();
     private final Map<Path, PluginFailure> failed = new TreeMap<>();
     private final Map<String, Path> disabledJars = new TreeMap<>();
@@ -62,7 +63,8 @@ public final class PluginHost {
     @Inject
     public PluginHost(HostPaths paths, Config config, CommandRegistry registry, ListenerRegistry listeners,
                       Storage storage, TimeSource time, OutboundMessenger messenger, Dispatcher dispatcher,
-                      PluginHostSettings settings, PluginCalls calls) {
+                      PluginHostSettings settings, PluginCalls calls,
+                      PluginContexts contexts) {
         this.paths = paths;
         this.config = config;
         this.registry = registry;
@@ -73,6 +75,7 @@ public final class PluginHost {
         this.dispatcher = dispatcher;
         this.settings = settings;
         this.calls = calls;
+        this.contexts = contexts;
     }
 
     public void start() {
@@ -81,7 +84,7 @@ public final class PluginHost {
             manager = new HostPluginManager(paths.plugins(), ApiVersion.current(), m -> extensions = new GuiceExtensionFactory(m));
             states = new PluginStates(storage.forPlugin(""));
             Path shadows = paths.data().resolve("plugin-shadows");
-            starter = new GenerationStarter(manager, extensions, shadows, config, registry, storage, time, messenger,
+            starter = new GenerationStarter(manager, extensions, shadows, config, registry, storage, contexts, messenger,
                     dispatcher, calls, settings);
             try {
                 starter.clearShadows();

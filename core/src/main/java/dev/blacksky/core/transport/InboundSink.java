@@ -9,6 +9,11 @@ public interface InboundSink {
     /** Something other than a message happened, such as a member joining a group. */
     void event(dev.blacksky.api.event.BotEvent event);
 
+    /** Completes once everything delivered for {@code chat} so far has been handled (a console directive waits here). */
+    default java.util.concurrent.CompletableFuture<Void> barrier(dev.blacksky.api.message.ChatId chat) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** The input ended for good (end of stdin): the host drains and stops. */
     void inputClosed();
 }

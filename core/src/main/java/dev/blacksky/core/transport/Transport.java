@@ -1,9 +1,14 @@
 package dev.blacksky.core.transport;
 
+import dev.blacksky.api.group.GroupException;
+import dev.blacksky.api.group.GroupInfo;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.api.message.UserId;
+import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -16,11 +21,14 @@ public interface Transport {
     /** Starts delivering inbound traffic to {@code sink}; threads and sockets start here, not before. */
     void start(InboundSink sink);
 
-    /** Sends a text message; the stage completes with the message id once the transport accepted it. */
-    CompletionStage<String> send(ChatId chat, String text);
+    /**
+     * Sends a message under a message id the host chose, so that a retry is the same message; the stage
+     * completes with the id the message went out under. Media, if any, is a file the host owns until then.
+     */
+    CompletionStage<String> send(ChatId chat, OutgoingMessage message, String messageId);
 
-    /** Reacts to a message with an emoji. */
-    CompletionStage<Void> react(Message target, String emoji);
+    /** Captures now what a queued action will need of its target; the returned action sends it. */
+    Supplier<CompletionStage<Void>> prepare(OutboundAction action);
 
     /** Stops intake and releases the backend; idempotent. */
     void stop();
@@ -30,21 +38,34 @@ public interface Transport {
         return false;
     }
 
-    /**
-     * Sends a text message under a message id the host chose, so that a retry is the same message. Transports
-     * that cannot choose ids send as {@link #send(ChatId, String)} does.
-     */
-    default CompletionStage<String> send(ChatId chat, String text, String messageId) {
-        return send(chat, text);
-    }
-
-    /** Captures now what a reaction queued for later will need; the returned action sends it. */
-    default Supplier<CompletionStage<Void>> prepareReaction(Message target, String emoji) {
-        return () -> react(target, emoji);
-    }
-
     /** Users this transport treats as owners whatever the configuration says (the console user). */
     default Set<UserId> implicitOwners() {
         return Set.of();
+    }
+
+    /** The bot's own user id, once known. */
+    default java.util.Optional<UserId> self() {
+        return java.util.Optional.empty();
+    }
+
+    /** What a group is now, read from the network (the host caches it). */
+    default CompletionStage<GroupInfo> groupInfo(ChatId group) {
+        return CompletableFuture.failedFuture(new GroupException("groups are not available on the " + name() + " transport"));
+    }
+
+    /** Makes one change to a group; the host checked that the bot is an admin there. */
+    default CompletionStage<Void> changeGroup(ChatId group, GroupChange change) {
+        return CompletableFuture.failedFuture(new GroupException("groups are not available on the " + name() + " transport"));
+    }
+
+    /** The group's invite link. */
+    default CompletionStage<String> inviteLink(ChatId group) {
+        return CompletableFuture.failedFuture(new GroupException("groups are not available on the " + name() + " transport"));
+    }
+
+    /** Writes a received message's media to {@code target}, failing once more than {@code maxBytes} came. */
+    default CompletionStage<Void> download(Message message, Path target, long maxBytes) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("the " + name()
+                + " transport cannot download media"));
     }
 }

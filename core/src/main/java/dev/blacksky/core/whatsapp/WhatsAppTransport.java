@@ -3,12 +3,14 @@ package dev.blacksky.core.whatsapp;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.ChatType;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.session.SessionFlusher;
 import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.InboundSink;
+import dev.blacksky.core.transport.OutboundAction;
 import dev.blacksky.core.transport.Transport;
 import it.auties.whatsapp.api.Whatsapp;
 import it.auties.whatsapp.model.info.ChatMessageInfo;
@@ -189,16 +191,11 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         return new Inbound(inbound.message(), admin);
     }
 
-    @Override
-    public CompletionStage<String> send(ChatId chat, String text) {
-        return send(chat, text, ChatMessageKey.randomId(it.auties.whatsapp.api.ClientType.WEB));
-    }
-
     /** Sends under the outbox's id, so that a retry after a lost answer is the same message, not a second one. */
     @Override
-    public CompletionStage<String> send(ChatId chat, String text, String messageId) {
+    public CompletionStage<String> send(ChatId chat, OutgoingMessage message, String messageId) {
         return whileConnected(whatsapp -> {
-            ChatMessageInfo outgoing = OutgoingMessages.text(whatsapp, jid(chat.value()), text, messageId);
+            ChatMessageInfo outgoing = OutgoingMessages.text(whatsapp, jid(chat.value()), message.text(), messageId);
             return deliver(whatsapp, outgoing, "the message to " + chat.value()).thenApply(ok -> messageId);
         });
     }
@@ -235,16 +232,22 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         return at < 0 ? Jid.of(value) : Jid.of(value.substring(0, at), JidServer.of(value.substring(at + 1)));
     }
 
-    /** Reacts to a message received recently; see {@link ReactionTargets} for why older ones cannot be. */
     @Override
-    public CompletionStage<Void> react(Message target, String emoji) {
+    public Supplier<CompletionStage<Void>> prepare(OutboundAction action) {
+        return switch (action) {
+            case OutboundAction.React r -> prepareReaction(r.target(), r.emoji());
+            default -> () -> CompletableFuture.failedFuture(new IllegalArgumentException("not yet"));
+        };
+    }
+
+    /** Reacts to a message received recently; see {@link ReactionTargets} for why older ones cannot be. */
+    CompletionStage<Void> react(Message target, String emoji) {
         return prepareReaction(target, emoji).get();
     }
 
     // The target is looked up when the reaction is queued: while it waits out an outage, a backlog of new
     // messages could push it out of the remembered ones.
-    @Override
-    public Supplier<CompletionStage<Void>> prepareReaction(Message target, String emoji) {
+    Supplier<CompletionStage<Void>> prepareReaction(Message target, String emoji) {
         Optional<ReactionTargets.Target> known = reactionTargets.find(target.chat().id().value(), target.id());
         if (known.isEmpty()) {
             // IllegalArgumentException: retrying cannot help, so the outbound queue gives up on it at once.

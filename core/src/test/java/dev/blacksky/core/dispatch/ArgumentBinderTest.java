@@ -73,7 +73,9 @@ class ArgumentBinderTest {
         assertThatThrownBy(() -> bind(CommandSpec.named("x").argument(WORD), "a b")).hasMessage("too many arguments: 'b'");
         assertThatThrownBy(() -> bind(CommandSpec.named("x").argument(WORD), "\"open")).hasMessageContaining("quote is not closed");
         assertThatThrownBy(() -> bind(CommandSpec.named("x").argument(IN), "soon")).hasMessageContaining("not a duration");
-        assertThatThrownBy(() -> bind(CommandSpec.named("x").argument(WHO), "bob")).hasMessageContaining("not a mention");
+        assertThatThrownBy(() -> bind(CommandSpec.named("x").argument(WHO), "#bob")).hasMessageContaining("not a mention");
+        // Where users have names (the console), a name is a user; on WhatsApp only numbers and mentions are.
+        assertThat(bind(CommandSpec.named("x").argument(WHO), "@bob").get(WHO)).isEqualTo(UserId.of("bob"));
         assertThatThrownBy(() -> bind(CommandSpec.named("x").argument(QUOTE), "")).hasMessageContaining("reply to a message");
     }
 

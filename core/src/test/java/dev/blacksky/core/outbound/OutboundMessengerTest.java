@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class OutboundMessengerTest {
 
+    static final MediaSettings MEDIA = new MediaSettings(java.util.Arrays.stream(dev.blacksky.api.message.MediaKind.values())
+            .collect(java.util.stream.Collectors.toMap(k -> k, k -> 1024L * 1024)), spool(), spool());
     static final OutboxSettings RETRIES = new OutboxSettings("default", 5, Duration.ofSeconds(5), Duration.ofMinutes(5));
 
     private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z"));
@@ -25,7 +27,7 @@ class OutboundMessengerTest {
 
     private OutboundMessenger messenger(double perMinute, int burst, Duration gap, int perHour, double rampStart) {
         OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("simulated"), perMinute,
-                burst, gap, perHour, 1500, Duration.ofSeconds(60), rampStart, 0.5, java.util.Map.of()), RETRIES, null);
+                burst, gap, perHour, 1500, Duration.ofSeconds(60), rampStart, 0.5, java.util.Map.of()), RETRIES, OutboundMessengerTest.MEDIA, null);
         out.connected();
         return out;
     }
@@ -160,7 +162,7 @@ class OutboundMessengerTest {
     @Test
     void a_share_set_for_one_plugin_replaces_the_default() {
         OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("simulated"), 6000,
-                1000, Duration.ZERO, 10, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of("news", 0.2)), RETRIES, null);
+                1000, Duration.ZERO, 10, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of("news", 0.2)), RETRIES, OutboundMessengerTest.MEDIA, null);
         out.connected();
         for (int i = 0; i < 5; i++) {
             out.as(Origin.broadcastFrom("news")).send(ChatId.of("group" + i), "news " + i);
@@ -171,10 +173,18 @@ class OutboundMessengerTest {
     @Test
     void ungoverned_transports_send_straight_through() {
         OutboundMessenger out = new OutboundMessenger(transport, time, new GovernorSettings(List.of("whatsapp"), 1, 1,
-                Duration.ofHours(1), 1, 1, Duration.ZERO, 1.0, 0.5, java.util.Map.of()), RETRIES, null);
+                Duration.ofHours(1), 1, 1, Duration.ZERO, 1.0, 0.5, java.util.Map.of()), RETRIES, OutboundMessengerTest.MEDIA, null);
         for (int i = 0; i < 50; i++) {
             out.send(ChatId.of("a"), "m" + i);
         }
         assertThat(sent()).hasSize(50);
+    }
+
+    private static java.nio.file.Path spool() {
+        try {
+            return java.nio.file.Files.createTempDirectory("blacksky-spool");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

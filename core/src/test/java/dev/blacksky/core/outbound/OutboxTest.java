@@ -34,7 +34,7 @@ class OutboxTest {
         storage.start();
         OutboundMessenger out = new OutboundMessenger(transport, time,
                 new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of()),
-                OutboundMessengerTest.RETRIES, storage);
+                OutboundMessengerTest.RETRIES, OutboundMessengerTest.MEDIA, storage);
         out.start();
         out.connected();
         return out;
@@ -59,18 +59,18 @@ class OutboxTest {
         GovernorSettings governor = new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0,
                 0.5, java.util.Map.of());
         OutboundMessenger main = new OutboundMessenger(transport, time, governor,
-                new OutboxSettings("main", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), storage);
+                new OutboxSettings("main", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), OutboundMessengerTest.MEDIA, storage);
         main.start();
         main.send(ChatId.of("a"), "from main"); // queued while offline, then the process stops
         SimulatedTransport otherLink = new SimulatedTransport().durable(true);
         OutboundMessenger other = new OutboundMessenger(otherLink, time, governor,
-                new OutboxSettings("other", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), storage);
+                new OutboxSettings("other", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), OutboundMessengerTest.MEDIA, storage);
         other.start();
         other.connected();
         assertThat(otherLink.sent()).as("another account's reply never goes out from this number").isEmpty();
         SimulatedTransport mainAgain = new SimulatedTransport().durable(true);
         OutboundMessenger restarted = new OutboundMessenger(mainAgain, time, governor,
-                new OutboxSettings("main", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), storage);
+                new OutboxSettings("main", 5, Duration.ofSeconds(5), Duration.ofMinutes(5)), OutboundMessengerTest.MEDIA, storage);
         restarted.start();
         restarted.connected();
         assertThat(mainAgain.sent()).extracting(SentMessage::text).containsExactly("from main");
@@ -83,7 +83,7 @@ class OutboxTest {
         storage.start();
         OutboundMessenger out = new OutboundMessenger(transport, time,
                 new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of()),
-                OutboundMessengerTest.RETRIES, storage);
+                OutboundMessengerTest.RETRIES, OutboundMessengerTest.MEDIA, storage);
         out.start();
         out.send(ChatId.of("a"), "early");
         time.advance(Duration.ofHours(1));

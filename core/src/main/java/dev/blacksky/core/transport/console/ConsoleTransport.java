@@ -1,11 +1,20 @@
 package dev.blacksky.core.transport.console;
 
+import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.group.GroupInfo;
 import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.Content;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.User;
 import dev.blacksky.api.message.UserId;
+import dev.blacksky.core.transport.GroupChange;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.InboundSink;
+import dev.blacksky.core.transport.LocalGroups;
+import dev.blacksky.core.transport.LocalMedia;
+import dev.blacksky.core.transport.OutboundAction;
 import dev.blacksky.core.transport.Transport;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -15,47 +24,71 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Each stdin line is a message from the console user; replies go to stdout. When piped, stdout carries
  * only the bot's replies, so {@code printf '!ping\n' | blacksky run --console} prints exactly {@code pong}.
+ * Directives ({@code :help}) switch speaker and chat, play group changes, media and quotes in.
  */
 public final class ConsoleTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleTransport.class);
+    /** The bot's own id in console groups. */
+    static final UserId BOT = UserId.of("blacksky");
+    private static final int REMEMBERED_LINES = 1000;
+    private static final Set<String> GROUP_DIRECTIVES = Set.of(":join", ":leave", ":promote", ":demote", ":admin",
+            ":subject", ":members");
 
     private final ConsoleSettings settings;
     private final InputStream in;
     private final PrintStream out;
     private final boolean interactive;
     private final Clock clock;
-    private final AtomicLong sequence = new AtomicLong();
+    private final Path mediaFolder;
+    private final LocalGroups groups = new LocalGroups(BOT);
     // Message ids must not repeat across runs: a journaled console would take a repeated one for a redelivery.
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final Object outputLock = new Object();
+    // The user's recent lines by number, for :reply; confined to the reader thread.
+    private final Map<Integer, Message> lines = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Message> eldest) {
+            return size() > REMEMBERED_LINES;
+        }
+    };
+    private int lineNumber;
+    private volatile InboundSink sink;
     private volatile boolean stopped;
     private Thread reader;
 
-    public ConsoleTransport(ConsoleSettings settings, InputStream in, PrintStream out, boolean interactive, Clock clock) {
+    /** {@code mediaFolder} receives the media the bot sends, so that a user can open it. */
+    public ConsoleTransport(ConsoleSettings settings, InputStream in, PrintStream out, boolean interactive, Clock clock,
+                            Path mediaFolder) {
         this.settings = settings;
         this.in = in;
         this.out = out;
         this.interactive = interactive;
         this.clock = clock;
+        this.mediaFolder = mediaFolder;
     }
 
     /** The process's own stdin and stdout, in UTF-8 whatever the locale says. */
-    public static ConsoleTransport forProcess(ConsoleSettings settings, Clock clock) {
+    public static ConsoleTransport forProcess(ConsoleSettings settings, Clock clock, Path mediaFolder) {
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        return new ConsoleTransport(settings, System.in, stdout, Terminal.isInteractive(), clock);
+        return new ConsoleTransport(settings, System.in, stdout, Terminal.isInteractive(), clock, mediaFolder);
     }
 
     @Override
@@ -65,7 +98,8 @@ public final class ConsoleTransport implements Transport {
 
     @Override
     public void start(InboundSink sink) {
-        ConsoleSession session = new ConsoleSession(new User(UserId.of(settings.user()), settings.displayName()));
+        this.sink = sink;
+        ConsoleSession session = new ConsoleSession(new User(UserId.of(settings.user()), settings.displayName()), groups);
         reader = Thread.ofPlatform().name("console-input").daemon(true).start(() -> readLoop(session, sink));
         if (interactive) {
             printLine("Blacksky console. You are " + settings.user() + " (an owner). Type !help, or :help for directives.");
@@ -74,10 +108,10 @@ public final class ConsoleTransport implements Transport {
 
     private void readLoop(ConsoleSession session, InboundSink sink) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            BoundedLines lines = new BoundedLines(reader, settings.maxLineLength());
+            BoundedLines input = new BoundedLines(reader, settings.maxLineLength());
             prompt(session);
             String line;
-            while (!stopped && (line = lines.next()) != null) {
+            while (!stopped && (line = input.next()) != null) {
                 handle(line, session, sink);
                 prompt(session);
             }
@@ -96,13 +130,25 @@ public final class ConsoleTransport implements Transport {
             return;
         }
         if (line.startsWith(":")) {
+            if (session.inGroup() && GROUP_DIRECTIVES.contains(line.trim().split("\\s+")[0])) {
+                // A group change or question comes after the lines typed before it, as it would in a chat.
+                sink.barrier(session.chat().id()).join();
+            }
             Optional<ConsoleSession.Outcome> outcome = session.apply(line, clock.instant());
             if (outcome.isPresent()) {
-                if (interactive) {
+                if (interactive || line.startsWith(":members")) { // a question is answered, piped or not
                     printLine("(" + outcome.get().feedback() + ")");
                 }
-                if (outcome.get().event() != null) {
-                    sink.event(outcome.get().event());
+                outcome.get().events().forEach(sink::event);
+                ConsoleSession.Draft draft = outcome.get().message();
+                if (draft != null) {
+                    Optional<QuotedMessage> quoted = Optional.ofNullable(lines.get(draft.quotes()))
+                            .map(q -> new QuotedMessage(q.id(), q.sender().id(), q.text()));
+                    if (draft.quotes() > 0 && quoted.isEmpty()) {
+                        printLine("(there is no line " + draft.quotes() + " to reply to)");
+                        return;
+                    }
+                    deliver(session, draft.text(), quoted, draft.content(), sink);
                 }
                 return;
             }
@@ -110,9 +156,22 @@ public final class ConsoleTransport implements Transport {
                 printLine("(unknown directive; :help lists them)");
             }
         }
-        String id = "console-" + run + "-" + sequence.incrementAndGet();
-        Message message = Message.text(id, session.chat(), session.sender(), line, clock.instant());
+        deliver(session, line, Optional.empty(), Content.TEXT, sink);
+    }
+
+    private void deliver(ConsoleSession session, String text, Optional<QuotedMessage> quoted, Content content, InboundSink sink) {
+        int number = ++lineNumber;
+        String id = "console-" + run + "-" + number;
+        Message message = new Message(id, session.chat(), session.sender(), text, clock.instant(), quoted, mentions(text),
+                content);
+        lines.put(number, message);
         sink.accept(new Inbound(message, session.senderIsGroupAdmin()));
+    }
+
+    // "@bob" in a line mentions bob, as tapping a name does on a phone.
+    private static List<UserId> mentions(String text) {
+        return Arrays.stream(text.split("\\s+")).filter(w -> w.length() > 1 && w.startsWith("@"))
+                .map(w -> UserId.parse(w.substring(1))).distinct().toList();
     }
 
     private void prompt(ConsoleSession session) {
@@ -125,15 +184,69 @@ public final class ConsoleTransport implements Transport {
     }
 
     @Override
-    public CompletionStage<String> send(ChatId chat, String text) {
-        printLine(text);
-        return CompletableFuture.completedFuture("console-out-" + sequence.incrementAndGet());
+    public CompletionStage<String> send(ChatId chat, OutgoingMessage message, String messageId) {
+        try {
+            printLine(ConsoleOutput.render(message, messageId, mediaFolder, interactive));
+            return CompletableFuture.completedFuture(messageId);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
-    public CompletionStage<Void> react(Message target, String emoji) {
-        printLine("(" + emoji + ")");
-        return CompletableFuture.completedFuture(null);
+    public Supplier<CompletionStage<Void>> prepare(OutboundAction action) {
+        String shown = switch (action) {
+            case OutboundAction.React r -> "(" + r.emoji() + ")";
+            case OutboundAction.Delete d -> "(deleted " + d.target().sender().id() + "'s message: " + d.target().text() + ")";
+            case OutboundAction.DeleteSent d -> "(deleted " + d.messageId() + ")";
+            case OutboundAction.Edit e -> "(edited " + e.messageId() + ": " + e.text() + ")";
+        };
+        return () -> {
+            printLine(shown);
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
+    @Override
+    public Optional<UserId> self() {
+        return Optional.of(BOT);
+    }
+
+    @Override
+    public CompletionStage<GroupInfo> groupInfo(ChatId group) {
+        try {
+            return CompletableFuture.completedFuture(groups.info(group));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> changeGroup(ChatId group, GroupChange change) {
+        try {
+            List<BotEvent> events = groups.apply(group, change, clock.instant());
+            InboundSink current = sink;
+            if (current != null) {
+                events.forEach(current::event);
+            }
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<String> inviteLink(ChatId group) {
+        try {
+            return CompletableFuture.completedFuture(groups.inviteLink(group));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> download(Message message, Path target, long maxBytes) {
+        return LocalMedia.copy(message, target, maxBytes);
     }
 
     private void printLine(String text) {

@@ -3,6 +3,7 @@ package dev.blacksky.core.transport.console;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.transport.Transport;
 import java.time.Clock;
 
@@ -17,7 +18,7 @@ public final class ConsoleTransportModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Transport transport(Clock clock) {
-        return ConsoleTransport.forProcess(settings, clock);
+    Transport transport(Clock clock, HostPaths paths) {
+        return ConsoleTransport.forProcess(settings, clock, paths.data().resolve("console").resolve("sent"));
     }
 }

@@ -1,18 +1,30 @@
 package dev.blacksky.core.transport.simulated;
 
+import dev.blacksky.api.group.GroupInfo;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.api.message.UserId;
+import dev.blacksky.core.transport.GroupChange;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.InboundSink;
+import dev.blacksky.core.transport.LocalGroups;
+import dev.blacksky.core.transport.LocalMedia;
+import dev.blacksky.core.transport.OutboundAction;
 import dev.blacksky.core.transport.Transport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** An in-memory transport: {@link #deliver} plays a message in, {@link #sent()} shows what came out. */
 public final class SimulatedTransport implements Transport {
@@ -21,6 +33,8 @@ public final class SimulatedTransport implements Transport {
     // Appends are O(1); readers take a copy. (A copy-on-write list made every send copy all earlier ones.)
     private final List<SentMessage> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final List<SentReaction> reactions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<SentAction> actions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final LocalGroups groups = new LocalGroups(UserId.of("blacksky"));
     private final List<Consumer<SentMessage>> sendListeners = new CopyOnWriteArrayList<>();
     private final List<String> attempts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final AtomicLong sequence = new AtomicLong();
@@ -85,18 +99,29 @@ public final class SimulatedTransport implements Transport {
         sendListeners.add(listener);
     }
 
-    @Override
+    /** Sends a text message under a new id, as a plugin-less caller would. */
     public CompletionStage<String> send(ChatId chat, String text) {
-        return send(chat, text, "sim-" + sequence.incrementAndGet());
+        return send(chat, OutgoingMessage.text(text), "sim-" + sequence.incrementAndGet());
     }
 
     @Override
-    public CompletionStage<String> send(ChatId chat, String text, String messageId) {
+    public CompletionStage<String> send(ChatId chat, OutgoingMessage outgoing, String messageId) {
         attempts.add(messageId);
         if (failSends) {
             return CompletableFuture.failedFuture(new IllegalStateException("simulated send failure"));
         }
-        SentMessage message = new SentMessage(chat, text, messageId);
+        byte[] bytes = null;
+        if (outgoing.media().isPresent()) {
+            try {
+                Path copy = Files.createTempFile("blacksky-sim", ".media");
+                outgoing.media().get().copyTo(copy);
+                bytes = Files.readAllBytes(copy);
+                Files.delete(copy);
+            } catch (IOException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        SentMessage message = new SentMessage(chat, outgoing.text(), messageId, outgoing, bytes);
         sent.add(message);
         for (Consumer<SentMessage> listener : sendListeners) {
             listener.accept(message);
@@ -105,9 +130,65 @@ public final class SimulatedTransport implements Transport {
     }
 
     @Override
-    public CompletionStage<Void> react(Message target, String emoji) {
-        reactions.add(new SentReaction(target, emoji));
-        return CompletableFuture.completedFuture(null);
+    public Supplier<CompletionStage<Void>> prepare(OutboundAction action) {
+        return () -> {
+            if (action instanceof OutboundAction.React r) {
+                reactions.add(new SentReaction(r.target(), r.emoji()));
+            } else {
+                actions.add(new SentAction(action));
+            }
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
+    /** Deletions and edits sent so far, in order. */
+    public List<SentAction> actions() {
+        synchronized (actions) {
+            return List.copyOf(actions);
+        }
+    }
+
+    /** The groups this transport keeps: make them, add members and admins, read them back. */
+    public LocalGroups groups() {
+        return groups;
+    }
+
+    @Override
+    public Optional<UserId> self() {
+        return Optional.of(groups.bot());
+    }
+
+    @Override
+    public CompletionStage<GroupInfo> groupInfo(ChatId group) {
+        try {
+            return CompletableFuture.completedFuture(groups.info(group));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> changeGroup(ChatId group, GroupChange change) {
+        try {
+            groups.apply(group, change, Instant.now()).forEach(this::deliver);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<String> inviteLink(ChatId group) {
+        try {
+            return CompletableFuture.completedFuture(groups.inviteLink(group));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> download(Message message, Path target, long maxBytes) {
+        return LocalMedia.copy(message, target, maxBytes);
     }
 
     public List<SentMessage> sent() {

@@ -29,7 +29,7 @@ class ConsoleTransportTest {
     private void run(String input) throws InterruptedException {
         ConsoleTransport console = new ConsoleTransport(new ConsoleSettings("console", "Console", true, false, 65536),
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), false, Clock.systemUTC());
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), false, Clock.systemUTC(), java.nio.file.Path.of("target/console-media"));
         console.start(new InboundSink() {
             @Override
             public void accept(Inbound inbound) {
@@ -68,13 +68,13 @@ class ConsoleTransportTest {
 
     @Test
     void join_and_leave_directives_deliver_membership_events_in_the_current_group() throws InterruptedException {
-        run(":join bob\n:in team\n:join bob\n:leave carol\n");
+        run(":join bob\n:in team\n:join bob\n:leave carol\n:leave bob\n"); // carol is no member: nothing to hear
         assertThat(events).hasSize(2);
         assertThat(events.get(0)).isInstanceOfSatisfying(MemberJoinedEvent.class, e -> {
             assertThat(e.user().value()).isEqualTo("bob");
             assertThat(e.group().name()).isEqualTo("team");
         });
-        assertThat(events.get(1)).isInstanceOfSatisfying(MemberLeftEvent.class, e -> assertThat(e.user().value()).isEqualTo("carol"));
+        assertThat(events.get(1)).isInstanceOfSatisfying(MemberLeftEvent.class, e -> assertThat(e.user().value()).isEqualTo("bob"));
     }
 
     @Test
@@ -83,8 +83,9 @@ class ConsoleTransportTest {
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
         ConsoleTransport console = new ConsoleTransport(new ConsoleSettings("console", "Console", true, false, 65536),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8), false,
-                Clock.systemUTC());
-        console.send(dev.blacksky.api.message.ChatId.of("x"), "line one\nline two ✓");
+                Clock.systemUTC(), java.nio.file.Path.of("target/console-media"));
+        console.send(dev.blacksky.api.message.ChatId.of("x"),
+                dev.blacksky.api.message.OutgoingMessage.text("line one\nline two ✓"), "id-1");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("line one\nline two ✓" + System.lineSeparator());
     }
 }

@@ -7,6 +7,7 @@ import dev.blacksky.api.command.ChatScope;
 import dev.blacksky.api.command.Command;
 import dev.blacksky.api.command.CommandContext;
 import dev.blacksky.api.command.CommandSpec;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.api.message.UserId;
 import jakarta.inject.Inject;
 import org.pf4j.Extension;
@@ -45,7 +46,8 @@ public final class Warn implements Command {
         UserId who = ctx.args().get(WHO);
         long count = warnings.add(ctx.chat().id(), who);
         String reason = ctx.args().find(REASON).map(r -> ": " + r).orElse(".");
-        String text = "⚠️ @" + who + " has been warned (" + count + "/" + max + ")" + reason;
-        ctx.reply(count >= max ? text + "\nThat is " + count + " warnings: time for an admin to act." : text);
+        String text = "⚠️ " + who.mention() + " has been warned (" + count + "/" + max + ")" + reason;
+        String full = count >= max ? text + "\nThat is " + count + " warnings: time for an admin to act." : text;
+        ctx.reply(OutgoingMessage.text(full).mentioning(who).quoting(ctx.message()));
     }
 }

@@ -3,6 +3,7 @@ package dev.blacksky.plugins.moderation;
 import dev.blacksky.api.PluginContext;
 import dev.blacksky.api.event.EventAdapter;
 import dev.blacksky.api.event.MemberJoinedEvent;
+import dev.blacksky.api.message.OutgoingMessage;
 import jakarta.inject.Inject;
 import org.pf4j.Extension;
 
@@ -22,8 +23,8 @@ public final class Welcome extends EventAdapter {
     @Override
     public void onMemberJoined(MemberJoinedEvent event) {
         if (!template.isBlank()) {
-            context.messenger().send(event.group().id(),
-                    template.replace("{user}", event.user().value()).replace("{group}", event.group().name()));
+            String text = template.replace("{user}", event.user().mention()).replace("{group}", event.group().name());
+            context.messenger().send(event.group().id(), OutgoingMessage.text(text).mentioning(event.user()));
         }
     }
 }

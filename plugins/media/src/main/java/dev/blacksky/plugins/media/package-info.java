@@ -1,0 +1,2 @@
+/** Media: {@code !qr <text>} answers with a QR-code image, the example of sending media from bytes. */
+package dev.blacksky.plugins.media;
