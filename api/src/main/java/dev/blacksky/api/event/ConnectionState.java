@@ -6,7 +6,7 @@ package dev.blacksky.api.event;
  * <pre>
  * STARTING -&gt; PAIRING -&gt; CONNECTING -&gt; CONNECTED &lt;-&gt; RECONNECTING
  *                                        CONNECTED/RECONNECTING -&gt; DEGRADED (too many failures, paused)
- * terminal, waiting for an operator: REPLACED, LOGGED_OUT, BANNED, OUTDATED, SESSION_CORRUPT
+ * terminal, waiting for an operator: REPLACED, LOGGED_OUT, BANNED, CLIENT_OUTDATED, SESSION_CORRUPT
  * SUSPENDED (a temporary ban, until it expires); STOPPED (the bot is shutting down)
  * </pre>
  *
@@ -35,8 +35,8 @@ public enum ConnectionState {
     BANNED,
     /** The account is temporarily banned; the bot waits until the ban expires. */
     SUSPENDED,
-    /** The WhatsApp client version is too old; the bot needs an upgrade. */
-    OUTDATED,
+    /** WhatsApp refused the client revision as outdated (405); set blacksky.whatsapp.client-version and restart. */
+    CLIENT_OUTDATED,
     /** The stored session is unreadable and no backup was valid. */
     SESSION_CORRUPT,
     /** The bot is stopping. */
@@ -45,9 +45,9 @@ public enum ConnectionState {
     /**
      * Tells whether the state waits for an operator instead of retrying by itself.
      *
-     * @return true for REPLACED, LOGGED_OUT, BANNED, OUTDATED and SESSION_CORRUPT
+     * @return true for REPLACED, LOGGED_OUT, BANNED, CLIENT_OUTDATED and SESSION_CORRUPT
      */
     public boolean isTerminal() {
-        return this == REPLACED || this == LOGGED_OUT || this == BANNED || this == OUTDATED || this == SESSION_CORRUPT;
+        return this == REPLACED || this == LOGGED_OUT || this == BANNED || this == CLIENT_OUTDATED || this == SESSION_CORRUPT;
     }
 }

@@ -155,6 +155,9 @@ final class StatusCommand implements Callable<Integer> {
             } else if (s.attempt() > 0) {
                 out.println("  attempt:     " + s.attempt());
             }
+            if (s.client() != null) {
+                out.println("  client:      " + s.client());
+            }
             if (s.lastError() != null) {
                 out.println("  last error:  " + s.lastError());
             }

@@ -17,6 +17,11 @@ public interface ConnectionClient {
     /** Tears the connection down and returns when done, so no two sockets overlap; never touches the session. */
     void close();
 
+    /** What this client announces to the server (its revision and platform), for operators; null if nothing. */
+    default String clientInfo() {
+        return null;
+    }
+
     /** Makes a client per attempt, bound to the listener of that attempt. */
     interface Factory {
         ConnectionClient create(String account, ClientListener listener);

@@ -21,7 +21,7 @@ public sealed interface ConnectionPhase {
             case Replaced r -> ConnectionState.REPLACED;
             case LoggedOut l -> ConnectionState.LOGGED_OUT;
             case Banned b -> ConnectionState.BANNED;
-            case Outdated o -> ConnectionState.OUTDATED;
+            case Outdated o -> ConnectionState.CLIENT_OUTDATED;
             case SessionCorrupt s -> ConnectionState.SESSION_CORRUPT;
             case Stopped s -> ConnectionState.STOPPED;
         };

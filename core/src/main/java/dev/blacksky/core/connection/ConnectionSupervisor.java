@@ -139,7 +139,7 @@ public final class ConnectionSupervisor {
 
     /**
      * The operator's way out of a state that waits: one attempt now from REPLACED, LOGGED_OUT, BANNED,
-     * OUTDATED, SESSION_CORRUPT, SUSPENDED, DEGRADED or RECONNECTING. Refused once REPLACED has latched.
+     * CLIENT_OUTDATED, SESSION_CORRUPT, SUSPENDED, DEGRADED or RECONNECTING. Refused once REPLACED has latched.
      */
     public void resume() {
         inOrder(() -> {
@@ -211,6 +211,7 @@ public final class ConnectionSupervisor {
         CompletionStage<Void> login;
         try {
             client = clients.create(account, new Listener(gen));
+            state.client(client.clientInfo());
             login = client.connect();
         } catch (RuntimeException | LinkageError e) { // a client library that fails to load is a failed attempt too
             if (client == null) {
@@ -295,7 +296,9 @@ public final class ConnectionSupervisor {
             case Banned b -> terminal(new ConnectionPhase.Banned(), failure,
                     "the account is banned or locked; the session was quarantined", true);
             case Outdated o -> terminal(new ConnectionPhase.Outdated(), failure,
-                    "upgrade Blacksky (the session is kept), then restart it", false);
+                    "WhatsApp refused this client's revision as outdated (405); the session is kept exactly as it is."
+                    + " Set blacksky.whatsapp.client-version to the current WhatsApp Web revision (or \"latest\"),"
+                    + " then restart the bot: it resumes the same session", false);
             case PairingExpired p -> terminal(new ConnectionPhase.LoggedOut(), failure,
                     "not paired; restart the bot to show a new QR code", false);
             case TemporarilyBanned t -> suspend(t);

@@ -23,6 +23,7 @@ final class Transitions {
     private volatile ConnectionStatus status;
     private Instant since;
     private String lastError;
+    private volatile String client;
     private ConnectionCounters counters = ConnectionCounters.ZERO;
 
     Transitions(String account, Clock clock, StatePublisher publisher, StatusRecorder recorder) {
@@ -82,6 +83,11 @@ final class Transitions {
         }
     }
 
+    /** What the current client announces, shown with every later status. */
+    void client(String info) {
+        client = info;
+    }
+
     /** Records the current state again with new details (a counter, a reason). */
     void record(String why) {
         status = snapshot(why);
@@ -95,6 +101,6 @@ final class Transitions {
     private ConnectionStatus snapshot(String why) {
         ConnectionPhase current = phase;
         return new ConnectionStatus(account, current.state(), since, current.attempt(), current.nextAttemptAt(), why,
-                lastError, counters, pid, processStartedAt, clock.instant());
+                lastError, client, counters, pid, processStartedAt, clock.instant());
     }
 }

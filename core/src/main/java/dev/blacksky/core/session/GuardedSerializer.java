@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -38,6 +39,7 @@ public final class GuardedSerializer implements ControllerSerializer {
     private final SessionService session;
     private final Set<UUID> quarantined = ConcurrentHashMap.newKeySet();
     private final java.util.Map<UUID, Integer> writtenKeys = new ConcurrentHashMap<>();
+    private volatile Function<UUID, Optional<String>> keeper = uuid -> Optional.empty();
 
     GuardedSerializer(ControllerSerializer delegate, SessionService session) {
         this.delegate = delegate;
@@ -168,11 +170,24 @@ public final class GuardedSerializer implements ControllerSerializer {
         return delegate.deserializeStore(type, alias);
     }
 
+    /**
+     * Asked when Cobalt deletes a session: a reason to leave it exactly as it is instead. Cobalt 0.0.10 treats a 405
+     * ("client outdated") as a logout, but it says nothing about the identity: a current revision resumes it.
+     */
+    public void keepWhen(Function<UUID, Optional<String>> keeper) {
+        this.keeper = keeper;
+    }
+
     /** Cobalt calls this on LOGGED_OUT and BANNED: move the session and its link files aside, never delete. */
     @Override
     public void deleteSession(Controller<?> controller) {
         UUID uuid = controller.uuid();
-        quarantined.add(uuid);
+        quarantined.add(uuid); // either way nothing more is written: what is on disk stays as it is
+        Optional<String> keep = keeper.apply(uuid);
+        if (keep.isPresent()) {
+            log.warn("Cobalt deletes session {} after {}: keeping it exactly as it is", uuid, keep.get());
+            return;
+        }
         List<Path> paths = new ArrayList<>();
         paths.add(web().resolve(uuid.toString()));
         paths.addAll(linkFilesOf(uuid));

@@ -76,7 +76,7 @@ public final class SessionService implements AutoCloseable {
     }
 
     /** The serializer to hand Cobalt's builder; only while this process holds the lock. */
-    public ControllerSerializer serializer() {
+    public GuardedSerializer serializer() {
         requireOpen();
         return new GuardedSerializer(ControllerSerializer.toProtobuf(layout.cobalt()), this);
     }

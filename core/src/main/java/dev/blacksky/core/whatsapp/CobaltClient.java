@@ -12,8 +12,11 @@ import it.auties.whatsapp.api.WebHistorySetting;
 import it.auties.whatsapp.api.WebOptionsBuilder;
 import it.auties.whatsapp.api.Whatsapp;
 import it.auties.whatsapp.controller.ControllerSerializer;
+import it.auties.whatsapp.model.companion.CompanionDevice;
 import it.auties.whatsapp.model.info.MessageInfo;
 import it.auties.whatsapp.model.node.Node;
+import it.auties.whatsapp.model.signal.auth.UserAgent;
+import it.auties.whatsapp.model.signal.auth.Version;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +39,7 @@ public final class CobaltClient implements ConnectionClient {
 
     /** Where and how to connect: the session's folder id, its serializer, an optional proxy, where QR codes go. */
     public record Options(UUID session, boolean paired, ControllerSerializer serializer, Optional<URI> proxy,
-                          Consumer<String> qrCodes) {}
+                          Consumer<String> qrCodes, ClientRevision.Resolved revision, UserAgent.PlatformType platform) {}
 
     private final Options options;
     private final ClientListener listener;
@@ -47,6 +50,7 @@ public final class CobaltClient implements ConnectionClient {
     private volatile Whatsapp whatsapp;
     private volatile boolean closed;
     private volatile boolean loggedIn;
+    private final CompletableFuture<ConnectionFailure> failure = new CompletableFuture<>();
 
     public CobaltClient(Options options, ClientListener listener, StanzaClassifier classifier,
                         Consumer<MessageInfo<?>> messages, Consumer<Node> stanzas) {
@@ -98,12 +102,41 @@ public final class CobaltClient implements ConnectionClient {
         if (options.proxy().isPresent()) {
             web = web.proxy(options.proxy().get());
         }
-        return web.unregistered(qr -> {
+        Whatsapp built = web.unregistered(qr -> {
             if (!closed) {
                 listener.pairing();
                 options.qrCodes().accept(qr);
             }
         });
+        // Announced in the handshake instead of Cobalt's own guess, whose fallback revision expired in 2025.
+        built.store().setDevice(CompanionDevice.web(Version.of(options.revision().version())).withPlatform(options.platform()));
+        return built;
+    }
+
+    /** The instance built for this attempt, if any (what it will announce, for tests). */
+    Optional<Whatsapp> instance() {
+        return Optional.ofNullable(whatsapp);
+    }
+
+    @Override
+    public String clientInfo() {
+        return "WhatsApp Web " + options.revision().version() + " on " + options.platform() + " ("
+                + options.revision().source() + ")";
+    }
+
+    /**
+     * The failure WhatsApp announced on this link, waiting at most {@code wait} for it: Cobalt hands a stanza to
+     * listeners on another thread just before acting on it itself.
+     */
+    Optional<ConnectionFailure> awaitFailure(Duration wait) {
+        try {
+            return Optional.of(failure.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** A session the guard refused to load (SESSION_CORRUPT), however deep Cobalt wrapped it. */
@@ -171,7 +204,10 @@ public final class CobaltClient implements ConnectionClient {
             }
             listener.received();
             stanzas.accept(node);
-            classifier.classify(node).ifPresent(listener::failed);
+            classifier.classify(node).ifPresent(announced -> {
+                failure.complete(announced);
+                listener.failed(announced);
+            });
         }
 
         @Override

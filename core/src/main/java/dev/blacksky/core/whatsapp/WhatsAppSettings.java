@@ -3,6 +3,7 @@ package dev.blacksky.core.whatsapp;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import dev.blacksky.core.config.ConfigRanges;
+import it.auties.whatsapp.model.signal.auth.UserAgent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,9 +17,15 @@ import java.util.Optional;
  * @param reactionTargets how many recently received messages can be reacted to
  * @param lidMappingWait how long a message from a LID sender waits for its stanza's phone number
  * @param messageRetention how long Cobalt keeps a message in its store before the bot drops it
+ * @param clientVersion the WhatsApp Web revision to announce, or "latest" to look it up at each start
+ * @param platform the platform to announce (WEB, MACOS, WINDOWS)
  */
 public record WhatsAppSettings(Optional<URI> proxy, Duration ackTimeout, Duration groupAdminsTtl, int reactionTargets,
-                               Duration lidMappingWait, Duration messageRetention) {
+                               Duration lidMappingWait, Duration messageRetention, String clientVersion,
+                               UserAgent.PlatformType platform) {
+
+    static final String CLIENT_VERSION = "blacksky.whatsapp.client-version";
+    private static final java.util.Set<String> PLATFORMS = java.util.Set.of("WEB", "MACOS", "WINDOWS");
 
     /** Reads the section; the proxy is empty or an http(s) URI. */
     public static WhatsAppSettings from(Config config) {
@@ -26,7 +33,26 @@ public record WhatsAppSettings(Optional<URI> proxy, Duration ackTimeout, Duratio
                 ConfigRanges.positive(config, "blacksky.whatsapp.group-admins-ttl"),
                 ConfigRanges.atLeast(config, "blacksky.whatsapp.reaction-targets", 1),
                 ConfigRanges.positive(config, "blacksky.whatsapp.lid-mapping-wait"),
-                ConfigRanges.positive(config, "blacksky.whatsapp.message-retention"));
+                ConfigRanges.positive(config, "blacksky.whatsapp.message-retention"), clientVersion(config),
+                platform(config));
+    }
+
+    private static String clientVersion(Config config) {
+        String value = config.getString(CLIENT_VERSION).strip();
+        if (!value.equals("latest") && !value.matches("\\d+(\\.\\d+){1,4}")) {
+            throw new ConfigException.BadValue(config.getValue(CLIENT_VERSION).origin(), CLIENT_VERSION,
+                    "must be a WhatsApp Web revision such as \"2.3000.1048032155\", or \"latest\"");
+        }
+        return value;
+    }
+
+    private static UserAgent.PlatformType platform(Config config) {
+        String key = "blacksky.whatsapp.platform";
+        String value = config.getString(key).strip().toUpperCase(java.util.Locale.ROOT);
+        if (!PLATFORMS.contains(value)) {
+            throw new ConfigException.BadValue(config.getValue(key).origin(), key, "must be one of web, macos, windows");
+        }
+        return UserAgent.PlatformType.valueOf(value);
     }
 
     private static Optional<URI> proxy(Config config) {

@@ -6,6 +6,7 @@ import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.session.GuardedSerializer;
 import dev.blacksky.core.session.SessionFlusher;
 import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.transport.Inbound;
@@ -15,21 +16,23 @@ import dev.blacksky.core.transport.Transport;
 import it.auties.whatsapp.api.Whatsapp;
 import it.auties.whatsapp.model.info.ChatMessageInfo;
 import it.auties.whatsapp.model.info.MessageInfo;
-import it.auties.whatsapp.model.message.model.ChatMessageKey;
-import it.auties.whatsapp.model.message.model.MessageStatus;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.jid.JidServer;
+import it.auties.whatsapp.model.message.model.ChatMessageKey;
+import it.auties.whatsapp.model.message.model.MessageStatus;
 import it.auties.whatsapp.model.node.Node;
+import it.auties.whatsapp.model.signal.auth.UserAgent;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,9 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private final GroupNotifications groupNotifications;
     private final MessageRetention retention;
     private final Clock clock;
+    private final String clientVersion;
+    private final UserAgent.PlatformType platform;
+    private ClientRevision.Resolved revision; // looked up once per start, under the lock of create()
     private volatile InboundSink sink;
     private volatile CobaltClient current;
     private UUID newSession; // chosen once, so every attempt of one pairing uses the same folder
@@ -76,6 +82,8 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         this.classifier = new StanzaClassifier(clock);
         this.retention = new MessageRetention(settings.messageRetention());
         this.clock = clock;
+        this.clientVersion = settings.clientVersion();
+        this.platform = settings.platform();
     }
 
     @Override
@@ -111,8 +119,15 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
             }
             return newSession;
         });
-        var options = new CobaltClient.Options(id, paired.isPresent(), session.serializer(), proxy, pairing::show);
+        if (revision == null) {
+            revision = ClientRevision.resolve(clientVersion, proxy, URI.create("https://web.whatsapp.com"));
+        }
+        GuardedSerializer serializer = session.serializer();
+        var options = new CobaltClient.Options(id, paired.isPresent(), serializer, proxy, pairing::show, revision, platform);
         CobaltClient client = new CobaltClient(options, clearingPairingCode(listener), classifier, this::received, this::stanza);
+        serializer.keepWhen(uuid -> client.awaitFailure(Duration.ofSeconds(2))
+                .filter(failure -> failure instanceof dev.blacksky.core.connection.ConnectionFailure.Outdated)
+                .map(failure -> "WhatsApp's 405 (client outdated), which says nothing about this device's identity"));
         current = client;
         return client;
     }

@@ -253,16 +253,16 @@ class FaultInjectionTest {
     }
 
     @Test
-    @DisplayName("row 10: client outdated (405) -> OUTDATED, session kept, no attempts")
+    @DisplayName("row 10: client outdated (405) -> CLIENT_OUTDATED, session kept, no attempts")
     void row10_client_outdated() {
         SupervisorRig rig = new SupervisorRig().connected();
         int before = rig.attempts();
         rig.whatsapp.outdated();
-        assertThat(rig.state()).isEqualTo(ConnectionState.OUTDATED);
+        assertThat(rig.state()).isEqualTo(ConnectionState.CLIENT_OUTDATED);
         rig.advance(Duration.ofHours(3));
         assertThat(rig.attempts() - before).isZero();
         assertThat(rig.quarantined).as("session kept").isEmpty();
-        assertThat(rig.events.getLast().reason()).contains("upgrade");
+        assertThat(rig.events.getLast().reason()).contains("blacksky.whatsapp.client-version").contains("kept exactly");
     }
 
     @Test

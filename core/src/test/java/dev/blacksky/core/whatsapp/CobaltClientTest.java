@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionFailure;
 import it.auties.whatsapp.controller.ControllerSerializer;
+import it.auties.whatsapp.model.signal.auth.UserAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +36,8 @@ class CobaltClientTest {
 
     private CobaltClient client(boolean paired, FaultProxy proxy) {
         var options = new CobaltClient.Options(UUID.randomUUID(), paired, ControllerSerializer.toProtobuf(folder),
-                Optional.of(proxy.uri()), qr -> reports.add("qr"));
+                Optional.of(proxy.uri()), qr -> reports.add("qr"), new ClientRevision.Resolved("2.3000.1048032155", "test"),
+                UserAgent.PlatformType.WEB);
         return new CobaltClient(options, listener, new StanzaClassifier(Clock.systemUTC()),
                 message -> reports.add(message), node -> { });
     }

@@ -13,6 +13,7 @@ import dev.blacksky.core.session.SessionSettings;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.InboundSink;
 import it.auties.whatsapp.model.jid.Jid;
+import it.auties.whatsapp.model.signal.auth.UserAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class WhatsAppTransportTest {
                 new CobaltFileCheck(), Clock.systemUTC());
         var time = new ManualTimeSource(Instant.parse("2026-11-27T00:00:00Z"));
         var settings = new WhatsAppSettings(Optional.empty(), Duration.ofSeconds(30), Duration.ofMinutes(5), reactionTargets,
-                Duration.ofSeconds(2), Duration.ofHours(1));
+                Duration.ofSeconds(2), Duration.ofHours(1), "2.3000.1048032155", UserAgent.PlatformType.WEB);
         var transport = new WhatsAppTransport(session, new SessionFlusher(time, Duration.ofSeconds(15)), settings,
                 time.clock(), new PairingCode(new PrintStream(new ByteArrayOutputStream()), data.resolve("qr.png")));
         transport.start(new InboundSink() {
