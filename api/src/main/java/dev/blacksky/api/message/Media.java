@@ -139,6 +139,16 @@ public final class Media {
     }
 
     /**
+     * Opens the content for reading.
+     *
+     * @return a stream over the bytes; close it
+     * @throws IOException if the file cannot be opened
+     */
+    public java.io.InputStream open() throws IOException {
+        return bytes != null ? new java.io.ByteArrayInputStream(bytes) : Files.newInputStream(file);
+    }
+
+    /**
      * Writes the content to {@code target}, replacing it.
      *
      * @param target where to write

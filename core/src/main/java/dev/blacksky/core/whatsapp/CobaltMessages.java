@@ -1,24 +1,34 @@
 package dev.blacksky.core.whatsapp;
 
+import dev.blacksky.api.group.GroupInfo;
+import dev.blacksky.api.group.GroupMember;
+import dev.blacksky.api.group.GroupRole;
 import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.Content;
+import dev.blacksky.api.message.MediaKind;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.User;
 import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.transport.Inbound;
 import it.auties.whatsapp.model.chat.ChatMetadata;
-import it.auties.whatsapp.model.chat.ChatRole;
 import it.auties.whatsapp.model.info.ChatMessageInfo;
 import it.auties.whatsapp.model.info.ContextInfo;
 import it.auties.whatsapp.model.info.MessageInfo;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.jid.JidServer;
 import it.auties.whatsapp.model.message.model.ContextualMessage;
+import it.auties.whatsapp.model.message.model.MediaMessage;
+import it.auties.whatsapp.model.message.model.Message.Type;
 import it.auties.whatsapp.model.message.model.MessageContainer;
+import it.auties.whatsapp.model.message.standard.AudioMessage;
+import it.auties.whatsapp.model.message.standard.ContactMessage;
 import it.auties.whatsapp.model.message.standard.DocumentMessage;
 import it.auties.whatsapp.model.message.standard.ImageMessage;
+import it.auties.whatsapp.model.message.standard.LocationMessage;
+import it.auties.whatsapp.model.message.standard.StickerMessage;
 import it.auties.whatsapp.model.message.standard.TextMessage;
 import it.auties.whatsapp.model.message.standard.VideoOrGifMessage;
 import java.time.Duration;
@@ -26,7 +36,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Turns Cobalt's messages into ours: JIDs normalised (Cobalt's Jid equality is unreliable), LIDs mapped to phones. */
 public final class CobaltMessages {
@@ -66,9 +75,13 @@ public final class CobaltMessages {
         if (!(info instanceof ChatMessageInfo chat) || chat.fromMe()) {
             return Optional.empty();
         }
-        // A message Cobalt could not decrypt arrives with empty content.
-        Optional<String> text = text(chat.message()).filter(t -> !t.isBlank());
-        if (text.isEmpty()) {
+        // A message Cobalt could not decrypt arrives with empty content; protocol traffic is not for plugins.
+        Optional<Content> content = content(chat.message());
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = text(chat.message()).orElse("");
+        if (content.get() instanceof Content.Text && text.isBlank()) {
             return Optional.empty();
         }
         Jid chatJid = chat.chatJid().toSimpleJid();
@@ -78,10 +91,54 @@ public final class CobaltMessages {
         Instant at = Instant.ofEpochSecond(chat.timestampSeconds().orElse(0));
         Optional<ContextInfo> context = chat.message().content() instanceof ContextualMessage<?> contextual
                 ? contextual.contextInfo() : Optional.empty();
+        // A private chat's id is its user's id, as ChatId.of(UserId) gives it on every transport.
+        ChatId chatId = ChatId.of(group ? chatJid.toString() : userId(lids.resolve(normalise(chatJid))));
         Message message = new Message(chat.id(),
-                new Chat(ChatId.of(chatJid.toString()), group ? ChatType.GROUP : ChatType.PRIVATE, group ? chatJid.user() : name),
-                new User(sender, name), text.get(), at, context.flatMap(this::quoted), mentions(context));
+                new Chat(chatId, group ? ChatType.GROUP : ChatType.PRIVATE, group ? chatJid.user() : name),
+                new User(sender, name), text, at, context.flatMap(this::quoted), mentions(context), content.get());
         return Optional.of(new Inbound(message, false));
+    }
+
+    // Kinds that are protocol traffic, not something a user sent.
+    private static final Set<Type> INTERNAL = java.util.EnumSet.of(
+            Type.EMPTY, Type.PROTOCOL, Type.SENDER_KEY_DISTRIBUTION, Type.KEEP_IN_CHAT,
+            Type.DEVICE_SYNC, Type.STICKER_SYNC, Type.ENCRYPTED_REACTION);
+
+    /** What a message carries for the api; empty for protocol traffic and undecryptable messages. */
+    static Optional<Content> content(MessageContainer container) {
+        if (container == null || container.isEmpty() || INTERNAL.contains(container.deepType())) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (container.content()) {
+            case TextMessage text -> Content.TEXT;
+            case ImageMessage m -> attachment(MediaKind.IMAGE, m, m.mimetype(), Optional.empty());
+            case VideoOrGifMessage m -> attachment(MediaKind.VIDEO, m, m.mimetype(), Optional.empty());
+            case AudioMessage m -> attachment(m.voiceMessage() ? MediaKind.VOICE : MediaKind.AUDIO, m, m.mimetype(),
+                    Optional.empty());
+            case DocumentMessage m -> attachment(MediaKind.DOCUMENT, m, m.mimetype(), m.fileName());
+            case StickerMessage m -> attachment(MediaKind.STICKER, m, m.mimetype(), Optional.empty());
+            case LocationMessage l -> new Content.Location(l.latitude(), l.longitude(), l.name().orElse(""));
+            case ContactMessage c -> new Content.Contact(c.name(), c.vcard() == null ? "" : c.vcard().toVcard());
+            default -> new Content.Other(container.deepType().name().toLowerCase(java.util.Locale.ROOT));
+        });
+    }
+
+    private static Content attachment(MediaKind kind, MediaMessage<?> media, Optional<String> mime, Optional<String> name) {
+        String reference = MediaReference.of(media).map(MediaReference::encode).orElse("");
+        return new Content.Attachment(kind, mime.orElse("application/octet-stream"), media.mediaSize().orElse(0), name,
+                reference);
+    }
+
+    /** A group's metadata as the api sees it: roles mapped, LIDs resolved to phone numbers where known. */
+    GroupInfo group(ChatMetadata metadata) {
+        List<GroupMember> members = metadata.participants().stream().map(p -> new GroupMember(
+                UserId.of(userId(lids.resolve(normalise(p.jid())))), switch (p.role()) {
+                    case FOUNDER -> GroupRole.SUPER_ADMIN;
+                    case ADMIN -> GroupRole.ADMIN;
+                    default -> GroupRole.MEMBER;
+                })).toList();
+        return new GroupInfo(ChatId.of(normalise(metadata.jid())), metadata.subject(), metadata.description().orElse(""),
+                members, false);
     }
 
     /** The text a message carries: a conversation, an extended text or a media caption; empty for anything else. */
@@ -128,13 +185,6 @@ public final class CobaltMessages {
         return UserId.of(userId(lids.resolve(normalise(jid))));
     }
 
-    /** The api user ids of a group's admins and founder, LIDs mapped where known. */
-    Set<String> admins(ChatMetadata metadata) {
-        return metadata.participants().stream()
-                .filter(p -> p.role() == ChatRole.ADMIN || p.role() == ChatRole.FOUNDER)
-                .map(p -> userId(lids.resolve(normalise(p.jid()))))
-                .collect(Collectors.toUnmodifiableSet());
-    }
 
 
     static String normalise(Jid jid) {

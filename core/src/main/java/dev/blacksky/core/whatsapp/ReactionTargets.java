@@ -26,11 +26,10 @@ final class ReactionTargets {
     }
 
     /** Remembers a received message under the chat id the api gives it. */
-    void remember(ChatMessageInfo info) {
-        Jid chat = info.chatJid().toSimpleJid();
-        Target target = new Target(chat, info.senderJid().toSimpleJid(), info.id());
+    void remember(ChatMessageInfo info, String chatId) {
+        Target target = new Target(info.chatJid().toSimpleJid(), info.senderJid().toSimpleJid(), info.id());
         synchronized (targets) {
-            targets.put(key(CobaltMessages.normalise(chat), info.id()), target);
+            targets.put(key(chatId, info.id()), target);
         }
     }
 

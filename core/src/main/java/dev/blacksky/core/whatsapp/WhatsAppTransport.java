@@ -1,14 +1,20 @@
 package dev.blacksky.core.whatsapp;
 
+import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.group.GroupInfo;
+import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.Content;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.session.GuardedSerializer;
 import dev.blacksky.core.session.SessionFlusher;
 import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.transport.GroupChange;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.InboundSink;
 import dev.blacksky.core.transport.OutboundAction;
@@ -20,8 +26,11 @@ import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.jid.JidServer;
 import it.auties.whatsapp.model.message.model.ChatMessageKey;
 import it.auties.whatsapp.model.message.model.MessageStatus;
+import it.auties.whatsapp.model.message.standard.TextMessage;
 import it.auties.whatsapp.model.node.Node;
 import it.auties.whatsapp.model.signal.auth.UserAgent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +61,8 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     private final CobaltMessages messages;
     private final ReactionTargets reactionTargets;
     private final ServerAcks acks;
-    private final GroupAdmins groupAdmins;
+    private final WhatsAppGroups groups;
+    private final MediaFetch mediaFetch;
     private final GroupNotifications groupNotifications;
     private final MessageRetention retention;
     private final Clock clock;
@@ -71,7 +81,8 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     WhatsAppTransport(SessionService session, SessionFlusher flusher, WhatsAppSettings settings, Clock clock,
                       PairingCode pairing) {
         this.acks = new ServerAcks(settings.ackTimeout());
-        this.groupAdmins = new GroupAdmins(settings.groupAdminsTtl(), clock);
+        this.groups = new WhatsAppGroups(settings.groupAdminsTtl(), clock);
+        this.mediaFetch = new MediaFetch(settings.proxy());
         this.groupNotifications = new GroupNotifications(clock);
         this.reactionTargets = new ReactionTargets(settings.reactionTargets());
         this.messages = new CobaltMessages(settings.lidMappingWait());
@@ -177,8 +188,14 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         messages.learn(node);
         acks.learn(node);
         InboundSink target = sink;
-        if (target != null && node.hasDescription("notification")) {
-            groupNotifications.read(node, messages.lids()).forEach(target::event);
+        if (node.hasDescription("notification")) {
+            for (BotEvent event : groupNotifications.read(node, messages.lids(),
+                    group -> groups.cachedSubject(group).orElse(group.substring(0, group.indexOf('@'))))) {
+                groups.apply(event);
+                if (target != null) {
+                    target.event(event);
+                }
+            }
         }
     }
 
@@ -189,28 +206,39 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
         }
         Optional<Inbound> inbound = messages.toInbound(info);
         if (inbound.isPresent() && info instanceof ChatMessageInfo chat) {
-            reactionTargets.remember(chat); // before any plugin sees it, so an immediate reaction finds it
+            // Before any plugin sees it, so an immediate reaction or deletion finds it.
+            reactionTargets.remember(chat, inbound.get().message().chat().id().value());
         }
-        inbound.map(this::withAdminFlag).ifPresent(target::accept);
+        inbound.map(this::inGroup).ifPresent(target::accept);
     }
 
     // Runs on Cobalt's per-event virtual thread, so the (cached) metadata query may block here.
-    private Inbound withAdminFlag(Inbound inbound) {
-        var chat = inbound.message().chat();
+    private Inbound inGroup(Inbound inbound) {
+        Message message = inbound.message();
+        Chat chat = message.chat();
         Optional<Whatsapp> live = live();
         if (chat.type() != ChatType.GROUP || live.isEmpty()) {
             return inbound;
         }
-        boolean admin = groupAdmins.isAdmin(chat.id().value(), inbound.message().sender().id().value(),
-                group -> live.get().queryGroupMetadata(jid(group)).thenApply(messages::admins));
-        return new Inbound(inbound.message(), admin);
+        Function<String, CompletionStage<GroupInfo>> query = group -> live.get().queryGroupMetadata(jid(group))
+                .thenApply(messages::group);
+        boolean admin = groups.isAdmin(chat.id().value(), message.sender().id().value(), query);
+        String subject = groups.subject(chat.id().value(), query).orElse(chat.name());
+        Message named = new Message(message.id(), new Chat(chat.id(), ChatType.GROUP, subject), message.sender(),
+                message.text(), message.timestamp(), message.quoted(), message.mentions(), message.content());
+        return new Inbound(named, admin);
     }
 
     /** Sends under the outbox's id, so that a retry after a lost answer is the same message, not a second one. */
     @Override
     public CompletionStage<String> send(ChatId chat, OutgoingMessage message, String messageId) {
         return whileConnected(whatsapp -> {
-            ChatMessageInfo outgoing = OutgoingMessages.text(whatsapp, jid(chat.value()), message.text(), messageId);
+            ChatMessageInfo outgoing;
+            try {
+                outgoing = OutgoingMessages.message(whatsapp, jid(chat.value()), message, messageId);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the media to send", e);
+            }
             return deliver(whatsapp, outgoing, "the message to " + chat.value()).thenApply(ok -> messageId);
         });
     }
@@ -251,8 +279,69 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     public Supplier<CompletionStage<Void>> prepare(OutboundAction action) {
         return switch (action) {
             case OutboundAction.React r -> prepareReaction(r.target(), r.emoji());
-            default -> () -> CompletableFuture.failedFuture(new IllegalArgumentException("not yet"));
+            case OutboundAction.Delete d -> {
+                Optional<ReactionTargets.Target> known = reactionTargets.find(d.target().chat().id().value(), d.target().id());
+                if (known.isEmpty()) {
+                    yield unknown("delete", d.target());
+                }
+                ReactionTargets.Target target = known.get();
+                yield () -> whileConnected(whatsapp -> whatsapp.deleteMessage(GroupActions.received(target), true));
+            }
+            case OutboundAction.DeleteSent d -> () -> whileConnected(whatsapp ->
+                    whatsapp.deleteMessage(GroupActions.sent(whatsapp, jid(d.chat().value()), d.messageId(), ""), true));
+            case OutboundAction.Edit e -> () -> whileConnected(whatsapp -> whatsapp.editMessage(
+                    GroupActions.sent(whatsapp, jid(e.chat().value()), e.messageId(), ""), TextMessage.of(e.text()))
+                    .thenApply(edited -> null));
         };
+    }
+
+    private Supplier<CompletionStage<Void>> unknown(String what, Message target) {
+        // IllegalArgumentException: retrying cannot help, so the outbound queue gives up on it at once.
+        IllegalArgumentException unknown = new IllegalArgumentException("cannot " + what + " message " + target.id()
+                + " in " + target.chat().id().value() + ": it is not among the last " + reactionTargets.capacity()
+                + " messages this process received (blacksky.whatsapp.reaction-targets)");
+        return () -> CompletableFuture.failedFuture(unknown);
+    }
+
+    @Override
+    public Optional<UserId> self() {
+        return live().flatMap(whatsapp -> whatsapp.store().jid()).map(jid -> UserId.of(CobaltMessages.userId(
+                CobaltMessages.normalise(jid))));
+    }
+
+    @Override
+    public CompletionStage<GroupInfo> groupInfo(ChatId group) {
+        return whileConnected(whatsapp -> groups.info(group.value(),
+                g -> whatsapp.queryGroupMetadata(jid(g)).thenApply(messages::group)));
+    }
+
+    @Override
+    public CompletionStage<Void> changeGroup(ChatId group, GroupChange change) {
+        return whileConnected(whatsapp -> GroupActions.change(whatsapp, jid(group.value()), change)
+                .whenComplete((ok, error) -> groups.forget(group.value())));
+    }
+
+    @Override
+    public CompletionStage<String> inviteLink(ChatId group) {
+        return whileConnected(whatsapp -> whatsapp.queryGroupInviteLink(jid(group.value())));
+    }
+
+    @Override
+    public CompletionStage<Void> download(Message message, Path target, long maxBytes) {
+        if (!(message.content() instanceof Content.Attachment attachment) || attachment.reference().isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("message " + message.id()
+                    + " carries no media that can be downloaded"));
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                mediaFetch.download(MediaReference.decode(attachment.reference()), target, maxBytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+        }, runnable -> Thread.ofVirtual().name("media-download").start(runnable));
     }
 
     /** Reacts to a message received recently; see {@link ReactionTargets} for why older ones cannot be. */
@@ -265,11 +354,7 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     Supplier<CompletionStage<Void>> prepareReaction(Message target, String emoji) {
         Optional<ReactionTargets.Target> known = reactionTargets.find(target.chat().id().value(), target.id());
         if (known.isEmpty()) {
-            // IllegalArgumentException: retrying cannot help, so the outbound queue gives up on it at once.
-            IllegalArgumentException unknown = new IllegalArgumentException("cannot react to message " + target.id()
-                    + " in " + target.chat().id().value() + ": it is not among the last " + reactionTargets.capacity()
-                    + " messages this process received (blacksky.whatsapp.reaction-targets)");
-            return () -> CompletableFuture.failedFuture(unknown);
+            return unknown("react to", target);
         }
         return () -> whileConnected(whatsapp -> {
             String id = ChatMessageKey.randomId(it.auties.whatsapp.api.ClientType.WEB);

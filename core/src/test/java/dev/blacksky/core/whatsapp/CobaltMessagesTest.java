@@ -3,7 +3,10 @@ package dev.blacksky.core.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.Content;
+import dev.blacksky.api.message.MediaKind;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.transport.Inbound;
@@ -15,7 +18,11 @@ import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.ChatMessageKeyBuilder;
 import it.auties.whatsapp.model.message.model.MessageContainer;
 import it.auties.whatsapp.model.message.model.MessageContainerBuilder;
+import it.auties.whatsapp.model.message.standard.AudioMessageBuilder;
+import it.auties.whatsapp.model.message.standard.DocumentMessageBuilder;
 import it.auties.whatsapp.model.message.standard.ImageMessageBuilder;
+import it.auties.whatsapp.model.message.standard.LocationMessageBuilder;
+import it.auties.whatsapp.model.message.standard.PollCreationMessageBuilder;
 import it.auties.whatsapp.model.message.standard.TextMessageBuilder;
 import it.auties.whatsapp.model.node.Node;
 import java.time.Duration;
@@ -136,7 +143,7 @@ class CobaltMessagesTest {
     }
 
     @Test
-    void a_caption_counts_as_text_and_media_without_one_is_skipped() {
+    void a_caption_counts_as_text_and_media_without_one_still_reaches_plugins_as_media() {
         var image = new ImageMessageBuilder().caption("!echo look").contextInfo(new ContextInfoBuilder()
                 .mentions(List.of(Jid.of("15550002222@s.whatsapp.net"))).build()).build();
         Inbound captioned = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
@@ -144,8 +151,39 @@ class CobaltMessagesTest {
         assertThat(captioned.message().text()).isEqualTo("!echo look");
         assertThat(captioned.message().mentions()).containsExactly(UserId.of("15550002222"));
 
-        assertThat(messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
-                MessageContainer.of(new ImageMessageBuilder().build())))).isEmpty();
+        assertThat(captioned.message().content()).isInstanceOf(Content.Attachment.class);
+        assertThat(captioned.message().chat().id()).as("a private chat goes by its user's id")
+                .isEqualTo(ChatId.of(UserId.of("15550001111")));
+
+        Inbound bare = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                MessageContainer.of(new ImageMessageBuilder().mimetype("image/jpeg").mediaSize(34_000L).build()))).orElseThrow();
+        assertThat(bare.message().text()).isEmpty();
+        assertThat(bare.message().content()).isInstanceOfSatisfying(Content.Attachment.class, a -> {
+            assertThat(a.kind()).isEqualTo(MediaKind.IMAGE);
+            assertThat(a.mimeType()).isEqualTo("image/jpeg");
+            assertThat(a.size()).isEqualTo(34_000);
+        });
+    }
+
+    @Test
+    void locations_contacts_documents_and_voice_notes_are_typed_and_other_kinds_named() {
+        var location = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                MessageContainer.of(new LocationMessageBuilder().latitude(45.46).longitude(9.19).name("Duomo").build())))
+                .orElseThrow().message().content();
+        assertThat(location).isEqualTo(new Content.Location(45.46, 9.19, "Duomo"));
+        var document = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                MessageContainer.of(new DocumentMessageBuilder().fileName("report.pdf").mimetype("application/pdf").build())))
+                .orElseThrow().message().content();
+        assertThat(document).isInstanceOfSatisfying(Content.Attachment.class, a -> {
+            assertThat(a.kind()).isEqualTo(MediaKind.DOCUMENT);
+            assertThat(a.fileName()).hasValue("report.pdf");
+        });
+        var voice = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                MessageContainer.of(new AudioMessageBuilder().voiceMessage(true).build()))).orElseThrow().message().content();
+        assertThat(voice.kindName()).isEqualTo("voice");
+        var poll = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
+                MessageContainer.of(new PollCreationMessageBuilder().title("Lunch?").build()))).orElseThrow().message().content();
+        assertThat(poll).isEqualTo(new Content.Other("poll_creation"));
     }
 
     private static Node stanza(String id, String lid, String phone) {

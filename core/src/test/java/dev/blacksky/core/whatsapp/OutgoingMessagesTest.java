@@ -2,8 +2,17 @@ package dev.blacksky.core.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blacksky.api.message.Media;
+import dev.blacksky.api.message.MediaKind;
+import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.api.message.QuotedMessage;
+import dev.blacksky.api.message.UserId;
 import it.auties.whatsapp.model.jid.Jid;
+import it.auties.whatsapp.model.message.standard.AudioMessage;
+import it.auties.whatsapp.model.message.standard.DocumentMessage;
+import it.auties.whatsapp.model.message.standard.ImageMessage;
 import it.auties.whatsapp.model.message.standard.ReactionMessage;
+import it.auties.whatsapp.model.message.standard.TextMessage;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +46,45 @@ class OutgoingMessagesTest {
     }
 
     @Test
-    void a_text_goes_under_the_outbox_id() {
-        var info = OutgoingMessages.text(SELF, Jid.of("15550001111"), "pong", "3EB0OUTBOX", NOW);
+    void a_text_goes_under_the_outbox_id() throws Exception {
+        var info = OutgoingMessages.message(SELF, Jid.of("15550001111"), OutgoingMessage.text("pong"), "3EB0OUTBOX", NOW);
         assertThat(info.id()).isEqualTo("3EB0OUTBOX");
         assertThat(CobaltMessages.text(info.message())).contains("pong");
         assertThat(info.timestampSeconds()).hasValue(NOW.getEpochSecond());
+    }
+
+    @Test
+    void mentions_and_a_quote_travel_together_in_the_context() throws Exception {
+        var outgoing = OutgoingMessage.text("📣 @15550001111 @98765432101234").mentioning(UserId.of("15550001111"),
+                UserId.of("98765432101234@lid")).quoting(new QuotedMessage("3EB0Q", UserId.of("15550002222"), "!tagall"));
+        var info = OutgoingMessages.message(SELF, Jid.of("120363000000000001@g.us"), outgoing, "3EB0OUT", NOW);
+        assertThat(info.id()).isEqualTo("3EB0OUT");
+        var text = (TextMessage) info.message().content();
+        var context = text.contextInfo().orElseThrow();
+        assertThat(context.mentions()).extracting(Jid::toString)
+                .containsExactly("15550001111@s.whatsapp.net", "98765432101234@lid");
+        assertThat(context.quotedMessageId()).hasValue("3EB0Q");
+        assertThat(context.quotedMessageSenderJid()).map(Jid::toString).hasValue("15550002222@s.whatsapp.net");
+        assertThat(context.quotedMessage().flatMap(CobaltMessages::text)).hasValue("!tagall");
+    }
+
+    @Test
+    void each_media_kind_maps_to_its_message_type_with_caption_and_name() throws Exception {
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        var image = OutgoingMessages.message(SELF, Jid.of("15550001111"),
+                OutgoingMessage.of(Media.image(png, "image/png")).withText("scan me"), "3EB0IMG", NOW);
+        assertThat(image.message().content()).isInstanceOfSatisfying(ImageMessage.class, m -> {
+            assertThat(m.caption()).hasValue("scan me");
+            assertThat(m.mimetype()).hasValue("image/png");
+            assertThat(m.decodedMedia()).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(png));
+        });
+        var document = OutgoingMessages.message(SELF, Jid.of("15550001111"), OutgoingMessage.of(
+                Media.of(MediaKind.DOCUMENT, "%PDF-1.4".getBytes(), "application/pdf").named("report.pdf")), "3EB0DOC", NOW);
+        assertThat(document.message().content()).isInstanceOfSatisfying(DocumentMessage.class,
+                m -> assertThat(m.fileName()).hasValue("report.pdf"));
+        var voice = OutgoingMessages.message(SELF, Jid.of("15550001111"), OutgoingMessage.of(
+                Media.of(MediaKind.VOICE, new byte[] {1, 2, 3}, "audio/ogg; codecs=opus")), "3EB0PTT", NOW);
+        assertThat(voice.message().content()).isInstanceOfSatisfying(AudioMessage.class, m -> assertThat(m.voiceMessage()).isTrue());
     }
 }
