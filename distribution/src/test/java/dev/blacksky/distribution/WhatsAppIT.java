@@ -50,7 +50,8 @@ class WhatsAppIT {
             Thread.ofVirtual().start(() -> dropEverything(proxy, requests));
             Path data = tmp.resolve("data");
             Path conf = Files.writeString(tmp.resolve("wa.conf"), "blacksky.transport = whatsapp\n"
-                    + "blacksky.whatsapp.proxy = \"http://bot:s3cret-pw@127.0.0.1:" + proxy.getLocalPort() + "\"\n");
+                    + "blacksky.whatsapp.proxy = \"http://bot:s3cret-pw@127.0.0.1:" + proxy.getLocalPort() + "\"\n"
+                    + "blacksky.whatsapp.client-version = latest\nblacksky.whatsapp.platform = macos\n");
             ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--config",
                     conf.toString(), "--data", data.toString());
             builder.environment().put("JAVA_HOME", JAVA_HOME);
@@ -64,6 +65,9 @@ class WhatsAppIT {
                 awaitStatus(run, data, json -> json.matches("(?s).*\"attempt\" : ([5-9]|\\d\\d).*"));
                 String status = Files.readString(data.resolve("accounts/default/status.json"));
                 assertThat(status).contains("\"RECONNECTING\"").contains("network error");
+                // The revision lookup failed too (through the same proxy): the shipped one is used, and said so.
+                assertThat(status).contains("WhatsApp Web 2.3000.1048032155 on MACOS")
+                        .contains("lookup of the current revision failed").contains("blacksky.whatsapp.client-version");
             } finally {
                 run.destroy();
                 assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -115,6 +119,8 @@ class WhatsAppIT {
                     Duration.between(started, Instant.now()).toMillis(), account(status).getString("reason"));
             assertThat(status.getBoolean("running")).isTrue();
             assertThat(account(status).getString("lastError")).startsWith("network error");
+            assertThat(account(status).getString("client"))
+                    .isEqualTo("WhatsApp Web 2.3000.1048032155 on WEB (set by blacksky.whatsapp.client-version)");
             assertThat(identity(account)).as("no new identity between attempts").isEqualTo(identity);
         } finally {
             run.destroy(); // SIGTERM
