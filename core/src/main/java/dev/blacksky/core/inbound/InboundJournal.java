@@ -55,6 +55,9 @@ public final class InboundJournal {
                   mentions TEXT NOT NULL DEFAULT '', seq INTEGER NOT NULL,
                   PRIMARY KEY (account, chat, sender, id)
                 ) WITHOUT ROWID""");
+        if (database.query(WHO, "SELECT 1 FROM pragma_table_info('inbound_messages') WHERE name = 'content'", r -> 1).isEmpty()) {
+            database.update(WHO, "ALTER TABLE inbound_messages ADD COLUMN content TEXT"); // media, location, contact
+        }
         database.update(WHO, "CREATE INDEX IF NOT EXISTS inbound_messages_received ON inbound_messages (account, received_at)");
         database.update(WHO, "CREATE INDEX IF NOT EXISTS inbound_messages_pending ON inbound_messages (account, chat, seq)"
                 + " WHERE state = 0");
@@ -78,14 +81,15 @@ public final class InboundJournal {
         long seq = sequence.incrementAndGet();
         return database.update(WHO, """
                 INSERT OR IGNORE INTO inbound_messages (account, chat, sender, id, received_at, attempts, chat_type,
-                  chat_name, sender_name, text, sent_at, admin, quoted_id, quoted_sender, quoted_text, mentions, seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  chat_name, sender_name, text, sent_at, admin, quoted_id, quoted_sender, quoted_text, mentions, seq, content)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 settings.account(), m.chat().id().value(), m.sender().id().value(), m.id(), now.toEpochMilli(),
                 0, m.chat().type().name(), m.chat().name(), m.sender().displayName(), m.text(),
                 m.timestamp().toEpochMilli(), inbound.senderIsGroupAdmin() ? 1 : 0,
                 m.quoted().map(QuotedMessage::messageId).orElse(null), m.quoted().map(q -> q.sender().value()).orElse(null),
                 m.quoted().map(QuotedMessage::text).orElse(null),
-                String.join("\n", m.mentions().stream().map(UserId::value).toList()), seq) == 1 ? seq : 0;
+                String.join("\n", m.mentions().stream().map(UserId::value).toList()), seq,
+                ContentCodec.encode(m.content())) == 1 ? seq : 0;
     }
 
     /** Counts an attempt as handling starts, so a message that kills the bot is told from those queued behind it. */
@@ -132,7 +136,7 @@ public final class InboundJournal {
     public List<Unfinished> unfinished(ChatId chat, long afterSeq, int limit) {
         return database.query(WHO, """
                 SELECT chat, sender, id, chat_type, chat_name, sender_name, text, sent_at, admin, quoted_id,
-                  quoted_sender, quoted_text, mentions, attempts, seq
+                  quoted_sender, quoted_text, mentions, attempts, seq, content
                 FROM inbound_messages WHERE account = ? AND chat = ? AND state = 0 AND seq > ? ORDER BY seq LIMIT ?""", r -> {
             Message m = message(r);
             return new Unfinished(new Inbound(m, r.getInt(9) == 1, key(m)), r.getLong(15), r.getInt(14));
@@ -146,7 +150,8 @@ public final class InboundJournal {
                 : Optional.of(new QuotedMessage(r.getString(10), UserId.of(r.getString(11)), r.getString(12)));
         String mentions = r.getString(13);
         List<UserId> mentioned = mentions.isEmpty() ? List.of() : Arrays.stream(mentions.split("\n")).map(UserId::of).toList();
-        return new Message(r.getString(3), chat, sender, r.getString(7), Instant.ofEpochMilli(r.getLong(8)), quoted, mentioned);
+        return new Message(r.getString(3), chat, sender, r.getString(7), Instant.ofEpochMilli(r.getLong(8)), quoted, mentioned,
+                ContentCodec.decode(r.getString(16)));
     }
 
     /** Drops handled and dead rows older than keep-for, then the oldest beyond max-entries. */

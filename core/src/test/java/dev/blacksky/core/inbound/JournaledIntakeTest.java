@@ -264,6 +264,29 @@ class JournaledIntakeTest {
     }
 
     @Test
+    void a_replayed_message_keeps_its_media_location_contact_or_other_kind() {
+        SqliteDatabase database = database();
+        InboundJournal journal = journal(database, "default");
+        List<dev.blacksky.api.message.Content> contents = List.of(
+                new dev.blacksky.api.message.Content.Attachment(dev.blacksky.api.message.MediaKind.DOCUMENT,
+                        "application/pdf", 34_000, java.util.Optional.of("report.pdf"), "{\"url\":\"https://x\"}"),
+                new dev.blacksky.api.message.Content.Location(45.46, 9.19, "Duomo"),
+                new dev.blacksky.api.message.Content.Contact("Bob", "BEGIN:VCARD\nFN:Bob\nEND:VCARD"),
+                new dev.blacksky.api.message.Content.Other("poll_creation"));
+        List<dev.blacksky.api.message.Message> sent = new java.util.ArrayList<>();
+        for (dev.blacksky.api.message.Content content : contents) {
+            dev.blacksky.api.message.Message m = TestHost.privateMessage("alice", "caption " + sent.size()).message();
+            dev.blacksky.api.message.Message withContent = new dev.blacksky.api.message.Message(m.id() + sent.size(), m.chat(),
+                    m.sender(), m.text(), m.timestamp().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), m.quoted(),
+                    m.mentions(), content);
+            journal.record(new Inbound(withContent, false), Instant.now());
+            sent.add(withContent);
+        }
+        assertThat(journal.unfinished(ALICE, 0, 100)).extracting(u -> u.inbound().message()).containsExactlyElementsOf(sent);
+        database.close();
+    }
+
+    @Test
     void each_account_has_its_own_journal_on_a_shared_data_folder() {
         SqliteDatabase database = database();
         InboundJournal main = journal(database, "main");

@@ -1,8 +1,14 @@
 package dev.blacksky.core.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.Media;
+import dev.blacksky.api.message.MediaKind;
+import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.api.message.QuotedMessage;
+import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.schedule.ManualTimeSource;
 import dev.blacksky.core.storage.Storage;
@@ -150,5 +156,61 @@ class OutboxTest {
         assertThat(out.deadLetters()).singleElement().asString().endsWith("to a");
         time.advance(Duration.ofHours(1));
         assertThat(transport.attempts()).hasSize(5);
+    }
+
+    @Test
+    void queued_media_waits_on_disk_not_in_rows_and_goes_out_after_a_restart_with_mentions_and_quote() throws Exception {
+        MediaSettings media = new MediaSettings(OutboundMessengerTest.MEDIA.maxSize(), home.resolve("outbox-media"),
+                home.resolve("downloads"));
+        GovernorSettings governor = new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0,
+                0.5, java.util.Map.of());
+        storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
+                new StorageSettings("storage.db", 65536), time.clock());
+        storage.start();
+        byte[] picture = new byte[200_000];
+        new java.util.Random(7).nextBytes(picture);
+        Path source = java.nio.file.Files.write(home.resolve("cat.jpg"), picture);
+        OutboundMessenger before = new OutboundMessenger(transport, time, governor, OutboundMessengerTest.RETRIES, media, storage);
+        before.start(); // never connected: the message waits
+        before.send(ChatId.of("team@g.us"), OutgoingMessage.of(Media.image(source)).withText("look @bob")
+                .mentioning(UserId.of("bob")).quoting(new QuotedMessage("q1", UserId.of("alice"), "a cat?")));
+        java.nio.file.Files.delete(source); // the host keeps its own copy
+
+        try (var queued = java.nio.file.Files.walk(media.spool())) {
+            assertThat(queued.filter(java.nio.file.Files::isRegularFile).toList()).singleElement()
+                    .satisfies(file -> assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(picture));
+        }
+        long rowBytes = storage.database().query("test", "SELECT length(text) + length(extra) FROM outbound_messages",
+                r -> r.getLong(1)).getFirst();
+        assertThat(rowBytes).as("the outbox row holds a reference, not the picture").isLessThan(1_000);
+        storage.close();
+
+        transport = new SimulatedTransport().durable(true);
+        storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
+                new StorageSettings("storage.db", 65536), time.clock());
+        storage.start();
+        OutboundMessenger after = new OutboundMessenger(transport, time, governor, OutboundMessengerTest.RETRIES, media, storage);
+        after.start();
+        after.connected();
+        assertThat(transport.sent()).singleElement().satisfies(sent -> {
+            assertThat(sent.text()).isEqualTo("look @bob");
+            assertThat(sent.media()).isEqualTo(picture);
+            assertThat(sent.message().media()).hasValueSatisfying(m -> assertThat(m.fileName()).hasValue("cat.jpg"));
+            assertThat(sent.message().mentions()).containsExactly(UserId.of("bob"));
+            assertThat(sent.message().quote()).hasValueSatisfying(q -> assertThat(q.messageId()).isEqualTo("q1"));
+        });
+        try (var left = java.nio.file.Files.walk(media.spool())) {
+            assertThat(left.filter(java.nio.file.Files::isRegularFile)).as("sent media is deleted").isEmpty();
+        }
+    }
+
+    @Test
+    void media_over_its_kinds_limit_is_refused_before_anything_is_queued() {
+        OutboundMessenger out = open();
+        byte[] big = new byte[1024 * 1024 + 1];
+        assertThatThrownBy(() -> out.send(ChatId.of("a"), OutgoingMessage.of(Media.of(MediaKind.STICKER, big, "image/webp"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blacksky.media.max-size.sticker");
+        assertThat(out.queued()).isZero();
+        assertThat(transport.attempts()).isEmpty();
     }
 }
