@@ -64,6 +64,16 @@ class WhatsAppVocabularyIT {
     }
 
     @Test
+    void a_native_poll_is_asked_voted_on_with_vote_and_counted() throws Exception {
+        Launch.Result result = console(String.join("\n",
+                ":in team", "!ask Lunch? | Pizza | Sushi", ":vote 1", ":as bob", ":vote 2", ":vote 1 2", "!tally", "") + "\n");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.stdout()).as(result.toString())
+                .contains("[poll] Lunch?\n  1. Pizza\n  2. Sushi".replace("\n", System.lineSeparator()))
+                .contains("📊 Lunch?" + System.lineSeparator() + "Pizza: 2" + System.lineSeparator() + "Sushi: 1");
+    }
+
+    @Test
     void qr_answers_with_an_image_file_that_decodes_back_to_the_text() throws Exception {
         Launch.Result result = console("!qr hello\n");
         assertThat(result.exit()).as(result.toString()).isZero();

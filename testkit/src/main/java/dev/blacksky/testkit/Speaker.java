@@ -1,5 +1,6 @@
 package dev.blacksky.testkit;
 
+import dev.blacksky.api.event.PollVotedEvent;
 import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.ChatType;
@@ -111,6 +112,32 @@ public final class Speaker {
         Content content = new Content.Attachment(kind, media.mimeType(), media.size(), media.fileName(),
                 file.toAbsolutePath().toString());
         return send(caption, Optional.empty(), content);
+    }
+
+    /**
+     * Votes on the last poll the bot sent to this chat: listeners get a {@code PollVotedEvent}.
+     *
+     * <pre>{@code
+     * bot.user("alice").in("team").says("!lunch").reply();
+     * bot.user("alice").in("team").votes("Pizza").expectNoReply();
+     * }</pre>
+     *
+     * @param options the options picked, by text; none takes the vote back
+     * @return what the bot answered
+     * @throws AssertionError if the bot sent no poll here
+     */
+    public Exchange votes(String... options) {
+        Chat chat = group == null ? new Chat(ChatId.of(id), ChatType.PRIVATE, displayName) : bot.groupChat(group);
+        String pollId = bot.transport().sent().reversed().stream()
+                .filter(m -> m.chat().equals(chat.id()) && m.message().poll().isPresent()).map(m -> m.id()).findFirst()
+                .orElseThrow(() -> new AssertionError("the bot sent no poll to " + chat.id()));
+        Message label = Message.text("vote-" + ids.incrementAndGet(), chat, new User(id, displayName),
+                "(votes " + String.join(", ", options) + ")", bot.now());
+        int sentBefore = bot.transport().sent().size();
+        int actionsBefore = bot.transport().actions().size();
+        BlackskyTest.await(bot.host().dispatcher().publish(new PollVotedEvent(chat, pollId, id, List.of(options), bot.now())));
+        return new Exchange(label, bot.sentSince(sentBefore), List.of(),
+                bot.transport().actions().subList(actionsBefore, bot.transport().actions().size()));
     }
 
     private Exchange send(String text, Optional<QuotedMessage> quoted) {

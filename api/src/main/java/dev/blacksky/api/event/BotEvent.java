@@ -15,7 +15,7 @@ import java.time.Instant;
  * }</pre>
  */
 public sealed interface BotEvent permits MessageReceivedEvent, MemberJoinedEvent, MemberLeftEvent,
-        ConnectionStateChangedEvent, MemberPromotedEvent, MemberDemotedEvent, GroupSubjectChangedEvent {
+        ConnectionStateChangedEvent, MemberPromotedEvent, MemberDemotedEvent, GroupSubjectChangedEvent, PollVotedEvent {
 
     /**
      * Returns when the event happened.

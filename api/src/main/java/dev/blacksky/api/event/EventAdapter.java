@@ -36,6 +36,7 @@ public abstract class EventAdapter implements EventListener {
             case MemberPromotedEvent e -> onMemberPromoted(e);
             case MemberDemotedEvent e -> onMemberDemoted(e);
             case GroupSubjectChangedEvent e -> onGroupSubjectChanged(e);
+            case PollVotedEvent e -> onPollVoted(e);
         }
     }
 
@@ -100,5 +101,14 @@ public abstract class EventAdapter implements EventListener {
      * @throws Exception on failure; the host contains it
      */
     public void onGroupSubjectChanged(GroupSubjectChangedEvent event) throws Exception {
+    }
+
+    /**
+     * Someone voted on one of the bot's polls.
+     *
+     * @param event the event
+     * @throws Exception on failure; the host contains it
+     */
+    public void onPollVoted(PollVotedEvent event) throws Exception {
     }
 }

@@ -23,8 +23,10 @@ import java.util.Optional;
  * @param mentions the users mentioned
  * @param quote the message this one quotes, if any
  * @param media the media, if any
+ * @param poll the poll, if this message is one (its text is the question)
  */
-public record OutgoingMessage(String text, List<UserId> mentions, Optional<QuotedMessage> quote, Optional<Media> media) {
+public record OutgoingMessage(String text, List<UserId> mentions, Optional<QuotedMessage> quote, Optional<Media> media,
+                              Optional<Poll> poll) {
 
     /** Checks the components and copies the mentions. */
     public OutgoingMessage {
@@ -32,9 +34,35 @@ public record OutgoingMessage(String text, List<UserId> mentions, Optional<Quote
         mentions = List.copyOf(mentions);
         Objects.requireNonNull(quote, "quote");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(poll, "poll");
         if (media.isEmpty() && text.isEmpty()) {
             throw new IllegalArgumentException("a message needs text or media");
         }
+        if (poll.isPresent() && media.isPresent()) {
+            throw new IllegalArgumentException("a poll cannot carry media");
+        }
+    }
+
+    /**
+     * A message with text or media, without a poll.
+     *
+     * @param text the text or caption
+     * @param mentions the users mentioned
+     * @param quote the quoted message
+     * @param media the media
+     */
+    public OutgoingMessage(String text, List<UserId> mentions, Optional<QuotedMessage> quote, Optional<Media> media) {
+        this(text, mentions, quote, media, Optional.empty());
+    }
+
+    /**
+     * A native poll.
+     *
+     * @param poll the question and options
+     * @return the message
+     */
+    public static OutgoingMessage poll(Poll poll) {
+        return new OutgoingMessage(poll.question(), List.of(), Optional.empty(), Optional.empty(), Optional.of(poll));
     }
 
     /**
@@ -64,7 +92,7 @@ public record OutgoingMessage(String text, List<UserId> mentions, Optional<Quote
      * @return a copy
      */
     public OutgoingMessage withText(String newText) {
-        return new OutgoingMessage(newText, mentions, quote, media);
+        return new OutgoingMessage(newText, mentions, quote, media, poll);
     }
 
     /**
@@ -76,7 +104,7 @@ public record OutgoingMessage(String text, List<UserId> mentions, Optional<Quote
     public OutgoingMessage mentioning(Collection<UserId> users) {
         List<UserId> all = new ArrayList<>(mentions);
         users.stream().filter(u -> !all.contains(u)).forEach(all::add);
-        return new OutgoingMessage(text, all, quote, media);
+        return new OutgoingMessage(text, all, quote, media, poll);
     }
 
     /**
@@ -106,7 +134,7 @@ public record OutgoingMessage(String text, List<UserId> mentions, Optional<Quote
      * @return a copy
      */
     public OutgoingMessage quoting(QuotedMessage quoted) {
-        return new OutgoingMessage(text, mentions, Optional.of(quoted), media);
+        return new OutgoingMessage(text, mentions, Optional.of(quoted), media, poll);
     }
 
     /**
@@ -115,6 +143,6 @@ public record OutgoingMessage(String text, List<UserId> mentions, Optional<Quote
      * @return a copy
      */
     public OutgoingMessage unquoted() {
-        return new OutgoingMessage(text, mentions, Optional.empty(), media);
+        return new OutgoingMessage(text, mentions, Optional.empty(), media, poll);
     }
 }

@@ -6,6 +6,7 @@ import dev.blacksky.api.event.MemberDemotedEvent;
 import dev.blacksky.api.event.MemberJoinedEvent;
 import dev.blacksky.api.event.MemberLeftEvent;
 import dev.blacksky.api.event.MemberPromotedEvent;
+import dev.blacksky.api.event.PollVotedEvent;
 import dev.blacksky.api.event.MessageReceivedEvent;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
@@ -99,6 +100,7 @@ public final class Dispatcher implements AutoCloseable {
             case MemberPromotedEvent promoted -> promoted.group().id();
             case MemberDemotedEvent demoted -> demoted.group().id();
             case GroupSubjectChangedEvent renamed -> renamed.group().id();
+            case PollVotedEvent voted -> voted.chat().id();
             default -> null;
         };
         if (chat == null) {

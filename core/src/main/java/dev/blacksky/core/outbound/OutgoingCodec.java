@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValueFactory;
 import dev.blacksky.api.message.Media;
 import dev.blacksky.api.message.MediaKind;
 import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.api.message.Poll;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.UserId;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What an outbox row keeps of a message besides its text, as JSON: mentions, quote, and the spooled media file. */
+/** What an outbox row keeps of a message besides its text, as JSON: mentions, quote, poll, the spooled media file. */
 final class OutgoingCodec {
 
     private OutgoingCodec() {
@@ -23,7 +24,7 @@ final class OutgoingCodec {
 
     /** Null for a plain text message, so the common row stays as small as before. */
     static String encode(OutgoingMessage message, String id) {
-        if (message.mentions().isEmpty() && message.quote().isEmpty() && message.media().isEmpty()) {
+        if (message.mentions().isEmpty() && message.quote().isEmpty() && message.media().isEmpty() && message.poll().isEmpty()) {
             return null;
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -37,6 +38,7 @@ final class OutgoingCodec {
             media.put("mime", m.mimeType());
             json.put("media", media);
         });
+        message.poll().ifPresent(p -> json.put("poll", Map.of("question", p.question(), "options", p.options())));
         return ConfigValueFactory.fromMap(json).render(ConfigRenderOptions.concise());
     }
 
@@ -51,6 +53,8 @@ final class OutgoingCodec {
                 UserId.of(json.getString("quote.sender")), json.getString("quote.text"))) : Optional.empty();
         Optional<Media> media = json.hasPath("media") ? Optional.of(Media.of(MediaKind.valueOf(json.getString("media.kind")),
                 spool.resolve(json.getString("media.file"))).withMimeType(json.getString("media.mime"))) : Optional.empty();
-        return new OutgoingMessage(text, mentions, quote, media);
+        Optional<Poll> poll = json.hasPath("poll") ? Optional.of(new Poll(json.getString("poll.question"),
+                json.getStringList("poll.options"))) : Optional.empty();
+        return new OutgoingMessage(text, mentions, quote, media, poll);
     }
 }

@@ -1,5 +1,6 @@
 package dev.blacksky.core.whatsapp;
 
+import dev.blacksky.api.event.PollVotedEvent;
 import dev.blacksky.api.group.GroupInfo;
 import dev.blacksky.api.group.GroupMember;
 import dev.blacksky.api.group.GroupRole;
@@ -28,9 +29,11 @@ import it.auties.whatsapp.model.message.standard.ContactMessage;
 import it.auties.whatsapp.model.message.standard.DocumentMessage;
 import it.auties.whatsapp.model.message.standard.ImageMessage;
 import it.auties.whatsapp.model.message.standard.LocationMessage;
+import it.auties.whatsapp.model.message.standard.PollUpdateMessage;
 import it.auties.whatsapp.model.message.standard.StickerMessage;
 import it.auties.whatsapp.model.message.standard.TextMessage;
 import it.auties.whatsapp.model.message.standard.VideoOrGifMessage;
+import it.auties.whatsapp.model.poll.PollOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +73,22 @@ public final class CobaltMessages {
         }
     }
 
+    /** A vote on one of the bot's polls, which Cobalt decrypted, as the api's event; empty for anything else. */
+    public Optional<PollVotedEvent> vote(MessageInfo<?> info) {
+        if (!(info instanceof ChatMessageInfo chat) || chat.fromMe() || chat.message() == null
+                || !(chat.message().content() instanceof PollUpdateMessage update)) {
+            return Optional.empty();
+        }
+        Jid chatJid = chat.chatJid().toSimpleJid();
+        boolean group = chatJid.hasServer(JidServer.groupOrCommunity());
+        UserId voter = sender(chat);
+        ChatId chatId = ChatId.of(group ? chatJid.toString() : userId(lids.resolve(normalise(chatJid))));
+        return Optional.of(new PollVotedEvent(new Chat(chatId, group ? ChatType.GROUP : ChatType.PRIVATE,
+                group ? chatJid.user() : voter.value()), update.pollCreationMessageKey().id(), voter,
+                update.votes().stream().map(PollOption::name).toList(),
+                Instant.ofEpochSecond(chat.timestampSeconds().orElse(0))));
+    }
+
     /** The message as the host sees it, or empty for one the bot must not handle. */
     public Optional<Inbound> toInbound(MessageInfo<?> info) {
         if (!(info instanceof ChatMessageInfo chat) || chat.fromMe()) {
@@ -102,7 +121,7 @@ public final class CobaltMessages {
     // Kinds that are protocol traffic, not something a user sent.
     private static final Set<Type> INTERNAL = java.util.EnumSet.of(
             Type.EMPTY, Type.PROTOCOL, Type.SENDER_KEY_DISTRIBUTION, Type.KEEP_IN_CHAT,
-            Type.DEVICE_SYNC, Type.STICKER_SYNC, Type.ENCRYPTED_REACTION);
+            Type.DEVICE_SYNC, Type.STICKER_SYNC, Type.ENCRYPTED_REACTION, Type.POLL_UPDATE);
 
     /** What a message carries for the api; empty for protocol traffic and undecryptable messages. */
     static Optional<Content> content(MessageContainer container) {

@@ -1,9 +1,10 @@
 package dev.blacksky.core.whatsapp;
 
 import it.auties.whatsapp.model.chat.Chat;
+import it.auties.whatsapp.model.message.standard.PollCreationMessage;
+import it.auties.whatsapp.model.sync.HistorySyncMessage;
 import java.time.Duration;
 import java.time.Instant;
-import it.auties.whatsapp.model.sync.HistorySyncMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
 final class MessageRetention {
 
     private final Duration keep;
+
+    private static final Duration POLL_EXTRA = Duration.ofDays(7);
 
     MessageRetention(Duration keep) {
         this.keep = keep;
@@ -35,7 +38,11 @@ final class MessageRetention {
         List<HistorySyncMessage> old = new ArrayList<>();
         for (HistorySyncMessage message : List.copyOf(chat.messages())) {
             // A message without a timestamp cannot be aged; it stays (Cobalt sets one on every message it keeps).
-            if (message.messageInfo().timestampSeconds().orElse(Long.MAX_VALUE) < cutoff) {
+            // A poll stays a week: Cobalt decrypts a vote only while it holds the poll it is for.
+            boolean poll = message.messageInfo().message() != null
+                    && message.messageInfo().message().content() instanceof PollCreationMessage;
+            long limit = poll ? cutoff - POLL_EXTRA.toSeconds() : cutoff;
+            if (message.messageInfo().timestampSeconds().orElse(Long.MAX_VALUE) < limit) {
                 old.add(message);
             }
         }

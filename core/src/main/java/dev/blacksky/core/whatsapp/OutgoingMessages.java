@@ -16,10 +16,12 @@ import it.auties.whatsapp.model.message.model.MessageContainer;
 import it.auties.whatsapp.model.message.standard.AudioMessageSimpleBuilder;
 import it.auties.whatsapp.model.message.standard.DocumentMessageSimpleBuilder;
 import it.auties.whatsapp.model.message.standard.ImageMessageSimpleBuilder;
+import it.auties.whatsapp.model.message.standard.PollCreationMessageSimpleBuilder;
 import it.auties.whatsapp.model.message.standard.ReactionMessageBuilder;
 import it.auties.whatsapp.model.message.standard.SimpleStickerMessageBuilder;
 import it.auties.whatsapp.model.message.standard.TextMessageBuilder;
 import it.auties.whatsapp.model.message.standard.VideoMessageSimpleBuilder;
+import it.auties.whatsapp.model.poll.PollOptionBuilder;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,6 +46,13 @@ final class OutgoingMessages {
                 .quotedMessageSenderJid(message.quote().map(q -> jid(q.sender())).orElse(null))
                 .quotedMessage(message.quote().map(q -> MessageContainer.of(q.text())).orElse(null))
                 .build();
+        if (message.poll().isPresent()) {
+            var poll = new PollCreationMessageSimpleBuilder().title(message.poll().get().question())
+                    .selectableOptions(message.poll().get().options().stream()
+                            .map(option -> new PollOptionBuilder().name(option).build()).toList())
+                    .build();
+            return message(self, chat, MessageContainer.of(poll), messageId, now);
+        }
         if (message.media().isEmpty()) {
             return message(self, chat, MessageContainer.of(new TextMessageBuilder().text(message.text()).contextInfo(context)
                     .build()), messageId, now);

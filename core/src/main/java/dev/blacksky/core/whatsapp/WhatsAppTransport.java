@@ -1,6 +1,7 @@
 package dev.blacksky.core.whatsapp;
 
 import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.event.PollVotedEvent;
 import dev.blacksky.api.group.GroupInfo;
 import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
@@ -202,6 +203,11 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     void received(MessageInfo<?> info) {
         InboundSink target = sink;
         if (target == null) {
+            return;
+        }
+        Optional<PollVotedEvent> vote = messages.vote(info);
+        if (vote.isPresent()) {
+            target.event(vote.get());
             return;
         }
         Optional<Inbound> inbound = messages.toInbound(info);

@@ -23,8 +23,10 @@ import it.auties.whatsapp.model.message.standard.DocumentMessageBuilder;
 import it.auties.whatsapp.model.message.standard.ImageMessageBuilder;
 import it.auties.whatsapp.model.message.standard.LocationMessageBuilder;
 import it.auties.whatsapp.model.message.standard.PollCreationMessageBuilder;
+import it.auties.whatsapp.model.message.standard.PollUpdateMessageBuilder;
 import it.auties.whatsapp.model.message.standard.TextMessageBuilder;
 import it.auties.whatsapp.model.node.Node;
+import it.auties.whatsapp.model.poll.PollOptionBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -184,6 +186,21 @@ class CobaltMessagesTest {
         var poll = messages.toInbound(message("15550001111@s.whatsapp.net", "15550001111@s.whatsapp.net", false,
                 MessageContainer.of(new PollCreationMessageBuilder().title("Lunch?").build()))).orElseThrow().message().content();
         assertThat(poll).isEqualTo(new Content.Other("poll_creation"));
+    }
+
+    @Test
+    void a_decrypted_vote_on_the_bots_poll_is_an_event_not_a_message() {
+        var key = new ChatMessageKeyBuilder().chatJid(Jid.of("120363000000000001@g.us")).fromMe(true).id("3EB0POLL").build();
+        var update = new PollUpdateMessageBuilder().pollCreationMessageKey(key)
+                .votes(List.of(new PollOptionBuilder().name("Pizza").build())).build();
+        var info = message("120363000000000001@g.us", "15550001111@s.whatsapp.net", false, MessageContainer.of(update));
+        assertThat(messages.toInbound(info)).as("no plugin gets a vote as a message").isEmpty();
+        assertThat(messages.vote(info)).hasValueSatisfying(vote -> {
+            assertThat(vote.pollId()).isEqualTo("3EB0POLL");
+            assertThat(vote.voter()).isEqualTo(UserId.of("15550001111"));
+            assertThat(vote.selected()).containsExactly("Pizza");
+            assertThat(vote.chat().id()).isEqualTo(ChatId.of("120363000000000001@g.us"));
+        });
     }
 
     private static Node stanza(String id, String lid, String phone) {

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.blacksky.api.message.Media;
 import dev.blacksky.api.message.MediaKind;
 import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.api.message.Poll;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.UserId;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.standard.AudioMessage;
 import it.auties.whatsapp.model.message.standard.DocumentMessage;
 import it.auties.whatsapp.model.message.standard.ImageMessage;
+import it.auties.whatsapp.model.message.standard.PollCreationMessage;
 import it.auties.whatsapp.model.message.standard.ReactionMessage;
 import it.auties.whatsapp.model.message.standard.TextMessage;
+import it.auties.whatsapp.model.poll.PollOption;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +89,16 @@ class OutgoingMessagesTest {
         var voice = OutgoingMessages.message(SELF, Jid.of("15550001111"), OutgoingMessage.of(
                 Media.of(MediaKind.VOICE, new byte[] {1, 2, 3}, "audio/ogg; codecs=opus")), "3EB0PTT", NOW);
         assertThat(voice.message().content()).isInstanceOfSatisfying(AudioMessage.class, m -> assertThat(m.voiceMessage()).isTrue());
+    }
+
+    @Test
+    void a_poll_is_a_native_poll_creation_under_our_id() throws Exception {
+        var info = OutgoingMessages.message(SELF, Jid.of("120363000000000001@g.us"),
+                OutgoingMessage.poll(Poll.of("Lunch?", "Pizza", "Sushi")), "3EB0POLL", NOW);
+        assertThat(info.id()).isEqualTo("3EB0POLL");
+        assertThat(info.message().content()).isInstanceOfSatisfying(PollCreationMessage.class, poll -> {
+            assertThat(poll.title()).isEqualTo("Lunch?");
+            assertThat(poll.selectableOptions()).extracting(PollOption::name).containsExactly("Pizza", "Sushi");
+        });
     }
 }

@@ -18,7 +18,8 @@ final class ConsoleHelp {
               :image <file> [caption] send an image; also :video, :audio, :voice, :doc and :sticker
               :location <lat> <lon> [name]   share a location
               :contact <name>         share a contact card
-              :reply <n> <text>       reply quoting your n-th message line""";
+              :reply <n> <text>       reply quoting your n-th message line
+              :vote <n>...            vote on the last poll the bot sent here (option numbers)""";
 
     private ConsoleHelp() {
     }

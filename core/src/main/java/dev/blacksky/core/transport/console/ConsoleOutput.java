@@ -33,12 +33,20 @@ final class ConsoleOutput {
                 line.append('\n');
             }
         }
-        line.append(message.text());
+        line.append(message.poll().map(ConsoleOutput::poll).orElse(message.text()));
         if (!message.mentions().isEmpty()) {
             line.append(" [mentions: ").append(message.mentions().stream().map(UserId::value).collect(Collectors.joining(", ")))
                     .append(']');
         }
         return line.toString();
+    }
+
+    private static String poll(dev.blacksky.api.message.Poll poll) {
+        StringBuilder text = new StringBuilder("[poll] ").append(poll.question());
+        for (int i = 0; i < poll.options().size(); i++) {
+            text.append("\n  ").append(i + 1).append(". ").append(poll.options().get(i));
+        }
+        return text.append("\n(:vote <number>... to vote)").toString();
     }
 
     /** One line for a piece of media, such as {@code [image cat.jpg 34 KB]}. */

@@ -1,6 +1,7 @@
 package dev.blacksky.core.transport.console;
 
 import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.api.event.PollVotedEvent;
 import dev.blacksky.api.group.GroupInfo;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Content;
@@ -70,6 +71,8 @@ public final class ConsoleTransport implements Transport {
         }
     };
     private int lineNumber;
+    // The last poll the bot sent to each chat, for :vote.
+    private final Map<ChatId, Map.Entry<String, List<String>>> polls = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile InboundSink sink;
     private volatile boolean stopped;
     private Thread reader;
@@ -129,6 +132,10 @@ public final class ConsoleTransport implements Transport {
         if (line.isBlank()) {
             return;
         }
+        if (line.startsWith(":vote")) {
+            vote(line, session, sink);
+            return;
+        }
         if (line.startsWith(":")) {
             if (session.inGroup() && GROUP_DIRECTIVES.contains(line.trim().split("\\s+")[0])) {
                 // A group change or question comes after the lines typed before it, as it would in a chat.
@@ -168,6 +175,28 @@ public final class ConsoleTransport implements Transport {
         sink.accept(new Inbound(message, session.senderIsGroupAdmin()));
     }
 
+    private void vote(String line, ConsoleSession session, InboundSink sink) {
+        ChatId chat = session.chat().id();
+        sink.barrier(chat).join(); // the poll asked for by an earlier line is out by then
+        Map.Entry<String, List<String>> poll = polls.get(chat);
+        if (poll == null) {
+            printLine("(no poll to vote on here: the bot has not sent one to this chat)");
+            return;
+        }
+        List<String> selected = new java.util.ArrayList<>();
+        for (String word : line.substring(":vote".length()).trim().split("\\s+")) {
+            try {
+                selected.add(poll.getValue().get(Integer.parseInt(word) - 1));
+            } catch (RuntimeException e) {
+                if (!word.isEmpty()) {
+                    printLine("(usage: :vote <option number>..., 1 to " + poll.getValue().size() + ")");
+                    return;
+                }
+            }
+        }
+        sink.event(new PollVotedEvent(session.chat(), poll.getKey(), session.sender().id(), selected, clock.instant()));
+    }
+
     // "@bob" in a line mentions bob, as tapping a name does on a phone.
     private static List<UserId> mentions(String text) {
         return Arrays.stream(text.split("\\s+")).filter(w -> w.length() > 1 && w.startsWith("@"))
@@ -186,6 +215,7 @@ public final class ConsoleTransport implements Transport {
     @Override
     public CompletionStage<String> send(ChatId chat, OutgoingMessage message, String messageId) {
         try {
+            message.poll().ifPresent(poll -> polls.put(chat, Map.entry(messageId, poll.options())));
             printLine(ConsoleOutput.render(message, messageId, mediaFolder, interactive));
             return CompletableFuture.completedFuture(messageId);
         } catch (IOException e) {
