@@ -118,6 +118,65 @@ class DistributionIT {
     }
 
     @Test
+    void plugins_list_catches_what_only_a_start_shows_an_invalid_command_name_or_a_constructor_that_throws()
+            throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(DIST.resolve("plugins/blacksky-plugin-basics-" + VERSION + ".jar"), plugins.resolve("basics.jar"));
+        Path badName = PluginSource.build(DIST, tmp.resolve("build/badname"), "badname", "com.example.badname.Bad", """
+                package com.example.badname;
+
+                import dev.blacksky.api.command.Command;
+                import dev.blacksky.api.command.CommandContext;
+                import dev.blacksky.api.command.CommandSpec;
+                import org.pf4j.Extension;
+
+                @Extension
+                public final class Bad implements Command {
+                    @Override
+                    public CommandSpec spec() {
+                        return CommandSpec.named("Not Valid!").description("an invalid name").build();
+                    }
+
+                    @Override
+                    public void execute(CommandContext ctx) {
+                    }
+                }
+                """);
+        Path throwing = PluginSource.build(DIST, tmp.resolve("build/strict"), "strict", "com.example.strict.Strict", """
+                package com.example.strict;
+
+                import dev.blacksky.api.command.Command;
+                import dev.blacksky.api.command.CommandContext;
+                import dev.blacksky.api.command.CommandSpec;
+                import org.pf4j.Extension;
+
+                @Extension
+                public final class Strict implements Command {
+                    public Strict() {
+                        throw new IllegalStateException("plugins.strict.token is not set");
+                    }
+
+                    @Override
+                    public CommandSpec spec() {
+                        return CommandSpec.named("strict").description("needs configuration").build();
+                    }
+
+                    @Override
+                    public void execute(CommandContext ctx) {
+                    }
+                }
+                """);
+        Files.copy(badName, plugins.resolve("badname.jar"));
+        Files.copy(throwing, plugins.resolve("strict.jar"));
+        Launch.Result list = blacksky(DIST, "plugins", "list", "--plugins", plugins.toString()).run();
+        assertThat(list.exit()).as(list.toString()).isEqualTo(1);
+        assertThat(list.stdout()).as(list.toString()).contains("ok    basics")
+                .containsPattern("FAIL  badname .*badname.jar: fails to start: .*Not Valid!")
+                .containsPattern("FAIL  strict .*strict.jar: fails to start: .*plugins.strict.token is not set")
+                .contains("1 would load, 2 would not");
+    }
+
+    @Test
     void plugins_list_checks_the_folder_without_starting_the_bot() throws IOException {
         Launch.Result fine = blacksky(DIST, "plugins", "list").run();
         assertThat(fine.exit()).as(fine.toString()).isZero();

@@ -64,6 +64,15 @@ class WhatsAppVocabularyIT {
     }
 
     @Test
+    void a_join_keeps_its_place_among_the_lines_of_its_chat() throws Exception {
+        for (int run = 0; run < 3; run++) {
+            Launch.Result result = console(String.join("\n", ":in team", "!echo first", ":join bob", "!echo last", "") + "\n");
+            assertThat(result.stdout().lines().toList()).as(result.toString()).containsExactly("first",
+                    "Welcome to team, @bob! Send !help to see what I can do. [mentions: bob]", "last");
+        }
+    }
+
+    @Test
     void a_native_poll_is_asked_voted_on_with_vote_and_counted() throws Exception {
         Launch.Result result = console(String.join("\n",
                 ":in team", "!ask Lunch? | Pizza | Sushi", ":vote 1", ":as bob", ":vote 2", ":vote 1 2", "!tally", "") + "\n");

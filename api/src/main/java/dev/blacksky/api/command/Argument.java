@@ -116,13 +116,15 @@ public final class Argument<T> {
             try {
                 return Long.parseLong(token);
             } catch (NumberFormatException e) {
-                throw new ArgumentException("'" + token + "' is not a whole number");
+                boolean digits = token.matches("[+-]?\\d+");
+                throw new ArgumentException("'" + token + "' is " + (digits ? "too large a number" : "not a whole number"));
             }
         });
     }
 
     /**
-     * A duration: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 2d}, or ISO-8601 such as {@code PT15M}.
+     * A duration longer than zero: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 2d}, or ISO-8601 such as
+     * {@code PT15M}.
      *
      * @param name the argument's name, shown in usage
      * @param description what it means, shown in help
@@ -239,13 +241,23 @@ public final class Argument<T> {
         return optional ? "[" + inner + "]" : "<" + inner + ">";
     }
 
+    // Only positive durations: "in minus five minutes" is a typing error, not a wish to act now.
     static Duration parseDuration(String token) {
+        Duration duration = parseAnyDuration(token);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new ArgumentException("'" + token + "' is not a duration longer than zero");
+        }
+        return duration;
+    }
+
+    private static Duration parseAnyDuration(String token) {
         String text = token.trim().toLowerCase(Locale.ROOT);
         if (text.startsWith("pt") || text.startsWith("p")) {
             try {
                 return Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new ArgumentException("'" + token + "' is not a duration such as 90s, 10m or 1h30m");
+                throw new ArgumentException("'" + token + "' is " + (e.getCause() instanceof ArithmeticException
+                        ? "too long a duration" : "not a duration such as 90s, 10m or 1h30m"));
             }
         }
         Matcher matcher = COMPACT_DURATION.matcher(text);
@@ -259,7 +271,7 @@ public final class Argument<T> {
             total = total.plusMinutes(group(matcher, 3));
             total = total.plusSeconds(group(matcher, 4));
             return total;
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException e) { // 99999999999999999999d does not fit a long
             throw new ArgumentException("'" + token + "' is too long a duration");
         }
     }

@@ -5,7 +5,9 @@ import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigSources;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.plugin.PluginFailure;
 import dev.blacksky.core.plugin.PluginFolderCheck;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,9 +39,9 @@ final class PluginsCommand implements Runnable {
         public Integer call() {
             Path home = BlackskyCli.home();
             Path folder;
+            ConfigSources sources = new ConfigSources(home.resolve("conf/application.conf"), List.of(), System.getenv());
             try { // the folder `run` would use: --plugins relative to here, blacksky.paths.plugins to the installation
-                Config config = ConfigLoader.load(new ConfigSources(home.resolve("conf/application.conf"), List.of(),
-                        System.getenv()));
+                Config config = ConfigLoader.load(sources);
                 folder = ConfigLoader.read(config, c -> HostPaths.resolve(home, c, null, plugins)).plugins();
             } catch (ConfigurationException e) {
                 System.err.println("blacksky: " + e.getMessage());
@@ -53,6 +55,9 @@ final class PluginsCommand implements Runnable {
             if (entries.isEmpty()) {
                 System.out.println("No plugin JARs in " + folder);
                 return ExitCodes.OK;
+            }
+            if (entries.stream().anyMatch(PluginFolderCheck.Entry::ok)) {
+                entries = afterTrialStart(home, sources, folder, entries);
             }
             for (PluginFolderCheck.Entry e : entries) {
                 String name = e.jar().getFileName().toString();
@@ -68,5 +73,22 @@ final class PluginsCommand implements Runnable {
             System.out.println(entries.size() - failing + " would load, " + failing + " would not (" + folder + ")");
             return failing == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }
+    }
+
+    // What only a real start shows (a command's name, a constructor that throws) turns an "ok" into a failure.
+    private static List<PluginFolderCheck.Entry> afterTrialStart(Path home, ConfigSources sources, Path folder,
+                                                                 List<PluginFolderCheck.Entry> entries) {
+        List<PluginFailure> failures;
+        try {
+            failures = TrialStart.failures(home, sources, folder);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("blacksky: could not start the plugins for a trial (" + e + "); the checks above are static only");
+            return entries;
+        }
+        return entries.stream().map(e -> !e.ok() ? e : failures.stream()
+                .filter(f -> f.jar().getFileName().equals(e.jar().getFileName())).findFirst()
+                .map(f -> new PluginFolderCheck.Entry(e.jar(), e.pluginId(), e.version(), e.requires(), e.dependencies(),
+                        "fails to start: " + f.reason()))
+                .orElse(e)).toList();
     }
 }

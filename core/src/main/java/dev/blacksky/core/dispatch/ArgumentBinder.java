@@ -47,13 +47,13 @@ final class ArgumentBinder {
             switch (argument.kind()) {
                 case QUOTED -> {
                     if (message.quoted().isPresent() || !argument.isOptional()) {
-                        values[i] = argument.parse("", message);
+                        values[i] = parse(argument, "", message);
                     }
                 }
                 case REST -> {
                     String rest = tokens.takeRemainder();
                     if (!rest.isEmpty()) {
-                        values[i] = argument.parse(rest, message);
+                        values[i] = parse(argument, rest, message);
                     } else if (!argument.isOptional()) {
                         throw new ArgumentException("missing " + argument.usage());
                     }
@@ -61,7 +61,7 @@ final class ArgumentBinder {
                 case TOKEN -> {
                     String token = tokens.next();
                     if (token != null) {
-                        values[i] = argument.parse(token, message);
+                        values[i] = parse(argument, token, message);
                     } else if (!argument.isOptional()) {
                         throw new ArgumentException("missing " + argument.usage());
                     }
@@ -74,10 +74,21 @@ final class ArgumentBinder {
         return new Bound(values, plan, raw);
     }
 
+    // A parser is plugin code: anything but ArgumentException is a fault in the plugin, told apart for the log.
+    private static Object parse(Argument<?> argument, String token, Message message) {
+        try {
+            return argument.parse(token, message);
+        } catch (ArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ParserFailedException(argument.name(), token, e);
+        }
+    }
+
     private static Arguments bindRest(Plan plan, Argument<?> argument, String raw, Object[] values, Message message) {
         String rest = raw.strip(); // what the tokenizer's remainder would be
         if (!rest.isEmpty()) {
-            values[0] = argument.parse(rest, message);
+            values[0] = parse(argument, rest, message);
         } else if (!argument.isOptional()) {
             throw new ArgumentException("missing " + argument.usage());
         }

@@ -164,6 +164,10 @@ final class CommandRunner {
             say(message, error.getMessage());
         } else if (error instanceof ArgumentException) {
             say(message, error.getMessage() + "\nUsage: " + line.prefix() + route.spec().usage());
+        } else if (error instanceof ParserFailedException parser) {
+            log.error("Command {} of plugin '{}': {}", shown, route.pluginId(), parser.getMessage(), parser.getCause());
+            say(message, parser.answer() + " (The plugin's owner can find why in the log.)\nUsage: " + line.prefix()
+                    + route.spec().usage());
         } else {
             log.error("Command {} of plugin '{}' failed", shown, route.pluginId(), error);
             say(message, "Sorry, " + shown + " failed. The bot's owner can find the details in the log.");

@@ -72,7 +72,9 @@ final class HelpCommand implements Command {
     }
 
     private String explain(CommandContext ctx, String name) {
-        Optional<Route> found = registry.find(name).filter(route -> mayRun(ctx, route));
+        // Out of its scope a command is explained all the same, as calling it says where it works: one truth.
+        Optional<Route> found = registry.find(name).filter(route -> mayRun(ctx, route)
+                || !AccessPolicy.inScope(route.spec().scope(), ctx.chat().type()));
         if (found.isEmpty()) {
             return "There is no command " + ctx.prefix() + name + " you can use here. Send " + ctx.prefix()
                     + "help to see the ones you can.";

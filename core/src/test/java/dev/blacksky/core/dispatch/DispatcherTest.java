@@ -27,7 +27,7 @@ class DispatcherTest {
         TestPluginJar.plugin(folder.resolve("plugins"), "misbehaving").extension(Misbehaving.Crash.class,
                 Misbehaving.Hang.class, Misbehaving.Refuse.class, Misbehaving.Kick.class, Misbehaving.Shutdown.class,
                 Misbehaving.Secret.class, Misbehaving.Roll.class, Misbehaving.StalledRead.class, Misbehaving.Spin.class,
-                Misbehaving.StuckParser.class).write();
+                Misbehaving.StuckParser.class, Misbehaving.Count.class).write();
         TestPluginJar.plugin(folder.resolve("plugins"), "hello").extension(Hello.class).write();
     }
 
@@ -113,6 +113,28 @@ class DispatcherTest {
                     .startsWith("Sorry, plugin 'misbehaving' is paused because it keeps failing");
         } finally {
             System.setProperty("misbehaving.spin.stop", "true");
+        }
+    }
+
+    @Test
+    void a_parser_that_throws_gets_a_clear_answer_counts_against_its_plugin_and_starts_no_cooldown() {
+        try (TestHost bot = start("blacksky.plugin-host.breaker.consecutive-failures = 2")) {
+            assertThat(bot.say("alice", "!count 99999999999")).containsExactly(
+                    "I could not read '99999999999' as n. (The plugin's owner can find why in the log.)\nUsage: !count <n>");
+            assertThat(bot.say("alice", "!count 3")).as("a refused call starts no cooldown").containsExactly("counted 3");
+            assertThat(bot.say("alice", "!count 4")).singleElement().asString().startsWith("Slow down: !count");
+            assertThat(bot.say("bob", "!count x")).isNotEmpty();
+            assertThat(bot.say("carol", "!count y")).isNotEmpty();
+            assertThat(bot.transport.sent()).as("parser faults are plugin failures: the breaker counts them")
+                    .anySatisfy(m -> assertThat(m.text()).contains("Plugin 'misbehaving' is paused"));
+        }
+    }
+
+    @Test
+    void a_command_is_explained_where_it_cannot_run_as_calling_it_says_where_it_works() {
+        try (TestHost bot = start("")) {
+            assertThat(bot.say("alice", "!kick")).containsExactly("!kick works only in groups.");
+            assertThat(bot.say("alice", "!help kick")).singleElement().asString().contains("Where: groups only");
         }
     }
 
