@@ -4,8 +4,8 @@ import com.typesafe.config.Config;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Suggests the closest known key for a mistyped one ("did you mean blacksky.transport?"). */
-final class KeySuggestions {
+/** Suggests the closest known name for a mistyped one: a configuration key, a command ("did you mean ...?"). */
+public final class KeySuggestions {
 
     private KeySuggestions() {
     }
@@ -19,6 +19,11 @@ final class KeySuggestions {
                 candidates.add(path.substring(0, dot));
             }
         }
+        return closest(unknown, candidates).map(best -> " (did you mean " + best + "?)").orElse("");
+    }
+
+    /** The candidate closest to {@code unknown}, if one is close enough to be what was meant. */
+    public static java.util.Optional<String> closest(String unknown, java.util.Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -28,7 +33,9 @@ final class KeySuggestions {
                 bestDistance = d;
             }
         }
-        return best != null && bestDistance <= Math.max(2, unknown.length() / 5) ? " (did you mean " + best + "?)" : "";
+        // A short word two edits away from another is a different word, not a typo of it.
+        int allowed = unknown.length() <= 4 ? 1 : Math.max(2, unknown.length() / 5);
+        return best != null && bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
     }
 
     // Levenshtein distance; keys are short, so the quadratic table is fine.

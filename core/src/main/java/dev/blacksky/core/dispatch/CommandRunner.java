@@ -6,6 +6,7 @@ import dev.blacksky.api.command.ChatScope;
 import dev.blacksky.api.command.CommandException;
 import dev.blacksky.api.command.CommandSpec;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.core.config.KeySuggestions;
 import dev.blacksky.core.outbound.Origin;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
@@ -13,7 +14,9 @@ import dev.blacksky.core.storage.WriteLedger;
 import dev.blacksky.core.transport.Inbound;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +54,10 @@ final class CommandRunner {
         if (route == null) {
             boolean reply = message.chat().isGroup() ? settings.replyToUnknownInGroups() : settings.replyToUnknownInPrivate();
             if (reply) {
-                say(message, "Unknown command " + line.prefix() + shortened(line.word()) + ". Send " + line.prefix()
-                        + "help to see what I can do.");
+                String suggestion = suggest(line.word(), inbound).map(name -> " Did you mean " + line.prefix() + name + "?")
+                        .orElse("");
+                say(message, "Unknown command " + line.prefix() + shortened(line.word()) + "." + suggestion + " Send "
+                        + line.prefix() + "help to see what I can do.");
             }
             return;
         }
@@ -125,6 +130,18 @@ final class CommandRunner {
         }
         route.command().execute(context);
         return null;
+    }
+
+    // Among the commands this user may run here, by any name they answer to.
+    private Optional<String> suggest(String word, Inbound inbound) {
+        Message message = inbound.message();
+        boolean owner = access.isOwner(message.sender().id());
+        List<String> names = registry.all().stream()
+                .filter(route -> access.mayRun(route.spec(), owner, inbound.senderIsGroupAdmin(), message.chat().type()))
+                .flatMap(route -> java.util.stream.Stream.concat(java.util.stream.Stream.of(registry.reachableName(route)),
+                        route.spec().aliases().stream()))
+                .toList();
+        return KeySuggestions.closest(word.toLowerCase(Locale.ROOT), names);
     }
 
     /** A command in a message longer than blacksky.inbound.max-message-length: answered, not run. */

@@ -188,6 +188,10 @@ class DispatcherTest {
     void unknown_commands_answer_in_private_and_stay_silent_in_groups() {
         try (TestHost bot = start("")) {
             assertThat(bot.say("alice", "!nosuch")).containsExactly("Unknown command !nosuch. Send !help to see what I can do.");
+            assertThat(bot.say("alice", "!Hallo")).containsExactly(
+                    "Unknown command !Hallo. Did you mean !hello? Send !help to see what I can do.");
+            assertThat(bot.say("alice", "!kik")).as("only commands this user may run here are suggested")
+                    .containsExactly("Unknown command !kik. Send !help to see what I can do.");
             assertThat(bot.say(groupMessage("team", "alice", false, "!nosuch"))).isEmpty();
             assertThat(bot.say("alice", "just chatting")).isEmpty();
         }
