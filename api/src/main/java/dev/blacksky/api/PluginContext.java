@@ -90,6 +90,18 @@ public interface PluginContext {
     MediaDownloader media();
 
     /**
+     * Returns the prefix commands start with here (the first of {@code blacksky.dispatch.prefixes}), for texts
+     * written outside a command: a welcome or a reminder that names a command.
+     *
+     * <pre>{@code
+     * context.messenger().send(group, "Welcome! Send " + context.commandPrefix() + "help to see what I can do.");
+     * }</pre>
+     *
+     * @return the prefix, such as {@code "!"}
+     */
+    String commandPrefix();
+
+    /**
      * Returns the host's clock. Use it instead of {@code Instant.now()} so that tests can control time.
      *
      * @return the clock

@@ -1,7 +1,12 @@
 package dev.blacksky.api.event;
 
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
- * An {@link EventListener} with one method per event; override the ones you need.
+ * An {@link EventListener} with one method per event; override the ones you need. The host calls it only
+ * for those events: a listener that overrides {@code onMemberJoined} alone is not called for every message.
  *
  * <pre>{@code
  * @Extension
@@ -38,6 +43,21 @@ public abstract class EventAdapter implements EventListener {
             case GroupSubjectChangedEvent e -> onGroupSubjectChanged(e);
             case PollVotedEvent e -> onPollVoted(e);
         }
+    }
+
+    /** The events whose methods this listener overrides. */
+    @Override
+    public Set<Class<? extends BotEvent>> events() {
+        Set<Class<? extends BotEvent>> wanted = new HashSet<>();
+        for (Method method : getClass().getMethods()) {
+            Class<?>[] parameters = method.getParameterTypes();
+            if (method.getDeclaringClass() != EventAdapter.class && method.getName().startsWith("on")
+                    && !method.getName().equals("onEvent") && parameters.length == 1
+                    && BotEvent.class.isAssignableFrom(parameters[0])) {
+                wanted.add(parameters[0].asSubclass(BotEvent.class));
+            }
+        }
+        return Set.copyOf(wanted);
     }
 
     /**

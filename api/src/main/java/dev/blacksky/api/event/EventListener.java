@@ -1,10 +1,11 @@
 package dev.blacksky.api.event;
 
+import java.util.Set;
 import org.pf4j.ExtensionPoint;
 
 /**
- * Receives every {@link BotEvent}: messages (commands included), group joins and leaves, connection
- * changes. Most plugins extend {@link EventAdapter} instead.
+ * Receives {@link BotEvent}s: messages (commands included), group changes, poll votes, connection changes;
+ * all of them, or those {@link #events()} names. Most plugins extend {@link EventAdapter} instead.
  *
  * <pre>{@code
  * @Extension
@@ -28,4 +29,21 @@ public interface EventListener extends ExtensionPoint {
      * @throws Exception on failure; the host contains it
      */
     void onEvent(BotEvent event) throws Exception;
+
+    /**
+     * Returns the kinds of event this listener wants: the host calls {@link #onEvent} only for those, so a
+     * listener for joins costs nothing per message. {@link EventAdapter} answers with the events whose
+     * methods it overrides.
+     *
+     * <pre>{@code
+     * public Set<Class<? extends BotEvent>> events() {
+     *     return Set.of(MemberJoinedEvent.class, MemberLeftEvent.class);
+     * }
+     * }</pre>
+     *
+     * @return the event types; {@code BotEvent.class} for all (the default)
+     */
+    default Set<Class<? extends BotEvent>> events() {
+        return Set.of(BotEvent.class);
+    }
 }

@@ -24,7 +24,7 @@ final class EventDelivery {
 
     /** Completes when every listener has handled the event (or failed, or timed out). */
     CompletableFuture<Void> deliver(BotEvent event) {
-        List<ListenerRegistry.Entry> all = listeners.all();
+        List<ListenerRegistry.Entry> all = listeners.all().stream().filter(entry -> entry.wants(event)).toList();
         if (all.isEmpty()) {
             return DONE;
         }

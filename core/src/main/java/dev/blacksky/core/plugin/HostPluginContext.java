@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 
 /** The host's {@link PluginContext}: one per started plugin; {@link #close()} releases what it handed out. */
 record HostPluginContext(String pluginId, Config config, PluginStore storage, HostPluginScheduler scheduler,
-                         Messenger messenger, Groups groups, MediaDownloader media, Clock clock,
-                         Logger logger) implements PluginContext, AutoCloseable {
+                         Messenger messenger, Groups groups, MediaDownloader media, String commandPrefix,
+                         Clock clock, Logger logger) implements PluginContext, AutoCloseable {
 
     /** Cancels the plugin's tasks and closes its store; the stored data stays. */
     @Override

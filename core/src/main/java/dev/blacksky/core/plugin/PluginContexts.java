@@ -6,6 +6,7 @@ import dev.blacksky.api.group.Groups;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.MediaDownloader;
 import dev.blacksky.api.message.UserId;
+import dev.blacksky.core.dispatch.DispatchSettings;
 import dev.blacksky.core.dispatch.PluginCalls;
 import dev.blacksky.core.group.GroupDirectory;
 import dev.blacksky.core.inbound.MediaDownloads;
@@ -29,10 +30,12 @@ final class PluginContexts {
     private final PluginCalls calls;
     private final GroupDirectory groups;
     private final MediaDownloads downloads;
+    private final String prefix;
 
     @Inject
     PluginContexts(Storage storage, TimeSource time, OutboundMessenger messenger, PluginCalls calls, GroupDirectory groups,
-                   MediaDownloads downloads) {
+                   MediaDownloads downloads, DispatchSettings dispatch) {
+        this.prefix = dispatch.prefixes().getFirst();
         this.storage = storage;
         this.time = time;
         this.messenger = messenger;
@@ -50,7 +53,7 @@ final class PluginContexts {
         MediaDownloader media = (message, maxBytes) -> calls.forPlugin(downloads.download(message, maxBytes));
         return new HostPluginContext(id, pluginConfig, storage.forPlugin(id),
                 new HostPluginScheduler(id, body -> calls.execute(task, body).join(), time),
-                messenger.as(Origin.broadcastFrom(id), calls::forPlugin), handedOff(groups, calls), media, time.clock(),
+                messenger.as(Origin.broadcastFrom(id), calls::forPlugin), handedOff(groups, calls), media, prefix, time.clock(),
                 LoggerFactory.getLogger("plugin." + id));
     }
 

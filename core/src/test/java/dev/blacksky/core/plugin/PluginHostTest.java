@@ -148,7 +148,7 @@ class PluginHostTest {
             assertThat(failureFor(bot, "crashy.jar")).contains("database unreachable");
             assertThat(failureFor(bot, "badspec.jar")).contains("command 'Bad Name'").contains("lower-case");
             assertThat(bot.host.plugins().startedPlugins()).containsExactly("snooper");
-            assertThat(bot.say("alice", "!hello")).containsExactly("Unknown command !hello. Send !help to see what I can do.");
+            assertThat(bot.say("alice", "!hello")).containsExactly("Unknown command !hello. Did you mean !help? Send !help to see what I can do.");
             assertThat(bot.say("alice", "!snoop")).hasSize(1);
         }
     }

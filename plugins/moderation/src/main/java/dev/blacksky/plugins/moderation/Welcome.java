@@ -23,7 +23,8 @@ public final class Welcome extends EventAdapter {
     @Override
     public void onMemberJoined(MemberJoinedEvent event) {
         if (!template.isBlank()) {
-            String text = template.replace("{user}", event.user().mention()).replace("{group}", event.group().name());
+            String text = template.replace("{user}", event.user().mention()).replace("{group}", event.group().name())
+                    .replace("{prefix}", context.commandPrefix());
             context.messenger().send(event.group().id(), OutgoingMessage.text(text).mentioning(event.user()));
         }
     }
