@@ -96,6 +96,16 @@ public interface CommandContext {
     CompletionStage<String> send(ChatId chat, OutgoingMessage message);
 
     /**
+     * Lifts this command's cooldown for the caller's scope (the user, the member, the chat or everyone), as if
+     * this call had not happened: for a call the command itself found did not count.
+     *
+     * <pre>{@code
+     * if (!found) { ctx.resetCooldown(); ctx.reply("Nothing found; try again at once."); return; }
+     * }</pre>
+     */
+    void resetCooldown();
+
+    /**
      * Reacts to the invoking message with an emoji.
      *
      * @param emoji a single emoji, such as {@code "👍"}

@@ -13,8 +13,9 @@ import java.util.Objects;
  *
  * @param duration how long to wait between runs, positive
  * @param scope what is counted separately
+ * @param kept whether the cooldown survives a restart (see {@link #keptAcrossRestarts()})
  */
-public record Cooldown(Duration duration, CooldownScope scope) {
+public record Cooldown(Duration duration, CooldownScope scope, boolean kept) {
 
     /**
      * Checks the components.
@@ -27,6 +28,40 @@ public record Cooldown(Duration duration, CooldownScope scope) {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("a cooldown must be positive, got " + duration);
         }
+    }
+
+    /**
+     * A cooldown forgotten when the bot restarts.
+     *
+     * @param duration how long
+     * @param scope what is counted separately
+     */
+    public Cooldown(Duration duration, CooldownScope scope) {
+        this(duration, scope, false);
+    }
+
+    /**
+     * One cooldown per user in each chat.
+     *
+     * @param duration how long a member waits between two uses in the same chat
+     * @return the cooldown
+     */
+    public static Cooldown perMember(Duration duration) {
+        return new Cooldown(duration, CooldownScope.MEMBER);
+    }
+
+    /**
+     * The same cooldown, kept in the bot's database so that a restart does not lift it (for long ones:
+     * a daily reward, a weekly poll).
+     *
+     * <pre>{@code
+     * .cooldown(Cooldown.perUser(Duration.ofDays(1)).keptAcrossRestarts())
+     * }</pre>
+     *
+     * @return a copy that survives restarts
+     */
+    public Cooldown keptAcrossRestarts() {
+        return new Cooldown(duration, scope, true);
     }
 
     /**

@@ -10,6 +10,8 @@ package dev.blacksky.api.command;
 public enum CooldownScope {
     /** Each user has their own cooldown, across all chats. */
     USER,
+    /** Each member of each chat: a user's cooldown in one group does not hold them back in another. */
+    MEMBER,
     /** Each chat has its own cooldown, shared by its members. */
     CHAT,
     /** One cooldown for everybody everywhere. */

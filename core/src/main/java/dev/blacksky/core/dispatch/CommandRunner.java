@@ -32,10 +32,11 @@ final class CommandRunner {
     private final TimeSource time;
     private final AccessPolicy access;
     private final PluginCalls calls;
-    private final Cooldowns cooldowns = new Cooldowns();
+    private final Cooldowns cooldowns;
 
     CommandRunner(CommandRegistry registry, DispatchSettings settings, OutboundMessenger messenger, TimeSource time,
-                  AccessPolicy access, PluginCalls calls) {
+                  AccessPolicy access, PluginCalls calls, Cooldowns cooldowns) {
+        this.cooldowns = cooldowns;
         this.registry = registry;
         this.settings = settings;
         this.messenger = messenger;
@@ -92,7 +93,8 @@ final class CommandRunner {
         // Revoked at the deadline, before the interrupt: the user is told the command was stopped, and a late
         // reply would only confuse them.
         HostCommandContext context = new HostCommandContext(message, invokedAs, line.prefix(), owner,
-                inbound.senderIsGroupAdmin(), messenger.as(Origin.replyFrom(route.pluginId())), calls);
+                inbound.senderIsGroupAdmin(), messenger.as(Origin.replyFrom(route.pluginId())), calls,
+                () -> spec.cooldown().ifPresent(cooldown -> cooldowns.reset(route, cooldown, message)));
         Duration timeout = spec.timeout().orElse(settings.commandTimeout());
         String what = "command " + shown(line, spec) + " of plugin '" + route.pluginId() + "'";
         PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(route.pluginId(), gate.classLoader(), what), gate,

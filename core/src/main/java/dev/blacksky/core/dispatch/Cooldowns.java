@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Cooldown windows per (command, user | chat | everyone); only the first refusal per window is answered. */
+/**
+ * Cooldown windows per (command, user | member | chat | everyone); only the first refusal per window is answered.
+ * A cooldown kept across restarts also writes its window to the database, and is read back from it.
+ */
 final class Cooldowns {
 
     private static final int SWEEP_THRESHOLD = 10_000;
@@ -35,27 +38,52 @@ final class Cooldowns {
     }
 
     private final ConcurrentHashMap<Key, Window> windows = new ConcurrentHashMap<>();
+    private final KeptCooldowns kept;
 
-    Decision check(Route route, Cooldown cooldown, Message message, Instant now) {
-        Key key = new Key(route, switch (cooldown.scope()) {
+    Cooldowns(KeptCooldowns kept) {
+        this.kept = kept;
+    }
+
+    private static String scopeKey(Cooldown cooldown, Message message) {
+        return switch (cooldown.scope()) {
             case USER -> message.sender().id().value();
+            case MEMBER -> message.chat().id().value() + '\u0001' + message.sender().id().value();
             case CHAT -> message.chat().id().value();
             case GLOBAL -> "";
-        });
+        };
+    }
+
+    Decision check(Route route, Cooldown cooldown, Message message, Instant now) {
+        Key key = new Key(route, scopeKey(cooldown, message));
         Decision[] decision = new Decision[1];
-        windows.compute(key, (k, window) -> {
+        windows.compute(key, (k, current) -> {
+            Window window = current != null || !cooldown.kept() ? current
+                    : kept.until(route, key.scope()).map(Window::new).orElse(null);
             if (window != null && now.isBefore(window.until)) {
                 decision[0] = new Refused(Duration.between(now, window.until), !window.notified);
                 window.notified = true;
                 return window;
             }
             decision[0] = new Allowed();
-            return new Window(now.plus(cooldown.duration()));
+            Window next = new Window(now.plus(cooldown.duration()));
+            if (cooldown.kept()) {
+                kept.save(route, key.scope(), next.until);
+            }
+            return next;
         });
         if (windows.size() > SWEEP_THRESHOLD) {
             windows.values().removeIf(w -> !now.isBefore(w.until));
         }
         return decision[0];
+    }
+
+    /** Lifts the caller's window, as if the call had not happened. */
+    void reset(Route route, Cooldown cooldown, Message message) {
+        String scope = scopeKey(cooldown, message);
+        windows.remove(new Key(route, scope));
+        if (cooldown.kept()) {
+            kept.delete(route, scope);
+        }
     }
 
     /** Forgets every window of these routes, when their plugin version unloads. */

@@ -12,6 +12,7 @@ import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.Transport;
 import jakarta.inject.Inject;
@@ -46,7 +47,8 @@ public final class Dispatcher implements AutoCloseable {
 
     @Inject
     public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
-                      Transport transport, OutboundMessenger messenger, TimeSource time, PluginCalls calls) {
+                      Transport transport, OutboundMessenger messenger, TimeSource time, PluginCalls calls,
+                      Storage storage) {
         this.listeners = listeners;
         this.settings = settings;
         this.calls = calls;
@@ -54,7 +56,8 @@ public final class Dispatcher implements AutoCloseable {
         this.access = new AccessPolicy(settings.owners(), transport.implicitOwners(), settings.bannedUsers(),
                 settings.bannedChats());
         this.recent = new RecentMessages(settings.dedupCapacity());
-        this.commands = new CommandRunner(registry, settings, messenger, time, access, calls);
+        this.commands = new CommandRunner(registry, settings, messenger, time, access, calls,
+                new Cooldowns(new KeptCooldowns(storage)));
         this.events = new EventDelivery(listeners, settings, calls);
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));

@@ -113,10 +113,11 @@ final class HelpCommand implements Command {
     private static String describe(Cooldown cooldown) {
         String per = switch (cooldown.scope()) {
             case USER -> "per user";
+            case MEMBER -> "per user in each chat";
             case CHAT -> "per chat";
             case GLOBAL -> "for everyone";
         };
-        return DurationText.of(cooldown.duration()) + " " + per;
+        return DurationText.of(cooldown.duration()) + " " + per + (cooldown.kept() ? ", kept across restarts" : "");
     }
 
     private static String strip(String topic, String prefix) {

@@ -20,10 +20,12 @@ final class HostCommandContext implements CommandContext {
     private final boolean senderIsGroupAdmin;
     private final Messenger messenger;
     private final PluginCalls calls;
+    private final Runnable resetCooldown;
     private volatile boolean revoked;
 
     HostCommandContext(Message message, String invokedAs, String prefix, boolean senderIsOwner,
-                       boolean senderIsGroupAdmin, Messenger messenger, PluginCalls calls) {
+                       boolean senderIsGroupAdmin, Messenger messenger, PluginCalls calls, Runnable resetCooldown) {
+        this.resetCooldown = resetCooldown;
         this.message = message;
         this.invokedAs = invokedAs;
         this.prefix = prefix;
@@ -94,6 +96,11 @@ final class HostCommandContext implements CommandContext {
             return CompletableFuture.failedFuture(timedOut());
         }
         return calls.forPlugin(messenger.send(chat, outgoing));
+    }
+
+    @Override
+    public void resetCooldown() {
+        resetCooldown.run();
     }
 
     @Override
