@@ -2,6 +2,7 @@ package dev.blacksky.core.plugin;
 
 import com.typesafe.config.Config;
 import dev.blacksky.api.ApiVersion;
+import dev.blacksky.api.PluginLifecycle;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.Messenger;
@@ -136,10 +137,21 @@ final class GenerationStarter {
                 throw new PluginLoadException("its start() failed: " + describe(plugin.getFailedException()));
             }
             PluginExtensions found = PluginExtensions.of(loader, extensions);
+            for (PluginLifecycle lifecycle : found.lifecycles()) {
+                HostPluginContext started = context;
+                try {
+                    PluginScope.run(id, loader, () -> {
+                        lifecycle.start(started);
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new PluginLoadException("its start hook " + lifecycle.getClass().getName() + " failed: " + describe(e));
+                }
+            }
             PluginSupervision gate = new PluginSupervision(id, loader, settings, contexts.clock(), reason -> paused(id, reason));
             List<Route> routes = registry.prepare(id, found.commands(), gate);
             return new PluginGeneration(id, generationId, declared.getVersion(), candidate.jar(), candidate.checksum(),
-                    shadow, loader, context, gate, routes, found.listeners(), dependencyIds);
+                    shadow, loader, context, gate, routes, found.listeners(), found.lifecycles(), dependencyIds);
         } catch (PluginLoadException e) {
             discard(generationId, context, shadow);
             throw e;
@@ -159,6 +171,16 @@ final class GenerationStarter {
         if (!old.gate().awaitIdle(deadline)) {
             log.warn("Plugin '{}' {} still had {} calls running when its time to finish them was up; stopping it anyway",
                     old.pluginId(), old.version(), old.gate().inFlight());
+        }
+        for (PluginLifecycle lifecycle : old.lifecycles()) {
+            try {
+                PluginScope.run(old.pluginId(), old.loader(), () -> {
+                    lifecycle.stop(old.context());
+                    return null;
+                });
+            } catch (Exception | LinkageError e) {
+                log.warn("Plugin '{}': its stop hook {} failed: {}", old.pluginId(), lifecycle.getClass().getName(), describe(e));
+            }
         }
         try {
             PluginScope.run(old.pluginId(), old.loader(), () -> manager.stopPlugin(old.generationId()));

@@ -1,5 +1,6 @@
 package dev.blacksky.core.plugin;
 
+import dev.blacksky.api.PluginLifecycle;
 import dev.blacksky.api.command.Command;
 import dev.blacksky.api.command.CommandProvider;
 import dev.blacksky.api.event.EventListener;
@@ -15,12 +16,14 @@ import org.pf4j.ExtensionFactory;
 import org.pf4j.ExtensionPoint;
 
 /** A plugin's extensions from its own index only (PF4J's finder rereads every plugin's), each built once. */
-record PluginExtensions(List<Command> commands, List<EventListener> listeners) {
+record PluginExtensions(List<Command> commands, List<EventListener> listeners, List<PluginLifecycle> lifecycles) {
 
     static PluginExtensions of(ClassLoader loader, ExtensionFactory factory) throws PluginLoadException {
         List<Command> commands = new ArrayList<>();
         List<EventListener> listeners = new ArrayList<>();
-        for (String className : index(loader)) {
+        List<PluginLifecycle> lifecycles = new ArrayList<>();
+        // A class that implements two extension points (a command with a start hook) is listed once per point.
+        for (String className : new java.util.LinkedHashSet<>(index(loader))) {
             Class<?> type;
             try {
                 type = loader.loadClass(className);
@@ -40,8 +43,11 @@ record PluginExtensions(List<Command> commands, List<EventListener> listeners) {
             if (extension instanceof EventListener listener) {
                 listeners.add(listener);
             }
+            if (extension instanceof PluginLifecycle lifecycle) {
+                lifecycles.add(lifecycle);
+            }
         }
-        return new PluginExtensions(List.copyOf(commands), List.copyOf(listeners));
+        return new PluginExtensions(List.copyOf(commands), List.copyOf(listeners), List.copyOf(lifecycles));
     }
 
     private static List<String> index(ClassLoader loader) throws PluginLoadException {

@@ -1,5 +1,6 @@
 package dev.blacksky.core.plugin;
 
+import dev.blacksky.api.PluginLifecycle;
 import dev.blacksky.api.event.EventListener;
 import dev.blacksky.core.dispatch.Route;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * One loaded version of a plugin: its PF4J id ({@code notes@3}), the JAR it came from and the shadow copy
- * actually loaded, its context, gate, routes and listeners. A reload builds a new generation beside this one.
+ * actually loaded, its context, gate, routes, listeners and lifecycle hooks. A reload builds a new generation beside this one.
  */
 record PluginGeneration(
         String pluginId,
@@ -21,6 +22,7 @@ record PluginGeneration(
         PluginSupervision gate,
         List<Route> routes,
         List<EventListener> listeners,
+        List<PluginLifecycle> lifecycles,
         List<String> dependencies) {
 
     List<String> commandNames() {

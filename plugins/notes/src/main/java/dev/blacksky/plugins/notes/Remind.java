@@ -1,23 +1,25 @@
 package dev.blacksky.plugins.notes;
 
 import dev.blacksky.api.PluginContext;
+import dev.blacksky.api.PluginLifecycle;
 import dev.blacksky.api.command.Argument;
 import dev.blacksky.api.command.Command;
 import dev.blacksky.api.command.CommandContext;
 import dev.blacksky.api.command.CommandException;
 import dev.blacksky.api.command.CommandSpec;
 import dev.blacksky.api.command.Cooldown;
+import dev.blacksky.api.message.OutgoingMessage;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import org.pf4j.Extension;
 
 /**
- * {@code !remind <in> <text...>}: sends the text back after a delay. Pending reminders are stored, so the
- * constructor, which runs when the plugin starts, re-arms those a restart interrupted.
+ * {@code !remind <in> <text...>}: sends the text back after a delay, mentioning whom it is for. Pending
+ * reminders are stored, and the plugin's start hook re-arms those a restart interrupted.
  */
 @Extension
-public final class Remind implements Command {
+public final class Remind implements Command, PluginLifecycle {
 
     private static final Argument<Duration> IN = Argument.duration("in", "how long from now, such as 10m or 1h30m");
     private static final Argument<String> TEXT = Argument.rest("text", "what to remind you of");
@@ -29,7 +31,11 @@ public final class Remind implements Command {
     public Remind(PluginContext context) {
         this.context = context;
         this.maxDelay = context.config().getDuration("max-reminder");
-        context.storage().entries("reminder:").forEach((key, value) -> arm(key, Reminder.decode(value)));
+    }
+
+    @Override
+    public void start(PluginContext started) {
+        started.storage().entries("reminder:").forEach((key, value) -> arm(key, Reminder.decode(value)));
     }
 
     @Override
@@ -61,7 +67,8 @@ public final class Remind implements Command {
     private void arm(String key, Reminder reminder) {
         Duration delay = Duration.between(context.clock().instant(), reminder.due());
         context.scheduler().schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
-            context.messenger().send(reminder.chat(), "⏰ Reminder for @" + reminder.user() + ": " + reminder.text());
+            context.messenger().send(reminder.chat(), OutgoingMessage.text("⏰ Reminder for " + reminder.user().mention()
+                    + ": " + reminder.text()).mentioning(reminder.user()));
             context.storage().delete(key);
         });
     }
