@@ -50,8 +50,13 @@ public interface KeyValueStore {
     boolean delete(String key);
 
     /**
-     * Reads, changes and writes one value in a single transaction, so concurrent updates never lose each
-     * other's changes.
+     * Reads, changes and writes one value atomically, so concurrent updates never lose each other's changes.
+     * When another write got in between, the host runs {@code change} again on the newer value: it may run
+     * more than once, so keep it free of side effects (no sends, no counters outside it).
+     *
+     * <pre>{@code
+     * store.update("count", n -> String.valueOf(Long.parseLong(n.orElse("0")) + 1));
+     * }</pre>
      *
      * @param key the key
      * @param change gets the current value (or empty) and returns the new one; returning null deletes the key
@@ -59,6 +64,28 @@ public interface KeyValueStore {
      * @throws StorageException if the new value is too large, the store is closed or the disk fails
      */
     String update(String key, Function<Optional<String>, String> change);
+
+    /**
+     * Sets a value only if the key still holds what the caller saw: a claim, a lock, a one-time action.
+     *
+     * <pre>{@code
+     * if (store.compareAndSet("winner:" + pollId, Optional.empty(), user.value())) { ctx.reply("You were first!"); }
+     * }</pre>
+     *
+     * @param key the key
+     * @param expected the value the key must hold now, or empty for "absent"
+     * @param value the new value, or null to delete the key
+     * @return true if the key held {@code expected} and now holds {@code value}
+     * @throws StorageException if the new value is too large, the store is closed or the disk fails
+     */
+    default boolean compareAndSet(String key, Optional<String> expected, String value) {
+        boolean[] swapped = new boolean[1];
+        update(key, current -> {
+            swapped[0] = current.equals(expected);
+            return swapped[0] ? value : current.orElse(null);
+        });
+        return swapped[0];
+    }
 
     /**
      * Lists the entries whose key starts with a prefix, in key order.

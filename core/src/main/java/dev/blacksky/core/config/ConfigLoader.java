@@ -121,7 +121,7 @@ public final class ConfigLoader {
     }
 
     // An object that reference.conf leaves empty ({}) is a map whose keys the user chooses, such as plugin ids.
-    private static boolean inOpenMap(String path, Config reference) {
+    public static boolean inOpenMap(String path, Config reference) {
         for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
             String parent = path.substring(0, dot);
             if (reference.hasPath(parent) && reference.getValue(parent) instanceof com.typesafe.config.ConfigObject map) {
@@ -138,7 +138,8 @@ public final class ConfigLoader {
         return "in " + fallback;
     }
 
-    private static String where(ConfigOrigin origin) {
+    /** Where a value was set, as {@code file:line: }, for messages that name it. */
+    public static String where(ConfigOrigin origin) {
         if (origin == null) {
             return "";
         }

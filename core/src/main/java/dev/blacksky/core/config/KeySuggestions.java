@@ -10,7 +10,7 @@ public final class KeySuggestions {
     private KeySuggestions() {
     }
 
-    static String didYouMean(String unknown, Config known, String root) {
+    public static String didYouMean(String unknown, Config known, String root) {
         Set<String> candidates = new LinkedHashSet<>();
         for (var entry : known.entrySet()) {
             String path = root + "." + entry.getKey();
