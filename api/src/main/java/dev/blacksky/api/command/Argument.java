@@ -5,8 +5,12 @@ import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.UserId;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +27,18 @@ import java.util.regex.Pattern;
  * Duration length = ctx.args().find(FOR).orElse(Duration.ofHours(1));
  * }</pre>
  *
- * <p>Tokens are separated by spaces; double quotes group words ({@code "two words"}). A {@link #rest}
- * argument takes the remainder of the line as typed, and must come last. A {@link #quoted} argument takes
- * no token: its value is the message the user replied to.
+ * <p>Tokens are separated by spaces; double quotes group words ({@code "two words"}), typographic ones
+ * too ({@code “two words”}, as phones type them). A {@link #rest} argument takes the remainder of the line
+ * as typed and a {@link #list} every remaining token; either comes last. A {@link #repliedTo} argument takes
+ * no token: its value is the message the user replied to. An optional argument that does not parse is
+ * skipped, and its token goes to the next argument: {@code !poll [10m] "Question?" a b} works with or
+ * without the duration.
+ *
+ * <pre>{@code
+ * static final Argument<Long> SIDES = Argument.integer("sides", "how many sides", 2, 100).withDefault(6L);
+ * static final Argument<String> MODE = Argument.choice("mode", "how to sort", "new", "top");
+ * static final Argument<List<String>> OPTIONS = Argument.list("options", "the choices", Argument.word("option", "a choice"));
+ * }</pre>
  *
  * @param <T> the type of the parsed value
  */
@@ -40,8 +53,10 @@ public final class Argument<T> {
         TOKEN,
         /** The rest of the line, as typed. */
         REST,
+        /** Every remaining token, each parsed. */
+        LIST,
         /** No token: the message the user replied to. */
-        QUOTED
+        REPLIED_TO
     }
 
     /**
@@ -67,8 +82,13 @@ public final class Argument<T> {
     private final Kind kind;
     private final boolean optional;
     private final Parser<T> parser;
+    private final T defaultValue;
 
     private Argument(String name, String description, Kind kind, boolean optional, Parser<T> parser) {
+        this(name, description, kind, optional, parser, null);
+    }
+
+    private Argument(String name, String description, Kind kind, boolean optional, Parser<T> parser, T defaultValue) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         if (!NAME.matcher(name).matches()) {
@@ -80,6 +100,7 @@ public final class Argument<T> {
         this.kind = kind;
         this.optional = optional;
         this.parser = Objects.requireNonNull(parser, "parser");
+        this.defaultValue = defaultValue;
     }
 
     /**
@@ -123,6 +144,81 @@ public final class Argument<T> {
     }
 
     /**
+     * A whole number within bounds.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @param min the least value allowed
+     * @param max the greatest value allowed
+     * @return the argument
+     */
+    public static Argument<Long> integer(String name, String description, long min, long max) {
+        Argument<Long> any = integer(name, description);
+        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> {
+            long value = any.parse(token, message);
+            if (value < min || value > max) {
+                throw new ArgumentException(name + " must be from " + min + " to " + max + ", not " + value);
+            }
+            return value;
+        });
+    }
+
+    /**
+     * One of a few words, in any letter case; the value is the word as declared.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @param choices the words allowed
+     * @return the argument
+     */
+    public static Argument<String> choice(String name, String description, String... choices) {
+        List<String> allowed = List.of(choices);
+        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> allowed.stream()
+                .filter(choice -> choice.equalsIgnoreCase(token)).findFirst()
+                .orElseThrow(() -> new ArgumentException("'" + token + "' is not one of " + String.join(", ", allowed))));
+    }
+
+    /**
+     * One of an enum's constants, typed in any letter case, with {@code -} for {@code _}.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @param type the enum
+     * @param <E> the enum's type
+     * @return the argument
+     */
+    public static <E extends Enum<E>> Argument<E> choice(String name, String description, Class<E> type) {
+        List<String> words = Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+        return new Argument<>(name, description, Kind.TOKEN, false, (token, message) -> {
+            int index = words.indexOf(token.toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (index < 0) {
+                throw new ArgumentException("'" + token + "' is not one of " + String.join(", ", words));
+            }
+            return type.getEnumConstants()[index];
+        });
+    }
+
+    /**
+     * Every remaining token, each parsed as {@code element} (at least one unless optional). Must be last.
+     *
+     * @param name the argument's name, shown in usage
+     * @param description what it means, shown in help
+     * @param element how each token is read
+     * @param <T> the elements' type
+     * @return the argument
+     */
+    public static <T> Argument<List<T>> list(String name, String description, Argument<T> element) {
+        return new Argument<>(name, description, Kind.LIST, false, (rest, message) -> {
+            List<T> values = new ArrayList<>();
+            for (String token : Words.split(rest)) {
+                values.add(element.parse(token, message));
+            }
+            return List.copyOf(values);
+        });
+    }
+
+    /**
      * A duration longer than zero: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 2d}, or ISO-8601 such as
      * {@code PT15M}.
      *
@@ -154,8 +250,8 @@ public final class Argument<T> {
      * @param description what it means, shown in help
      * @return the argument
      */
-    public static Argument<QuotedMessage> quoted(String name, String description) {
-        return new Argument<>(name, description, Kind.QUOTED, false, (token, message) -> message.quoted()
+    public static Argument<QuotedMessage> repliedTo(String name, String description) {
+        return new Argument<>(name, description, Kind.REPLIED_TO, false, (token, message) -> message.quoted()
                 .orElseThrow(() -> new ArgumentException("reply to a message to use this command")));
     }
 
@@ -180,7 +276,27 @@ public final class Argument<T> {
      * @return the optional copy
      */
     public Argument<T> optional() {
-        return new Argument<>(name, description, kind, true, parser);
+        return new Argument<>(name, description, kind, true, parser, defaultValue);
+    }
+
+    /**
+     * Returns an optional copy of this argument whose value is {@code value} when it is left out, so
+     * {@code args.get(X)} never fails for it.
+     *
+     * @param value the default
+     * @return the copy
+     */
+    public Argument<T> withDefault(T value) {
+        return new Argument<>(name, description, kind, true, parser, Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * Returns the value used when the argument is left out.
+     *
+     * @return the default, if one was given
+     */
+    public Optional<T> defaultValue() {
+        return Optional.ofNullable(defaultValue);
     }
 
     /**
@@ -222,7 +338,7 @@ public final class Argument<T> {
     /**
      * Parses a token into this argument's type.
      *
-     * @param token the token ({@link Kind#QUOTED} arguments ignore it)
+     * @param token the token ({@link Kind#REPLIED_TO} arguments ignore it)
      * @param message the message being parsed
      * @return the value
      * @throws ArgumentException if the token is not valid
@@ -237,7 +353,7 @@ public final class Argument<T> {
      * @return the usage fragment
      */
     public String usage() {
-        String inner = kind == Kind.REST ? name + "..." : name;
+        String inner = kind == Kind.REST || kind == Kind.LIST ? name + "..." : name;
         return optional ? "[" + inner + "]" : "<" + inner + ">";
     }
 

@@ -214,7 +214,8 @@ public final class CommandSpec {
         }
 
         /**
-         * Appends an argument. Required arguments come first; a rest-of-line argument comes last.
+         * Appends an argument. A rest-of-line or list argument comes last; an optional one may come anywhere
+         * (skipped when its word does not parse).
          *
          * @param argument the argument
          * @return this builder
@@ -293,19 +294,12 @@ public final class CommandSpec {
 
         private void checkArguments() {
             Set<String> names = new HashSet<>();
-            boolean sawOptional = false;
             for (int i = 0; i < arguments.size(); i++) {
                 Argument<?> argument = arguments.get(i);
                 check(names.add(argument.name()), "argument '" + argument.name() + "' is declared twice");
-                if (argument.kind() == Argument.Kind.REST) {
-                    check(i == arguments.size() - 1, "rest-of-line argument '" + argument.name() + "' must be last");
+                if (argument.kind() == Argument.Kind.REST || argument.kind() == Argument.Kind.LIST) {
+                    check(i == arguments.size() - 1, "argument '" + argument.name() + "' takes the rest of the line and must be last");
                 }
-                if (argument.kind() == Argument.Kind.QUOTED) {
-                    continue;
-                }
-                check(!sawOptional || argument.isOptional(),
-                        "required argument '" + argument.name() + "' cannot follow an optional one");
-                sawOptional |= argument.isOptional();
             }
         }
 

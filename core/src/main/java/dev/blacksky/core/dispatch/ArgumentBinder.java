@@ -45,12 +45,12 @@ final class ArgumentBinder {
         for (int i = 0; i < values.length; i++) {
             Argument<?> argument = declared.get(i);
             switch (argument.kind()) {
-                case QUOTED -> {
+                case REPLIED_TO -> {
                     if (message.quoted().isPresent() || !argument.isOptional()) {
                         values[i] = parse(argument, "", message);
                     }
                 }
-                case REST -> {
+                case REST, LIST -> {
                     String rest = tokens.takeRemainder();
                     if (!rest.isEmpty()) {
                         values[i] = parse(argument, rest, message);
@@ -59,9 +59,18 @@ final class ArgumentBinder {
                     }
                 }
                 case TOKEN -> {
+                    int before = tokens.position();
                     String token = tokens.next();
                     if (token != null) {
-                        values[i] = parse(argument, token, message);
+                        try {
+                            values[i] = parse(argument, token, message);
+                        } catch (ArgumentException e) {
+                            // An optional argument that does not fit leaves its word to the next one.
+                            if (!argument.isOptional() || i == values.length - 1) {
+                                throw e;
+                            }
+                            tokens.rewind(before);
+                        }
                     } else if (!argument.isOptional()) {
                         throw new ArgumentException("missing " + argument.usage());
                     }
@@ -71,7 +80,7 @@ final class ArgumentBinder {
         if (!tokens.remainder().isEmpty()) {
             throw new ArgumentException("too many arguments: '" + tokens.remainder() + "'");
         }
-        return new Bound(values, plan, raw);
+        return new Bound(withDefaults(declared, values), plan, raw);
     }
 
     // A parser is plugin code: anything but ArgumentException is a fault in the plugin, told apart for the log.
@@ -92,7 +101,16 @@ final class ArgumentBinder {
         } else if (!argument.isOptional()) {
             throw new ArgumentException("missing " + argument.usage());
         }
-        return new Bound(values, plan, raw);
+        return new Bound(withDefaults(plan.declared(), values), plan, raw);
+    }
+
+    private static Object[] withDefaults(List<Argument<?>> declared, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                values[i] = declared.get(i).defaultValue().orElse(null);
+            }
+        }
+        return values;
     }
 
     private record Bound(Object[] values, Plan plan, String raw) implements Arguments {
@@ -114,13 +132,23 @@ final class ArgumentBinder {
         }
     }
 
-    /** Splits on whitespace; double quotes group words, backslash escapes a quote inside them. */
+    /** Splits on whitespace; double quotes (ASCII or typographic) group words, backslash escapes a quote inside them. */
     private static final class Tokenizer {
+        private static final String OPENING = "\"“”„«";
+        private static final String CLOSING = "\"”“»";
         private final String text;
         private int position;
 
         Tokenizer(String text) {
             this.text = text;
+        }
+
+        int position() {
+            return position;
+        }
+
+        void rewind(int to) {
+            position = to;
         }
 
         String next() {
@@ -129,9 +157,9 @@ final class ArgumentBinder {
                 return null;
             }
             StringBuilder token = new StringBuilder();
-            if (text.charAt(position) == '"') {
+            if (OPENING.indexOf(text.charAt(position)) >= 0) {
                 position++;
-                while (position < text.length() && text.charAt(position) != '"') {
+                while (position < text.length() && CLOSING.indexOf(text.charAt(position)) < 0) {
                     char c = text.charAt(position++);
                     if (c == '\\' && position < text.length() && text.charAt(position) == '"') {
                         c = text.charAt(position++);

@@ -87,7 +87,8 @@ final class HelpCommand implements Command {
         }
         if (!spec.arguments().isEmpty()) {
             text.append("\nArguments:");
-            spec.arguments().forEach(a -> text.append("\n  ").append(a.name()).append(a.isOptional() ? " (optional)" : "")
+            spec.arguments().forEach(a -> text.append("\n  ").append(a.name()).append(!a.isOptional() ? ""
+                            : a.defaultValue().map(d -> " (optional, default " + d + ")").orElse(" (optional)"))
                     .append(" - ").append(a.description()));
         }
         if (!spec.examples().isEmpty()) {

@@ -27,7 +27,7 @@ class ArgumentBinderTest {
     static final Argument<Duration> IN = Argument.duration("in", "when");
     static final Argument<UserId> WHO = Argument.user("who", "a user");
     static final Argument<String> TEXT = Argument.rest("text", "the rest");
-    static final Argument<QuotedMessage> QUOTE = Argument.quoted("quote", "the replied-to message");
+    static final Argument<QuotedMessage> QUOTE = Argument.repliedTo("quote", "the replied-to message");
 
     private static final Message PLAIN = Message.text("1", new Chat(ChatId.of("c"), ChatType.PRIVATE, ""),
             new User(UserId.of("u"), "u"), "", Instant.EPOCH);
@@ -92,5 +92,40 @@ class ArgumentBinderTest {
         Arguments args = bind(CommandSpec.named("x"), "anything");
         assertThat(args.raw()).isEqualTo("anything");
         assertThatThrownBy(() -> args.find(WORD)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not declared");
+    }
+
+    enum Color { RED, DARK_BLUE }
+
+    @Test
+    void a_poll_line_binds_without_a_tokenizer_of_its_own_with_or_without_its_optional_duration() {
+        Argument<java.time.Duration> in = Argument.duration("in", "when it closes").optional();
+        Argument<String> question = Argument.word("question", "what to ask");
+        Argument<List<String>> options = Argument.list("options", "the answers", Argument.word("option", "an answer"));
+        CommandSpec.Builder poll = CommandSpec.named("poll").argument(in).argument(question).argument(options);
+        Arguments timed = bind(poll, "10m \"Lunch?\" pizza sushi \"green salad\"");
+        assertThat(timed.find(in)).hasValue(java.time.Duration.ofMinutes(10));
+        assertThat(timed.get(question)).isEqualTo("Lunch?");
+        assertThat(timed.get(options)).containsExactly("pizza", "sushi", "green salad");
+        Arguments untimed = bind(poll, "“Lunch now?” pizza sushi"); // the quotes a phone types
+        assertThat(untimed.find(in)).isEmpty();
+        assertThat(untimed.get(question)).isEqualTo("Lunch now?");
+        assertThat(untimed.get(options)).containsExactly("pizza", "sushi");
+        assertThatThrownBy(() -> bind(poll, "10m Lunch?")).hasMessageContaining("missing <options...>");
+    }
+
+    @Test
+    void choices_enums_ranges_and_defaults() {
+        Argument<String> mode = Argument.choice("mode", "how to sort", "new", "top");
+        Argument<Color> color = Argument.choice("color", "a color", Color.class);
+        Argument<Long> sides = Argument.integer("sides", "how many sides", 2, 100).withDefault(6L);
+        CommandSpec.Builder spec = CommandSpec.named("x").argument(mode).argument(color).argument(sides);
+        Arguments bound = bind(spec, "TOP dark-blue");
+        assertThat(bound.get(mode)).isEqualTo("top");
+        assertThat(bound.get(color)).isEqualTo(Color.DARK_BLUE);
+        assertThat(bound.get(sides)).as("the default").isEqualTo(6L);
+        assertThat(bind(spec, "new red 20").get(sides)).isEqualTo(20L);
+        assertThatThrownBy(() -> bind(spec, "old red")).hasMessage("'old' is not one of new, top");
+        assertThatThrownBy(() -> bind(spec, "new green")).hasMessage("'green' is not one of red, dark-blue");
+        assertThatThrownBy(() -> bind(spec, "new red 101")).hasMessage("sides must be from 2 to 100, not 101");
     }
 }
