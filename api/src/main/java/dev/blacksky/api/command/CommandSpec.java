@@ -47,6 +47,7 @@ public final class CommandSpec {
     private final ChatScope scope;
     private final Cooldown cooldown;
     private final Duration timeout;
+    private final List<Command> subcommands;
 
     private CommandSpec(Builder b) {
         this.name = b.name;
@@ -59,7 +60,10 @@ public final class CommandSpec {
         this.scope = b.scope;
         this.cooldown = b.cooldown;
         this.timeout = b.timeout;
-        this.usage = b.usage != null ? b.usage : generatedUsage(b.name, b.arguments);
+        this.subcommands = List.copyOf(b.subcommands);
+        this.usage = b.usage != null ? b.usage : !subcommands.isEmpty()
+                ? b.name + " " + String.join("|", subcommands.stream().map(c -> c.spec().name()).toList())
+                : generatedUsage(b.name, b.arguments);
     }
 
     /**
@@ -87,7 +91,17 @@ public final class CommandSpec {
         return description;
     }
 
-    /** @return the usage line, without prefix, such as {@code remind <in> <text...>} */
+    /**
+     * Returns the sub-commands: {@code !poll create}, {@code !poll results}, each with its own arguments,
+     * access, scope, cooldown and help entry.
+     *
+     * @return the sub-commands, in declaration order; empty for a plain command
+     */
+    public List<Command> subcommands() {
+        return subcommands;
+    }
+
+    /** @return the usage line, without prefix, such as {@code remind <in> <text...>} or {@code poll create|close} */
     public String usage() {
         return usage;
     }
@@ -149,6 +163,7 @@ public final class CommandSpec {
         private final List<String> examples = new ArrayList<>();
         private String category = "General";
         private final List<Argument<?>> arguments = new ArrayList<>();
+        private final List<Command> subcommands = new ArrayList<>();
         private Access access = Access.EVERYONE;
         private ChatScope scope = ChatScope.ANY;
         private Cooldown cooldown;
@@ -270,6 +285,28 @@ public final class CommandSpec {
         }
 
         /**
+         * Adds a sub-command, chosen by the word after the command's name. A command with sub-commands takes
+         * no arguments of its own, and its own {@code execute} is never called: {@code !poll} alone, or with
+         * an unknown word, is answered with the list of its sub-commands.
+         *
+         * <pre>{@code
+         * CommandSpec.named("poll").description("Group polls")
+         *         .subcommand(Command.of(CommandSpec.named("create").description("Starts a poll")
+         *                 .argument(QUESTION).argument(OPTIONS).build(), this::create))
+         *         .subcommand(Command.of(CommandSpec.named("close").description("Closes it")
+         *                 .access(Access.GROUP_ADMINS).build(), this::close))
+         *         .build();
+         * }</pre>
+         *
+         * @param subcommand the sub-command; its spec's name is the word that selects it
+         * @return this builder
+         */
+        public Builder subcommand(Command subcommand) {
+            subcommands.add(Objects.requireNonNull(subcommand, "subcommand"));
+            return this;
+        }
+
+        /**
          * Validates and builds the declaration.
          *
          * @return the declaration
@@ -289,6 +326,16 @@ public final class CommandSpec {
             check(usage == null || !usage.isBlank(), "the usage cannot be blank");
             check(timeout == null || (!timeout.isNegative() && !timeout.isZero()), "the timeout must be positive");
             checkArguments();
+            check(subcommands.isEmpty() || arguments.isEmpty(), "a command with sub-commands takes no arguments of its own");
+            Set<String> subNames = new HashSet<>();
+            for (Command sub : subcommands) {
+                CommandSpec subSpec = sub.spec();
+                check(subSpec.subcommands().isEmpty(), "sub-command '" + subSpec.name() + "' cannot have sub-commands");
+                for (String word : java.util.stream.Stream.concat(java.util.stream.Stream.of(subSpec.name()),
+                        subSpec.aliases().stream()).toList()) {
+                    check(subNames.add(word), "sub-command name or alias '" + word + "' is declared twice");
+                }
+            }
             return new CommandSpec(this);
         }
 

@@ -66,7 +66,7 @@ public final class CommandRegistry {
                             + name + "' twice", null);
                 }
             }
-            routes.add(new Route(pluginId, command, spec, ArgumentBinder.Plan.of(spec), gate));
+            routes.add(Route.of(pluginId, command, spec, gate));
         }
         return List.copyOf(routes);
     }

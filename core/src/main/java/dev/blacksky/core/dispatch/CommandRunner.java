@@ -49,40 +49,36 @@ final class CommandRunner {
      * Runs one command line: lookup, scope, access, the gate, then arguments, cooldown and the command itself.
      * A call past its deadline passes the chat's {@code turn} on without waiting for the call to return.
      */
-    void run(CommandLine line, Inbound inbound, ChatQueues.Turn turn) {
+    void run(CommandLine called, Inbound inbound, ChatQueues.Turn turn) {
         Message message = inbound.message();
-        Route route = registry.lookup(line.word());
-        if (route == null) {
+        Route found = registry.lookup(called.word());
+        if (found == null) {
             boolean reply = message.chat().isGroup() ? settings.replyToUnknownInGroups() : settings.replyToUnknownInPrivate();
             if (reply) {
-                String suggestion = suggest(line.word(), inbound).map(name -> " Did you mean " + line.prefix() + name + "?")
+                String suggestion = suggest(called.word(), inbound).map(name -> " Did you mean " + called.prefix() + name + "?")
                         .orElse("");
-                say(message, "Unknown command " + line.prefix() + shortened(line.word()) + "." + suggestion + " Send "
-                        + line.prefix() + "help to see what I can do.");
+                say(message, "Unknown command " + called.prefix() + shortened(called.word()) + "." + suggestion + " Send "
+                        + called.prefix() + "help to see what I can do.");
             }
             return;
         }
-        CommandSpec spec = route.spec();
         boolean owner = access.isOwner(message.sender().id());
-        if (!AccessPolicy.inScope(spec.scope(), message.chat().type())) {
-            say(message, shown(line, spec) + (spec.scope() == ChatScope.GROUP ? " works only in groups." : " works only in a private chat with me."));
+        Selected selected = select(found, called, inbound, owner);
+        if (selected == null) {
             return;
         }
-        if (!AccessPolicy.allowedBy(spec.access(), owner, inbound.senderIsGroupAdmin(), message.chat().type())) {
-            say(message, spec.access() == Access.OWNERS
-                    ? "Only the bot's owners can use " + shown(line, spec) + "."
-                    : "Only group admins can use " + shown(line, spec) + ".");
-            return;
-        }
+        Route route = selected.route();
+        CommandLine line = selected.line();
+        CommandSpec spec = route.spec();
         PluginGate gate = route.gate();
         PluginGate.Admission admission = gate.admit();
         if (admission instanceof PluginGate.Retired) {
-            Route current = registry.lookup(line.word()); // reloaded just now: the new version takes the call
-            if (current == null || current == route) {
-                say(message, "Sorry, " + shown(line, spec) + " is being reloaded; try again in a moment.");
+            Route current = registry.lookup(called.word()); // reloaded just now: the new version takes the call
+            if (current == null || current == found) {
+                say(message, "Sorry, " + shown(line, route) + " is being reloaded; try again in a moment.");
                 return;
             }
-            run(line, inbound, turn);
+            run(called, inbound, turn);
             return;
         }
         if (admission instanceof PluginGate.Refused refused) {
@@ -96,13 +92,13 @@ final class CommandRunner {
                 inbound.senderIsGroupAdmin(), messenger.as(Origin.replyFrom(route.pluginId())), calls,
                 () -> spec.cooldown().ifPresent(cooldown -> cooldowns.reset(route, cooldown, message)));
         Duration timeout = spec.timeout().orElse(settings.commandTimeout());
-        String what = "command " + shown(line, spec) + " of plugin '" + route.pluginId() + "'";
+        String what = "command " + shown(line, route) + " of plugin '" + route.pluginId() + "'";
         PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(route.pluginId(), gate.classLoader(), what), gate,
                 settings.commandSlowAfter(), timeout, context::revoke);
         turn.passWhen(call.outcome().thenAccept(failure -> {
             if (failure == PluginCalls.TIMED_OUT) {
                 log.warn("The {} ran past its {} timeout and was cancelled", what, timeout);
-                say(message, "Sorry, " + shown(line, spec) + " took too long and was stopped.");
+                say(message, "Sorry, " + shown(line, route) + " took too long and was stopped.");
                 gate.record(PluginGate.Outcome.TIMEOUT); // after the user heard: a breaker alert to owners may follow
                 return;
             }
@@ -118,6 +114,38 @@ final class CommandRunner {
                         () -> runCommand(route, line, inbound, context, owner)));
     }
 
+    /** The command, or the sub-command its next word names, that may run here; null when the user was answered. */
+    private record Selected(Route route, CommandLine line) {
+    }
+
+    private Selected select(Route route, CommandLine line, Inbound inbound, boolean owner) {
+        Message message = inbound.message();
+        CommandSpec spec = route.spec();
+        if (!AccessPolicy.inScope(spec.scope(), message.chat().type())) {
+            say(message, shown(line, route) + (spec.scope() == ChatScope.GROUP ? " works only in groups."
+                    : " works only in a private chat with me."));
+            return null;
+        }
+        if (!AccessPolicy.allowedBy(spec.access(), owner, inbound.senderIsGroupAdmin(), message.chat().type())) {
+            say(message, spec.access() == Access.OWNERS
+                    ? "Only the bot's owners can use " + shown(line, route) + "."
+                    : "Only group admins can use " + shown(line, route) + ".");
+            return null;
+        }
+        if (route.subroutes().isEmpty()) {
+            return new Selected(route, line);
+        }
+        String[] words = line.rest().strip().split("\\s+", 2);
+        Route sub = route.subroutes().get(words[0].toLowerCase(Locale.ROOT));
+        if (sub == null) {
+            say(message, (words[0].isEmpty() ? "" : "There is no " + shown(line, route) + " " + shortened(words[0]) + ". ")
+                    + "Usage: " + line.prefix() + spec.usage() + "\nSend " + line.prefix() + "help " + spec.name()
+                    + " for details.");
+            return null;
+        }
+        return select(sub, new CommandLine(line.prefix(), line.word(), words.length > 1 ? words[1] : ""), inbound, owner);
+    }
+
     // On the plugin's thread, under the call's deadline: arguments (parsers are plugin code), cooldown, the command.
     private Void runCommand(Route route, CommandLine line, Inbound inbound, HostCommandContext context, boolean owner)
             throws Exception {
@@ -127,7 +155,7 @@ final class CommandRunner {
         if (spec.cooldown().isPresent() && !owner
                 && cooldowns.check(route, spec.cooldown().get(), message, time.clock().instant())
                         instanceof Cooldowns.Refused refused) {
-            throw new CooldownRefusal(refused.answer() ? "Slow down: " + shown(line, spec)
+            throw new CooldownRefusal(refused.answer() ? "Slow down: " + shown(line, route)
                     + " can be used again in " + DurationText.of(refused.remaining()) + "." : null);
         }
         route.command().execute(context);
@@ -164,8 +192,15 @@ final class CommandRunner {
     }
 
     // The command as the user typed its name, for answers and logs.
-    private static String shown(CommandLine line, CommandSpec spec) {
-        return line.prefix() + spec.name();
+    // A sub-command's usage starts with its parent's name: "poll create <question>".
+    static String usage(Route route) {
+        String usage = route.spec().usage();
+        String name = route.spec().name();
+        return usage.startsWith(name) ? route.title() + usage.substring(name.length()) : usage;
+    }
+
+    private static String shown(CommandLine line, Route route) {
+        return line.prefix() + route.title();
     }
 
     // An unknown word is echoed back, but not at any length.
@@ -174,7 +209,7 @@ final class CommandRunner {
     }
 
     private void report(Route route, CommandLine line, Message message, Throwable error) {
-        String shown = shown(line, route.spec());
+        String shown = shown(line, route);
         if (error instanceof CooldownRefusal) {
             if (error.getMessage() != null) {
                 say(message, error.getMessage());
@@ -182,11 +217,11 @@ final class CommandRunner {
         } else if (error instanceof CommandException) {
             say(message, error.getMessage());
         } else if (error instanceof ArgumentException) {
-            say(message, error.getMessage() + "\nUsage: " + line.prefix() + route.spec().usage());
+            say(message, error.getMessage() + "\nUsage: " + line.prefix() + usage(route));
         } else if (error instanceof ParserFailedException parser) {
             log.error("Command {} of plugin '{}': {}", shown, route.pluginId(), parser.getMessage(), parser.getCause());
             say(message, parser.answer() + " (The plugin's owner can find why in the log.)\nUsage: " + line.prefix()
-                    + route.spec().usage());
+                    + usage(route));
         } else {
             log.error("Command {} of plugin '{}' failed", shown, route.pluginId(), error);
             say(message, "Sorry, " + shown + " failed. The bot's owner can find the details in the log.");

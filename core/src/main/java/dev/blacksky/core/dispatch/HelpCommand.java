@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 final class HelpCommand implements Command {
 
-    private static final Argument<String> TOPIC = Argument.word("command", "the command to explain").optional();
+    private static final Argument<String> TOPIC = Argument.rest("command", "the command (and sub-command) to explain").optional();
     private static final CommandSpec SPEC = CommandSpec.named("help")
             .alias("menu")
             .description("Lists the commands you can use, or explains one")
@@ -71,19 +71,32 @@ final class HelpCommand implements Command {
         return text.append("\n\nSend ").append(ctx.prefix()).append("help <command> for details.").toString();
     }
 
-    private String explain(CommandContext ctx, String name) {
+    private String explain(CommandContext ctx, String topic) {
+        String[] words = topic.split("\\s+", 2);
+        String name = words[0];
         // Out of its scope a command is explained all the same, as calling it says where it works: one truth.
         Optional<Route> found = registry.find(name).filter(route -> mayRun(ctx, route)
                 || !AccessPolicy.inScope(route.spec().scope(), ctx.chat().type()));
+        if (found.isPresent() && words.length > 1 && !found.get().subroutes().isEmpty()) {
+            found = Optional.ofNullable(found.get().subroutes().get(words[1].toLowerCase(Locale.ROOT)));
+        }
         if (found.isEmpty()) {
-            return "There is no command " + ctx.prefix() + name + " you can use here. Send " + ctx.prefix()
+            return "There is no command " + ctx.prefix() + topic + " you can use here. Send " + ctx.prefix()
                     + "help to see the ones you can.";
         }
         Route route = found.get();
         CommandSpec spec = route.spec();
         StringBuilder text = new StringBuilder(ctx.prefix()).append(usage(route)).append('\n').append(spec.description());
+        if (!route.subroutes().isEmpty()) {
+            text.append("\nSub-commands:");
+            new java.util.LinkedHashSet<>(route.subroutes().values()).forEach(sub -> text.append("\n  ").append(ctx.prefix())
+                    .append(CommandRunner.usage(sub)).append(" - ").append(sub.spec().description()));
+            text.append("\nSend ").append(ctx.prefix()).append("help ").append(spec.name()).append(" <sub-command> for details.");
+        }
         if (!spec.aliases().isEmpty()) {
-            text.append("\nAliases: ").append(String.join(", ", spec.aliases().stream().map(a -> ctx.prefix() + a).toList()));
+            String parent = route.title().substring(0, route.title().length() - spec.name().length()); // "poll " or ""
+            text.append("\nAliases: ").append(String.join(", ", spec.aliases().stream().map(a -> ctx.prefix() + parent + a)
+                    .toList()));
         }
         if (!spec.arguments().isEmpty()) {
             text.append("\nArguments:");
@@ -106,6 +119,9 @@ final class HelpCommand implements Command {
     }
 
     private String usage(Route route) {
+        if (!route.title().equals(route.spec().name())) {
+            return CommandRunner.usage(route); // a sub-command: "poll create <question>"
+        }
         String reachable = registry.reachableName(route);
         String usage = route.spec().usage();
         return usage.startsWith(route.spec().name()) ? reachable + usage.substring(route.spec().name().length()) : usage;

@@ -30,18 +30,18 @@ final class KeptCooldowns {
     Optional<Instant> until(Route route, String scope) {
         open();
         return storage.database().query(WHO, "SELECT until FROM cooldowns WHERE plugin = ? AND command = ? AND scope = ?",
-                r -> Instant.ofEpochMilli(r.getLong(1)), route.pluginId(), route.spec().name(), scope).stream().findFirst();
+                r -> Instant.ofEpochMilli(r.getLong(1)), route.pluginId(), route.title(), scope).stream().findFirst();
     }
 
     void save(Route route, String scope, Instant until) {
         open();
         storage.database().update(WHO, "INSERT OR REPLACE INTO cooldowns (plugin, command, scope, until) VALUES (?, ?, ?, ?)",
-                route.pluginId(), route.spec().name(), scope, until.toEpochMilli());
+                route.pluginId(), route.title(), scope, until.toEpochMilli());
     }
 
     void delete(Route route, String scope) {
         open();
         storage.database().update(WHO, "DELETE FROM cooldowns WHERE plugin = ? AND command = ? AND scope = ?",
-                route.pluginId(), route.spec().name(), scope);
+                route.pluginId(), route.title(), scope);
     }
 }
