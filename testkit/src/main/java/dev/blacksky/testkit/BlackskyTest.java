@@ -89,6 +89,23 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
     }
 
     /**
+     * A test of the plugin whose compiled classes include {@code anyClassOfThePlugin}, its id read from the
+     * {@code plugins.<id>} section of the {@code reference.conf} beside those classes.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * BlackskyTest bot = BlackskyTest.plugin(Remind.class);
+     * }</pre>
+     *
+     * @param anyClassOfThePlugin any class of the plugin, usually the extension under test
+     * @return the extension, to configure further
+     * @throws IllegalArgumentException if the id cannot be read: give it with {@link #plugin(String, Class)}
+     */
+    public static BlackskyTest plugin(Class<?> anyClassOfThePlugin) {
+        return plugin(PluginJars.idOf(anyClassOfThePlugin), anyClassOfThePlugin);
+    }
+
+    /**
      * A test of a built plugin JAR, exactly as it will be deployed.
      *
      * @param jar the plugin JAR, for example {@code Path.of("target/my-plugin-1.0.jar")}
@@ -225,10 +242,21 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
     /**
      * Moves the clock forward, running every scheduled task that falls due, in order; cooldowns age too.
      *
+     * <pre>{@code
+     * assertThat(bot.advance(Duration.ofMinutes(10))).containsExactly("alice: ⏰ Reminder for @alice: tea");
+     * }</pre>
+     *
      * @param duration how far
+     * @return what the bot sent meanwhile, as {@code "<chat id>: <text>"}
      */
-    public void advance(Duration duration) {
+    public List<String> advance(Duration duration) {
+        int before = transport.sent().size();
         time.advance(duration);
+        return texts(before);
+    }
+
+    private List<String> texts(int since) {
+        return sentSince(since).stream().map(m -> m.chat().value() + ": " + m.text()).toList();
     }
 
     /**
@@ -245,11 +273,14 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
      *
      * @param group the group's name
      * @param userId who joins
+     * @return what the bot sent in answer, as {@code "<chat id>: <text>"}
      */
-    public void join(String group, String userId) {
+    public List<String> join(String group, String userId) {
+        int before = transport.sent().size();
         Chat chat = groupChat(group);
         transport.groups().ensureMember(chat.id(), group, UserId.of(userId));
         await(host.dispatcher().publish(new MemberJoinedEvent(chat, UserId.of(userId), now())));
+        return texts(before);
     }
 
     /**
@@ -257,11 +288,14 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
      *
      * @param group the group's name
      * @param userId who leaves
+     * @return what the bot sent in answer, as {@code "<chat id>: <text>"}
      */
-    public void leave(String group, String userId) {
+    public List<String> leave(String group, String userId) {
+        int before = transport.sent().size();
         Chat chat = groupChat(group);
         transport.groups().apply(chat.id(), new GroupChange.Remove(UserId.of(userId)), now());
         await(host.dispatcher().publish(new MemberLeftEvent(chat, UserId.of(userId), now())));
+        return texts(before);
     }
 
     /**

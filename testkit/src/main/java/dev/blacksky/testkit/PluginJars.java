@@ -71,4 +71,18 @@ final class PluginJars {
         }
     }
 
+
+    /** The plugin id its reference.conf declares ({@code plugins.<id> { ... }}), next to its compiled classes. */
+    static String idOf(Class<?> anyPluginClass) {
+        Path root = classPathRoot(anyPluginClass);
+        Path reference = root.resolve("reference.conf");
+        java.util.Set<String> ids = java.nio.file.Files.isRegularFile(reference)
+                ? com.typesafe.config.ConfigFactory.parseFile(reference.toFile()).getObject("plugins").keySet()
+                : java.util.Set.of();
+        if (ids.size() != 1) {
+            throw new IllegalArgumentException("cannot tell the plugin id of " + root + ": its reference.conf should define"
+                    + " exactly one plugins.<id> section; or give the id with BlackskyTest.plugin(id, class)");
+        }
+        return ids.iterator().next();
+    }
 }

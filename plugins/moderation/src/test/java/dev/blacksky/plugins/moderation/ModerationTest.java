@@ -45,8 +45,8 @@ class ModerationTest {
 
     @Test
     void new_members_are_welcomed() {
-        bot.join("team", "391234567890");
-        assertThat(bot.sent()).containsExactly("team@g.us: Welcome to team, @391234567890! Send !help to see what I can do.");
+        assertThat(bot.join("team", "391234567890"))
+                .containsExactly("team@g.us: Welcome to team, @391234567890! Send !help to see what I can do.");
     }
 
     @Test
