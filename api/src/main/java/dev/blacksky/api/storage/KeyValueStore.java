@@ -88,6 +88,40 @@ public interface KeyValueStore {
     }
 
     /**
+     * Stores a record as JSON: its components may be text, numbers, booleans, enums, {@code Instant},
+     * {@code Duration}, {@code LocalDate}, {@code Optional}s, lists and other records.
+     *
+     * <pre>{@code
+     * record Vote(UserId voter, List<String> choices, Instant at) {}
+     * store.putRecord("vote:" + poll + ":" + voter.value(), new Vote(voter, choices, context.clock().instant()));
+     * Optional<Vote> vote = store.getRecord("vote:" + poll + ":" + voter.value(), Vote.class);
+     * }</pre>
+     *
+     * @param key the key
+     * @param value the record
+     * @param <T> the record's type
+     * @throws IllegalArgumentException if a component's type cannot be stored
+     * @throws StorageException if the value is too large, the store is closed or the disk fails
+     */
+    default <T extends Record> void putRecord(String key, T value) {
+        put(key, RecordJson.write(value));
+    }
+
+    /**
+     * Reads a record stored with {@link #putRecord}.
+     *
+     * @param key the key
+     * @param type the record's class
+     * @param <T> the record's type
+     * @return the record, or empty if the key is absent
+     * @throws IllegalArgumentException if the stored value does not fit the record
+     * @throws StorageException if the store is closed or the disk fails
+     */
+    default <T extends Record> Optional<T> getRecord(String key, Class<T> type) {
+        return get(key).map(json -> RecordJson.read(json, type));
+    }
+
+    /**
      * Lists the entries whose key starts with a prefix, in key order.
      *
      * @param keyPrefix the prefix; empty for all entries

@@ -35,7 +35,7 @@ public final class Remind implements Command, PluginLifecycle {
 
     @Override
     public void start(PluginContext started) {
-        started.storage().entries("reminder:").forEach((key, value) -> arm(key, Reminder.decode(value)));
+        started.storage().entries("reminder:").forEach((key, value) -> arm(key, Reminder.read(started.storage(), key, value)));
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class Remind implements Command, PluginLifecycle {
         Reminder reminder = new Reminder(context.clock().instant().plus(in), ctx.chat().id(), ctx.sender().id(),
                 ctx.args().get(TEXT));
         String key = "reminder:" + UUID.randomUUID();
-        context.storage().put(key, reminder.encode());
+        context.storage().putRecord(key, reminder);
         arm(key, reminder);
         ctx.reply("OK, I will remind you in " + ctx.args().raw().split("\\s+")[0] + ".");
     }
