@@ -181,7 +181,7 @@ class DistributionIT {
         Launch.Result fine = blacksky(DIST, "plugins", "list").run();
         assertThat(fine.exit()).as(fine.toString()).isZero();
         assertThat(fine.stdout()).contains("ok    basics").contains("ok    notes").contains("ok    moderation")
-                .contains("ok    groups").contains("ok    media").contains("5 would load, 0 would not");
+                .contains("ok    groups").contains("ok    media").contains("ok    poll").contains("6 would load, 0 would not");
 
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         Files.copy(DIST.resolve("plugins/blacksky-plugin-basics-" + VERSION + ".jar"), plugins.resolve("basics.jar"));

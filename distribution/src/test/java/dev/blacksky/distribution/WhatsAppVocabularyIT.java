@@ -75,11 +75,12 @@ class WhatsAppVocabularyIT {
     @Test
     void a_native_poll_is_asked_voted_on_with_vote_and_counted() throws Exception {
         Launch.Result result = console(String.join("\n",
-                ":in team", "!ask Lunch? | Pizza | Sushi", ":vote 1", ":as bob", ":vote 2", ":vote 1 2", "!tally", "") + "\n");
+                ":in team", "!poll create Lunch? Pizza Sushi", ":vote 1", ":as bob", ":vote 2", ":vote 1 2", "!poll results", "")
+                + "\n");
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.stdout()).as(result.toString())
                 .contains("[poll] Lunch?\n  1. Pizza\n  2. Sushi".replace("\n", System.lineSeparator()))
-                .contains("📊 Lunch?" + System.lineSeparator() + "Pizza: 2" + System.lineSeparator() + "Sushi: 1");
+                .contains(String.join(System.lineSeparator(), "📊 Lunch?", "Pizza: 2", "Sushi: 1", "(2 voters)"));
     }
 
     @Test

@@ -122,6 +122,26 @@ public interface KeyValueStore {
     }
 
     /**
+     * Changes a stored record atomically, as {@link #update} does a text: {@code change} may run more than
+     * once, so keep it free of side effects. An absent key stays absent.
+     *
+     * <pre>{@code
+     * store.updateRecord("poll:" + chat, OpenPoll.class, poll -> poll.withVote(voter, choices));
+     * }</pre>
+     *
+     * @param key the key
+     * @param type the record's class
+     * @param change gets the current record and returns the new one
+     * @param <T> the record's type
+     * @return the new record, or empty if the key was absent
+     * @throws StorageException if the new value is too large, the store is closed or the disk fails
+     */
+    default <T extends Record> Optional<T> updateRecord(String key, Class<T> type, java.util.function.UnaryOperator<T> change) {
+        String next = update(key, json -> json.map(j -> RecordJson.write(change.apply(RecordJson.read(j, type)))).orElse(null));
+        return Optional.ofNullable(next).map(j -> RecordJson.read(j, type));
+    }
+
+    /**
      * Lists the entries whose key starts with a prefix, in key order.
      *
      * @param keyPrefix the prefix; empty for all entries

@@ -60,17 +60,4 @@ class GroupsTest {
                 .expectReply("🚫 @bob, links to other groups are not allowed here.").expectMentions("bob");
         bot.user("alice").in("team").says("ours: chat.whatsapp.com/Xyz").expectNotDeleted().expectNoReply();
     }
-
-    @Test
-    void ask_sends_a_native_poll_and_tally_counts_each_voters_latest_choice() {
-        bot.group("team").withMembers("alice", "bob", "carol");
-        var asked = bot.user("alice").in("team").says("!ask Lunch? | Pizza | Sushi");
-        assertThat(asked.messages()).singleElement().satisfies(m ->
-                assertThat(m.poll()).hasValueSatisfying(p -> assertThat(p.options()).containsExactly("Pizza", "Sushi")));
-        bot.user("alice").in("team").votes("Pizza").expectNoReply();
-        bot.user("bob").in("team").votes("Sushi");
-        bot.user("bob").in("team").votes("Pizza", "Sushi"); // changed: the whole choice now
-        bot.user("carol").in("team").says("!tally").expectReply("📊 Lunch?\nPizza: 2\nSushi: 1");
-        bot.user("alice").in("team").says("!ask Lunch?").expectReplyContaining("a poll has 2 to 12 options");
-    }
 }
