@@ -48,6 +48,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void plugins_do_not_reach_the_apis_internals() {
+        noClasses().that().resideInAPackage("dev.blacksky.plugins..")
+                .should().dependOnClassesThat().resideInAPackage("dev.blacksky.api.internal..")
+                .because("how the host parses arguments is not part of the api plugins build on")
+                .check(classes);
+    }
+
+    @Test
     void nothing_outside_core_reaches_into_core() {
         noClasses().that().resideOutsideOfPackages("dev.blacksky.core..", "dev.blacksky.testkit..", "dev.blacksky.bench..")
                 .should().dependOnClassesThat().resideInAPackage("dev.blacksky.core..")

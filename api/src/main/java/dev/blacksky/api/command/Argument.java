@@ -1,5 +1,7 @@
 package dev.blacksky.api.command;
 
+import dev.blacksky.api.internal.ArgumentInternals;
+import dev.blacksky.api.internal.ArgumentInternals.Kind;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.UserId;
@@ -47,17 +49,6 @@ public final class Argument<T> {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern COMPACT_DURATION = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
-    /** How an argument consumes its input. */
-    public enum Kind {
-        /** One token. */
-        TOKEN,
-        /** The rest of the line, as typed. */
-        REST,
-        /** Every remaining token, each parsed. */
-        LIST,
-        /** No token: the message the user replied to. */
-        REPLIED_TO
-    }
 
     /**
      * Turns one token into a value.
@@ -83,6 +74,20 @@ public final class Argument<T> {
     private final boolean optional;
     private final Parser<T> parser;
     private final T defaultValue;
+
+    static {
+        ArgumentInternals.install(new ArgumentInternals.Bridge() {
+            @Override
+            public Kind kind(Argument<?> argument) {
+                return argument.kind;
+            }
+
+            @Override
+            public <V> V parse(Argument<V> argument, String token, Message message) {
+                return argument.parse(token, message);
+            }
+        });
+    }
 
     private Argument(String name, String description, Kind kind, boolean optional, Parser<T> parser) {
         this(name, description, kind, optional, parser, null);
@@ -317,12 +322,7 @@ public final class Argument<T> {
         return description;
     }
 
-    /**
-     * Returns how the argument consumes input.
-     *
-     * @return the kind
-     */
-    public Kind kind() {
+    Kind kind() {
         return kind;
     }
 
@@ -335,15 +335,8 @@ public final class Argument<T> {
         return optional;
     }
 
-    /**
-     * Parses a token into this argument's type.
-     *
-     * @param token the token ({@link Kind#REPLIED_TO} arguments ignore it)
-     * @param message the message being parsed
-     * @return the value
-     * @throws ArgumentException if the token is not valid
-     */
-    public T parse(String token, Message message) {
+    // The host parses through ArgumentInternals; plugins call a parser only through the host.
+    T parse(String token, Message message) {
         return parser.parse(token, message);
     }
 

@@ -1,5 +1,7 @@
 package dev.blacksky.api.command;
 
+import dev.blacksky.api.internal.ArgumentInternals;
+import dev.blacksky.api.internal.ArgumentInternals.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -344,7 +346,7 @@ public final class CommandSpec {
             for (int i = 0; i < arguments.size(); i++) {
                 Argument<?> argument = arguments.get(i);
                 check(names.add(argument.name()), "argument '" + argument.name() + "' is declared twice");
-                if (argument.kind() == Argument.Kind.REST || argument.kind() == Argument.Kind.LIST) {
+                if (ArgumentInternals.kind(argument) == Kind.REST || ArgumentInternals.kind(argument) == Kind.LIST) {
                     check(i == arguments.size() - 1, "argument '" + argument.name() + "' takes the rest of the line and must be last");
                 }
             }

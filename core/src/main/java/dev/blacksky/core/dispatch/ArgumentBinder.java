@@ -2,6 +2,7 @@ package dev.blacksky.core.dispatch;
 
 import dev.blacksky.api.command.Argument;
 import dev.blacksky.api.command.ArgumentException;
+import dev.blacksky.api.internal.ArgumentInternals;
 import dev.blacksky.api.command.Arguments;
 import dev.blacksky.api.command.CommandSpec;
 import dev.blacksky.api.message.Message;
@@ -23,7 +24,7 @@ final class ArgumentBinder {
             for (int i = 0; i < spec.arguments().size(); i++) {
                 positions.put(spec.arguments().get(i).name(), i);
             }
-            boolean restOnly = spec.arguments().size() == 1 && spec.arguments().get(0).kind() == Argument.Kind.REST;
+            boolean restOnly = spec.arguments().size() == 1 && ArgumentInternals.kind(spec.arguments().get(0)) == ArgumentInternals.Kind.REST;
             return new Plan(spec, spec.arguments(), Map.copyOf(positions), restOnly);
         }
     }
@@ -44,7 +45,7 @@ final class ArgumentBinder {
         Tokenizer tokens = new Tokenizer(raw);
         for (int i = 0; i < values.length; i++) {
             Argument<?> argument = declared.get(i);
-            switch (argument.kind()) {
+            switch (ArgumentInternals.kind(argument)) {
                 case REPLIED_TO -> {
                     if (message.quoted().isPresent() || !argument.isOptional()) {
                         values[i] = parse(argument, "", message);
@@ -86,7 +87,7 @@ final class ArgumentBinder {
     // A parser is plugin code: anything but ArgumentException is a fault in the plugin, told apart for the log.
     private static Object parse(Argument<?> argument, String token, Message message) {
         try {
-            return argument.parse(token, message);
+            return ArgumentInternals.parse(argument, token, message);
         } catch (ArgumentException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -26,7 +26,8 @@ final class ApiOnlyClassLoader extends ClassLoader {
 
     /** Whether plugins get {@code className} from the host: the api and the libraries in its signatures. */
     static boolean isShared(String className) {
-        return SHARED.stream().anyMatch(className::startsWith);
+        // The host's access to the api's parsing internals is the host's alone.
+        return !className.startsWith(API_PACKAGE + "internal.") && SHARED.stream().anyMatch(className::startsWith);
     }
 
     private static boolean isSharedResource(String resourceName) {
