@@ -161,7 +161,7 @@ final class GenerationStarter {
         } catch (Exception | LinkageError e) {
             log.debug("Plugin '{}' failed to start", id, e);
             discard(generationId, context, shadow);
-            throw new PluginLoadException(describe(e));
+            throw new PluginLoadException(configuration(id, e).orElseGet(() -> describe(e)));
         }
     }
 
@@ -222,6 +222,21 @@ final class GenerationStarter {
                 + "' resumes it now, '!plugin disable " + pluginId + "' turns it off.";
         log.warn("Plugin '{}' paused: {}", pluginId, reason);
         dispatcher.accessPolicy().owners().forEach(owner -> messenger.send(ChatId.of(owner.value()), text));
+    }
+
+    // A setting the plugin reads but does not declare: named by its full path, not through Guice's provision trace.
+    private static java.util.Optional<String> configuration(String id, Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.typesafe.config.ConfigException config) {
+                String message = config.getMessage().replaceAll("key '([^']+)'", "key 'plugins." + id + ".$1'");
+                return java.util.Optional.of("its configuration: " + message + "; set it under plugins." + id
+                        + " in conf/application.conf, or give it a default in the plugin's reference.conf");
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The root cause of a failure, in words for an operator. */

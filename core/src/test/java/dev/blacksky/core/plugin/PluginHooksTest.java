@@ -34,4 +34,17 @@ class PluginHooksTest {
             assertThat(bot.say("alice", "!starts")).containsExactly("started 1, stopped 0");
         }
     }
+
+    @Test
+    void a_setting_read_in_a_constructor_but_never_declared_is_named_by_its_full_path() {
+        TestPluginJar.plugin(folder.resolve("plugins"), "pollish").extension(dev.blacksky.core.plugin.fixtures.NeedsSetting.class)
+                .write();
+        try (TestHost bot = TestHost.start(folder, "")) {
+            assertThat(bot.host.plugins().failures()).singleElement().satisfies(f -> assertThat(f.describe())
+                    .contains("plugins.pollish.max-options").doesNotContain("ProvisionException").doesNotContain("Guice"));
+        }
+        try (TestHost bot = TestHost.start(folder, "plugins.pollish.max-options = 5")) {
+            assertThat(bot.say("alice", "!needs")).containsExactly("max 5");
+        }
+    }
 }
