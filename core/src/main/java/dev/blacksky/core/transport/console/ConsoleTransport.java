@@ -50,6 +50,7 @@ public final class ConsoleTransport implements Transport {
     /** The bot's own id in console groups. */
     static final UserId BOT = UserId.of("blacksky");
     private static final int REMEMBERED_LINES = 1000;
+    private static final int BACKLOG = 256;
     private static final Set<String> GROUP_DIRECTIVES = Set.of(":join", ":leave", ":promote", ":demote", ":admin",
             ":subject", ":members");
 
@@ -173,6 +174,11 @@ public final class ConsoleTransport implements Transport {
                 content);
         lines.put(number, message);
         sink.accept(new Inbound(message, session.senderIsGroupAdmin()));
+        if (number % BACKLOG == 0) {
+            // A piped script is read far faster than it is answered: waiting here now and then keeps the lines in
+            // memory few, instead of the whole script at once.
+            sink.barrier(message.chat().id()).join();
+        }
     }
 
     private void vote(String line, ConsoleSession session, InboundSink sink) {
