@@ -1,12 +1,14 @@
 package dev.blacksky.bench;
 
 import dev.blacksky.api.message.ChatId;
-import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.core.transport.InboundSink;
+import dev.blacksky.core.transport.OutboundAction;
 import dev.blacksky.core.transport.Transport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** A network-like transport for the durable benchmarks: journaled inbound, sends through the outbox to {@code send}. */
 final class DurableTransport implements Transport {
@@ -34,13 +36,13 @@ final class DurableTransport implements Transport {
     }
 
     @Override
-    public CompletionStage<String> send(ChatId chat, String text) {
-        return send.apply(text);
+    public CompletionStage<String> send(ChatId chat, OutgoingMessage message, String messageId) {
+        return send.apply(message.text()).thenApply(id -> messageId);
     }
 
     @Override
-    public CompletionStage<Void> react(Message target, String emoji) {
-        return CompletableFuture.completedFuture(null);
+    public Supplier<CompletionStage<Void>> prepare(OutboundAction action) {
+        return () -> CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.blacksky.bench;
 
 import dev.blacksky.api.message.ChatId;
-import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.core.transport.InboundSink;
+import dev.blacksky.core.transport.OutboundAction;
 import dev.blacksky.core.transport.Transport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * A transport that hands every reply straight to a callback and keeps nothing: the workload's "in-memory sink
@@ -31,14 +33,14 @@ final class SinkTransport implements Transport {
     }
 
     @Override
-    public CompletionStage<String> send(ChatId chat, String text) {
-        sink.accept(chat, text);
-        return CompletableFuture.completedFuture("sink");
+    public CompletionStage<String> send(ChatId chat, OutgoingMessage message, String messageId) {
+        sink.accept(chat, message.text());
+        return CompletableFuture.completedFuture(messageId);
     }
 
     @Override
-    public CompletionStage<Void> react(Message target, String emoji) {
-        return CompletableFuture.completedFuture(null);
+    public Supplier<CompletionStage<Void>> prepare(OutboundAction action) {
+        return () -> CompletableFuture.completedFuture(null);
     }
 
     @Override
