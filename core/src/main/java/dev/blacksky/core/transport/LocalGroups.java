@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Groups kept in memory for the local transports (console, simulated): members, roles, subject, settings. */
 public final class LocalGroups {
@@ -112,6 +116,32 @@ public final class LocalGroups {
                 yield List.of();
             }
         };
+    }
+
+    /** {@link #info} as the transports answer it: a stage, failed when the group is unknown. */
+    public CompletionStage<GroupInfo> infoStage(ChatId id) {
+        return stage(() -> info(id));
+    }
+
+    /** {@link #apply} as a stage; what listeners hear of the change goes to {@code events}. */
+    public CompletionStage<Void> changeStage(ChatId id, GroupChange change, Instant now, Consumer<BotEvent> events) {
+        return stage(() -> {
+            apply(id, change, now).forEach(events);
+            return null;
+        });
+    }
+
+    /** {@link #inviteLink} as a stage. */
+    public CompletionStage<String> inviteLinkStage(ChatId id) {
+        return stage(() -> inviteLink(id));
+    }
+
+    private static <T> CompletionStage<T> stage(Supplier<T> work) {
+        try {
+            return CompletableFuture.completedFuture(work.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private State state(ChatId id, String subject) {

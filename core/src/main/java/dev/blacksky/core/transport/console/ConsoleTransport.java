@@ -1,6 +1,5 @@
 package dev.blacksky.core.transport.console;
 
-import dev.blacksky.api.event.BotEvent;
 import dev.blacksky.api.event.PollVotedEvent;
 import dev.blacksky.api.group.GroupInfo;
 import dev.blacksky.api.message.ChatId;
@@ -250,34 +249,22 @@ public final class ConsoleTransport implements Transport {
 
     @Override
     public CompletionStage<GroupInfo> groupInfo(ChatId group) {
-        try {
-            return CompletableFuture.completedFuture(groups.info(group));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return groups.infoStage(group);
     }
 
     @Override
     public CompletionStage<Void> changeGroup(ChatId group, GroupChange change) {
-        try {
-            List<BotEvent> events = groups.apply(group, change, clock.instant());
+        return groups.changeStage(group, change, clock.instant(), event -> {
             InboundSink current = sink;
             if (current != null) {
-                events.forEach(current::event);
+                current.event(event);
             }
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        });
     }
 
     @Override
     public CompletionStage<String> inviteLink(ChatId group) {
-        try {
-            return CompletableFuture.completedFuture(groups.inviteLink(group));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return groups.inviteLinkStage(group);
     }
 
     @Override

@@ -160,30 +160,17 @@ public final class SimulatedTransport implements Transport {
 
     @Override
     public CompletionStage<GroupInfo> groupInfo(ChatId group) {
-        try {
-            return CompletableFuture.completedFuture(groups.info(group));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return groups.infoStage(group);
     }
 
     @Override
     public CompletionStage<Void> changeGroup(ChatId group, GroupChange change) {
-        try {
-            groups.apply(group, change, Instant.now()).forEach(this::deliver);
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return groups.changeStage(group, change, Instant.now(), this::deliver);
     }
 
     @Override
     public CompletionStage<String> inviteLink(ChatId group) {
-        try {
-            return CompletableFuture.completedFuture(groups.inviteLink(group));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return groups.inviteLinkStage(group);
     }
 
     @Override
