@@ -18,14 +18,28 @@ record MediaReference(String url, String keyName, byte[] mediaKey, byte[] encSha
 
     private static final String MEDIA_HOST = "https://mmg.whatsapp.net";
 
+    // The sender writes these fields: only WhatsApp's own media hosts are fetched, never an address of their choice.
     static Optional<MediaReference> of(MediaMessage<?> media) {
-        Optional<String> url = media.mediaUrl().or(() -> media.mediaDirectPath().map(path -> MEDIA_HOST + path));
+        Optional<String> url = media.mediaUrl().filter(MediaReference::onWhatsApp)
+                .or(() -> media.mediaDirectPath().filter(path -> path.startsWith("/")).map(path -> MEDIA_HOST + path))
+                .filter(MediaReference::onWhatsApp);
         Optional<String> keyName = media.attachmentType().keyName();
         if (url.isEmpty() || keyName.isEmpty() || media.mediaKey().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new MediaReference(url.get(), keyName.get(), media.mediaKey().get(),
                 media.mediaEncryptedSha256().orElse(null)));
+    }
+
+    static boolean onWhatsApp(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return "https".equals(uri.getScheme()) && uri.getUserInfo() == null && uri.getHost() != null
+                    && (uri.getHost().equals("whatsapp.net") || uri.getHost().endsWith(".whatsapp.net"))
+                    && (uri.getPort() == -1 || uri.getPort() == 443);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     String encode() {

@@ -189,6 +189,20 @@ class CobaltMessagesTest {
     }
 
     @Test
+    void media_is_fetched_only_from_whatsapps_own_hosts_whatever_the_sender_wrote() {
+        byte[] key = new byte[32];
+        java.util.function.Function<ImageMessageBuilder, java.util.Optional<MediaReference>> reference = builder ->
+                MediaReference.of(builder.mediaKey(key).build());
+        assertThat(reference.apply(new ImageMessageBuilder().mediaUrl("https://mmg.whatsapp.net/v/t62/abc.enc")))
+                .map(MediaReference::url).hasValue("https://mmg.whatsapp.net/v/t62/abc.enc");
+        assertThat(reference.apply(new ImageMessageBuilder().mediaUrl("http://127.0.0.1:8080/admin").mediaDirectPath("/v/t62/x")))
+                .as("an address of the sender's choice gives way to the direct path on WhatsApp's host")
+                .map(MediaReference::url).hasValue("https://mmg.whatsapp.net/v/t62/x");
+        assertThat(reference.apply(new ImageMessageBuilder().mediaDirectPath("@evil.example/x"))).isEmpty();
+        assertThat(reference.apply(new ImageMessageBuilder().mediaUrl("https://mmg.whatsapp.net.evil.example/x"))).isEmpty();
+    }
+
+    @Test
     void a_decrypted_vote_on_the_bots_poll_is_an_event_not_a_message() {
         var key = new ChatMessageKeyBuilder().chatJid(Jid.of("120363000000000001@g.us")).fromMe(true).id("3EB0POLL").build();
         var update = new PollUpdateMessageBuilder().pollCreationMessageKey(key)
