@@ -40,6 +40,18 @@ final class MediaSpool {
         }
     }
 
+    /** Deletes the media of every message but {@code ids}: what a run that died midway left behind. */
+    void keepOnly(java.util.Set<String> ids) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(folder)) {
+            dirs.filter(dir -> !ids.contains(dir.getFileName().toString())).forEach(dir -> release(dir.getFileName().toString()));
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(MediaSpool.class).warn("Cannot tidy the media folder {}", folder, e);
+        }
+    }
+
     /** Deletes a sent message's media. */
     void release(String id) {
         Path dir = folder.resolve(id);

@@ -70,10 +70,16 @@ final class OutboundQueue {
     /** Takes up what the outbox still holds from the last run. */
     void start() {
         if (outbox == null) {
+            spool.keepOnly(Set.of()); // nothing outlives a run without an outbox
             return;
         }
         outbox.open();
         List<OutboxItem> pending = outbox.pending();
+        // Media whose message never reached the outbox (the process died between the two) is dropped.
+        Set<String> kept = new HashSet<>();
+        pending.forEach(item -> kept.add(item.id()));
+        outbox.dead().forEach(item -> kept.add(item.id()));
+        spool.keepOnly(kept);
         if (!pending.isEmpty()) {
             log.info("{} messages from the last run are still to be sent; sending them when connected", pending.size());
         }

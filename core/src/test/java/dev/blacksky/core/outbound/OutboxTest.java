@@ -180,6 +180,8 @@ class OutboxTest {
             assertThat(queued.filter(java.nio.file.Files::isRegularFile).toList()).singleElement()
                     .satisfies(file -> assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(picture));
         }
+        java.nio.file.Files.createDirectories(media.spool().resolve("orphan")); // a run that died between file and row
+        java.nio.file.Files.writeString(media.spool().resolve("orphan").resolve("x.png"), "left behind");
         long rowBytes = storage.database().query("test", "SELECT length(text) + length(extra) FROM outbound_messages",
                 r -> r.getLong(1)).getFirst();
         assertThat(rowBytes).as("the outbox row holds a reference, not the picture").isLessThan(1_000);
@@ -200,7 +202,8 @@ class OutboxTest {
             assertThat(sent.message().quote()).hasValueSatisfying(q -> assertThat(q.messageId()).isEqualTo("q1"));
         });
         try (var left = java.nio.file.Files.walk(media.spool())) {
-            assertThat(left.filter(java.nio.file.Files::isRegularFile)).as("sent media is deleted").isEmpty();
+            assertThat(left.filter(java.nio.file.Files::isRegularFile)).as("sent media, and what no row names, is deleted")
+                    .isEmpty();
         }
     }
 
