@@ -2,6 +2,7 @@ package dev.blacksky.api.command;
 
 import dev.blacksky.api.internal.ArgumentInternals;
 import dev.blacksky.api.internal.ArgumentInternals.Kind;
+import dev.blacksky.api.internal.Tokenizer;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.UserId;
@@ -216,7 +217,7 @@ public final class Argument<T> {
     public static <T> Argument<List<T>> list(String name, String description, Argument<T> element) {
         return new Argument<>(name, description, Kind.LIST, false, (rest, message) -> {
             List<T> values = new ArrayList<>();
-            for (String token : Words.split(rest)) {
+            for (String token : new Tokenizer(rest).words()) {
                 values.add(element.parse(token, message));
             }
             return List.copyOf(values);

@@ -3,6 +3,7 @@ package dev.blacksky.core.dispatch;
 import dev.blacksky.api.command.Argument;
 import dev.blacksky.api.command.ArgumentException;
 import dev.blacksky.api.internal.ArgumentInternals;
+import dev.blacksky.api.internal.Tokenizer;
 import dev.blacksky.api.command.Arguments;
 import dev.blacksky.api.command.CommandSpec;
 import dev.blacksky.api.message.Message;
@@ -130,70 +131,6 @@ final class ArgumentBinder {
                 throw new IllegalArgumentException("argument '" + argument.name() + "' is not declared by this command");
             }
             return Optional.ofNullable((T) values[position]);
-        }
-    }
-
-    /** Splits on whitespace; double quotes (ASCII or typographic) group words, backslash escapes a quote inside them. */
-    private static final class Tokenizer {
-        private static final String OPENING = "\"“”„«";
-        private static final String CLOSING = "\"”“»";
-        private final String text;
-        private int position;
-
-        Tokenizer(String text) {
-            this.text = text;
-        }
-
-        int position() {
-            return position;
-        }
-
-        void rewind(int to) {
-            position = to;
-        }
-
-        String next() {
-            skipWhitespace();
-            if (position >= text.length()) {
-                return null;
-            }
-            StringBuilder token = new StringBuilder();
-            if (OPENING.indexOf(text.charAt(position)) >= 0) {
-                position++;
-                while (position < text.length() && CLOSING.indexOf(text.charAt(position)) < 0) {
-                    char c = text.charAt(position++);
-                    if (c == '\\' && position < text.length() && text.charAt(position) == '"') {
-                        c = text.charAt(position++);
-                    }
-                    token.append(c);
-                }
-                if (position >= text.length()) {
-                    throw new ArgumentException("a quote is not closed: " + text);
-                }
-                position++; // closing quote
-                return token.toString();
-            }
-            while (position < text.length() && !Character.isWhitespace(text.charAt(position))) {
-                token.append(text.charAt(position++));
-            }
-            return token.toString();
-        }
-
-        String remainder() {
-            skipWhitespace();
-            return position == text.length() ? "" : text.substring(position).stripTrailing();
-        }
-
-        String takeRemainder() {
-            String rest = remainder();
-            position = text.length();
-            return rest;
-        }
-
-        private void skipWhitespace() {
-            while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
-                position++;
-            }
         }
     }
 }
