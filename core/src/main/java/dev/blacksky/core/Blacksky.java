@@ -6,6 +6,8 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import com.typesafe.config.Config;
+import dev.blacksky.core.alert.AlertModule;
+import dev.blacksky.core.alert.AlertSettings;
 import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigModule;
 import dev.blacksky.core.config.ConfigurationException;
@@ -16,6 +18,9 @@ import dev.blacksky.core.connection.simulated.SimulatedConnectionModule;
 import dev.blacksky.core.whatsapp.WhatsAppTransportModule;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.DispatchModule;
+import dev.blacksky.core.http.HttpModule;
+import dev.blacksky.core.http.HttpSettings;
+import dev.blacksky.core.metrics.MetricsModule;
 import dev.blacksky.core.inbound.InboundModule;
 import dev.blacksky.core.inbound.JournalSettings;
 import dev.blacksky.core.outbound.GovernorSettings;
@@ -93,6 +98,8 @@ public final class Blacksky {
         SessionSettings session = ConfigLoader.read(config, SessionSettings::from);
         MediaSettings media = ConfigLoader.read(config,
                 c -> MediaSettings.from(c, AccountLayout.of(paths.data(), outbox.account()).root()));
+        HttpSettings http = ConfigLoader.read(config, HttpSettings::from);
+        AlertSettings alerts = ConfigLoader.read(config, AlertSettings::from);
         TimeSource time = options.time();
         paths.checkPlugins(config, options.pluginsDir() != null);
         return Guice.createInjector(Stage.PRODUCTION,
@@ -103,6 +110,9 @@ public final class Blacksky {
                 new InboundModule(journal),
                 new ConnectionModule(connection),
                 new SessionModule(session),
+                new HttpModule(http),
+                new AlertModule(alerts),
+                new MetricsModule(),
                 transportModule,
                 new AbstractModule() {
                     @Override

@@ -6,6 +6,8 @@ import dev.blacksky.api.event.ConnectionStateChangedEvent;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionService;
+import dev.blacksky.core.http.OperationsServer;
+import dev.blacksky.core.metrics.HostMeters;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.session.SessionFlusher;
 import dev.blacksky.core.session.SessionService;
@@ -52,6 +54,8 @@ public final class BotHost {
     private final MediaDownloads downloads;
     private final Duration drainTimeout;
     private final SessionService session;
+    private final HostMeters meters;
+    private final OperationsServer http;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private boolean started;
     private boolean stopped;
@@ -60,7 +64,10 @@ public final class BotHost {
     @Inject
     BotHost(HostPaths paths, PluginHost plugins, PluginFolderWatcher watcher, Dispatcher dispatcher, Transport transport,
             Storage storage, JournaledIntake intake, OutboundMessenger outbound, TimeSource time, LifecycleSettings lifecycle,
-            ConnectionService connections, SessionService session, SessionFlusher flusher, MediaDownloads downloads) {
+            ConnectionService connections, SessionService session, SessionFlusher flusher, MediaDownloads downloads,
+            HostMeters meters, OperationsServer http) {
+        this.meters = meters;
+        this.http = http;
         this.paths = paths;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -96,6 +103,7 @@ public final class BotHost {
             log.warn("Cannot empty the downloads folder; old downloads stay", e);
         }
         storage.start();
+        meters.start();
         outbound.start();
         plugins.start();
         watcher.start();
@@ -106,6 +114,7 @@ public final class BotHost {
         transport.start(new InboundSink() {
             @Override
             public void accept(Inbound inbound) {
+                meters.received();
                 if (stopping) { // journaled until the link is closed: the network counts it delivered
                     if (journaled) {
                         intake.keepForNextStart(inbound);
@@ -143,6 +152,17 @@ public final class BotHost {
         log.info("Blacksky is running on the {} transport; data in {}", transport.name(), paths.data());
     }
 
+    /**
+     * Starts the operations server (dashboard, health, metrics) of {@code blacksky run}; embedded hosts and tests
+     * have none. Throws {@link dev.blacksky.core.config.ConfigurationException} when its port cannot be had.
+     *
+     * @param interactive whether a person reads {@code terminal}: only then is a newly made token shown
+     */
+    public void serveOperations(java.io.PrintStream terminal, boolean interactive) {
+        http.bind();
+        http.start(terminal, interactive);
+    }
+
     private void connection(ConnectionState from, ConnectionState to, String reason) {
         dispatcher.publish(new ConnectionStateChangedEvent(from, to, reason, time.clock().instant()));
     }
@@ -172,6 +192,7 @@ public final class BotHost {
         }
         stopped = true;
         stopping = true; // intake first: nothing new starts while we drain
+        http.stopping();
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         flusher.flushAll(); // the session first: whatever plugins do from here on, it is on disk
         awaitIdle(deadline);
@@ -188,6 +209,8 @@ public final class BotHost {
         storage.close();
         flusher.close(); // the last flush of the live session, before its lock goes
         session.close();
+        http.stop();
+        meters.close();
         if (time instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs a WhatsApp bot whose commands are plugins.",
-        subcommands = {RunCommand.class, PluginsCommand.class, StatusCommand.class, SessionCommand.class},
+        subcommands = {RunCommand.class, PluginsCommand.class, StatusCommand.class, SessionCommand.class, HttpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  clean stop (end of console input, or SIGTERM)",

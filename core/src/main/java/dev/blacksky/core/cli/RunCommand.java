@@ -54,6 +54,14 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             return ExitCodes.SESSION_LOCKED;
         }
+        try {
+            host.serveOperations(System.err, System.console() != null);
+        } catch (ConfigurationException e) {
+            System.err.println("blacksky: " + e.getMessage());
+            host.stop();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return ExitCodes.CONFIG;
+        }
         host.awaitStopRequest();
         host.stop();
         try {

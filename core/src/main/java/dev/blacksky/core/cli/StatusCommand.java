@@ -8,7 +8,9 @@ import dev.blacksky.core.config.ConfigSources;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.connection.ConnectionStatus;
+import dev.blacksky.core.connection.ConnectionHistory;
 import dev.blacksky.core.connection.StatusFile;
+import dev.blacksky.core.connection.UptimeSummary;
 import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.session.AccountLayout;
 import dev.blacksky.core.session.AccountLock;
@@ -164,6 +166,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println("  counters:    " + s.counters().attempts() + " attempts, " + s.counters().connects() + " connects, "
                     + s.counters().disconnects() + " disconnects, " + s.counters().failedConnects() + " failed connects, "
                     + s.counters().alerts() + " alerts");
+            out.println("  uptime:      " + uptimeText(dataDir, s.account(), now));
             out.println("  instance:    pid " + s.pid() + (entry.running() ? ", running" : ", NOT RUNNING (the account is not locked)")
                     + "; updated " + ago(s.updatedAt(), now));
         }
@@ -175,6 +178,7 @@ final class StatusCommand implements Callable<Integer> {
             Map<String, Object> fields;
             if (entry.status() != null) {
                 fields = new LinkedHashMap<>(StatusFile.fields(entry.status()));
+                fields.put("uptime", uptime(dataDir, entry.account(), Instant.now()));
             } else {
                 fields = new LinkedHashMap<>();
                 fields.put("account", entry.account());
@@ -188,6 +192,34 @@ final class StatusCommand implements Callable<Integer> {
         root.put("running", running);
         root.put("accounts", accounts);
         return ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(true).setJson(true));
+    }
+
+    private static final String[] WINDOWS = {"hour", "day", "week"};
+
+    // From the history file, which outlives restarts: what status.json alone cannot say.
+    private static List<UptimeSummary> summaries(Path dataDir, String account, Instant now) {
+        return ConnectionHistory.summaries(ConnectionHistory.read(ConnectionHistory.of(dataDir, account)), now);
+    }
+
+    private static String uptimeText(Path dataDir, String account, Instant now) {
+        List<UptimeSummary> all = summaries(dataDir, account, now);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            UptimeSummary u = all.get(i);
+            parts.add("last " + WINDOWS[i] + " " + (u.covered().isZero() ? "no data"
+                    : String.format(java.util.Locale.ROOT, "%.1f %%", u.share() * 100) + " (" + u.outages()
+                    + (u.outages() == 1 ? " outage, " : " outages, ") + u.reconnects() + " reconnects)"));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static List<Object> uptime(Path dataDir, String account, Instant now) {
+        List<Object> list = new ArrayList<>();
+        List<UptimeSummary> all = summaries(dataDir, account, now);
+        for (int i = 0; i < all.size(); i++) {
+            list.add(all.get(i).fields(WINDOWS[i]));
+        }
+        return list;
     }
 
     private static String ago(Instant then, Instant now) {

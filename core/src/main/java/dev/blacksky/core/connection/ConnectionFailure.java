@@ -34,6 +34,11 @@ public sealed interface ConnectionFailure {
         };
     }
 
+    /** The failure's kind as a metric label and history field: {@code network_error}, {@code replaced}, ... */
+    default String kind() {
+        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The failure behind a failed connect: the client's own classification, else a network error. */
     static ConnectionFailure of(Throwable error) {
         Throwable cause = error;

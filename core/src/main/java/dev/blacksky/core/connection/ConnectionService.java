@@ -4,7 +4,13 @@ import jakarta.inject.Inject;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.schedule.TimeSource;
 import jakarta.inject.Singleton;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -25,11 +31,21 @@ public final class ConnectionService {
     private final HostPaths paths;
     private final StatePublisher publisher;
     private final SessionQuarantine quarantine;
+    private final ConnectionHistory history;
+    private final List<StatusRecorder> observers;
     private ConnectionSupervisor supervisor;
 
     @Inject
     ConnectionService(ConnectionSettings settings, Optional<ConnectionClient.Factory> clients, TimeSource time,
-            HostPaths paths, StatePublisher publisher, SessionQuarantine quarantine) {
+            HostPaths paths, StatePublisher publisher, SessionQuarantine quarantine, ConnectionHistory history,
+            PairingCodes codes, MeterRegistry meters, Set<StatusRecorder> observers) {
+        this.history = history;
+        List<StatusRecorder> all = new ArrayList<>();
+        all.add(history);
+        all.add(codes);
+        all.add(new ConnectionMeters(meters, settings.account(), time.clock()));
+        all.addAll(observers);
+        this.observers = List.copyOf(all);
         this.settings = settings;
         this.clients = clients;
         this.time = time;
@@ -48,11 +64,36 @@ public final class ConnectionService {
         }
         String account = settings.account();
         StatusFile status = new StatusFile(StatusFile.of(paths.data(), account));
+        history.open(lastSignOfLife(status));
+        // The file first: operators read it; then history, meters, pairing and alerts, each on its own.
+        StatusRecorder recorder = next -> {
+            status.record(next);
+            for (StatusRecorder observer : observers) {
+                try {
+                    observer.record(next);
+                } catch (RuntimeException e) {
+                    log.warn("[{}] {} failed to record the connection status", account, observer.getClass().getSimpleName(), e);
+                }
+            }
+        };
         supervisor = new ConnectionSupervisor(account, settings, clients.get(), time, new SplittableRandom(),
-                Executors.newVirtualThreadPerTaskExecutor(), publisher, status, quarantine);
+                Executors.newVirtualThreadPerTaskExecutor(), publisher, recorder, quarantine);
         log.info("Supervising the connection of account '{}'; status in {}", account, status.path());
         supervisor.start();
         return true;
+    }
+
+    private static Instant lastSignOfLife(StatusFile status) {
+        try {
+            return status.read().map(ConnectionStatus::updatedAt).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The account's history of state changes (empty on a local transport). */
+    public ConnectionHistory history() {
+        return history;
     }
 
     /** Closes the connection, leaving the status file saying STOPPED; false if there was none. */

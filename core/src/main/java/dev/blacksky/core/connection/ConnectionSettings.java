@@ -26,7 +26,8 @@ public record ConnectionSettings(
         int badSessionLimit,
         Duration badSessionWindow,
         Duration replacedLatchWindow,
-        Duration temporaryBanBuffer) {
+        Duration temporaryBanBuffer,
+        Duration historyKeep) {
 
     public static ConnectionSettings from(Config config) {
         Config c = config.getConfig("blacksky.connection");
@@ -55,7 +56,8 @@ public record ConnectionSettings(
                 c.getInt("bad-session.limit"),
                 c.getDuration("bad-session.window"),
                 c.getDuration("replaced-latch-window"),
-                c.getDuration("temporary-ban-buffer"));
+                c.getDuration("temporary-ban-buffer"),
+                c.getDuration("history-keep"));
         if (settings.probeAfter.compareTo(settings.reconnectAfterSilence) >= 0) {
             throw new ConfigException.BadValue(c.getValue("liveness.probe-after").origin(),
                     "blacksky.connection.liveness.probe-after", "must be shorter than liveness.reconnect-after");

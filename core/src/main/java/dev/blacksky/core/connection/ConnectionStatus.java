@@ -9,6 +9,7 @@ import java.util.Objects;
  * {@code nextAttemptAt}, {@code lastError} and {@code processStartedAt} may be null.
  *
  * @param reason why the supervisor is in this state, in words
+ * @param cause the kind of the last failure ({@link ConnectionFailure#kind()}); null before any
  * @param client what the client announces (revision, platform, where the revision came from); may be null
  * @param pid the process that wrote it; with {@code processStartedAt}, how {@code blacksky status} tells a
  *            live instance from a stale file
@@ -21,6 +22,7 @@ public record ConnectionStatus(
         Instant nextAttemptAt,
         String reason,
         String lastError,
+        String cause,
         String client,
         ConnectionCounters counters,
         long pid,

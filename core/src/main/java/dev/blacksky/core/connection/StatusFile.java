@@ -87,6 +87,7 @@ public final class StatusFile implements StatusRecorder {
         json.put("nextAttemptAt", text(status.nextAttemptAt()));
         json.put("reason", status.reason());
         json.put("lastError", status.lastError());
+        json.put("cause", status.cause());
         json.put("client", status.client());
         json.put("counters", counters);
         json.put("pid", status.pid());
@@ -102,6 +103,7 @@ public final class StatusFile implements StatusRecorder {
             return new ConnectionStatus(c.getString("account"), ConnectionState.valueOf(c.getString("state")),
                     Instant.parse(c.getString("since")), c.getInt("attempt"), instant(c, "nextAttemptAt"),
                     c.getString("reason"), c.getIsNull("lastError") ? null : c.getString("lastError"),
+                    c.hasPath("cause") ? c.getString("cause") : null,
                     c.hasPath("client") ? c.getString("client") : null,
                     new ConnectionCounters(k.getLong("attempts"), k.getLong("connects"), k.getLong("disconnects"),
                             k.getLong("failedConnects"), k.getLong("alerts")),

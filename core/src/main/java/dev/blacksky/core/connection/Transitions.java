@@ -23,6 +23,7 @@ final class Transitions {
     private volatile ConnectionStatus status;
     private Instant since;
     private String lastError;
+    private String cause;
     private volatile String client;
     private ConnectionCounters counters = ConnectionCounters.ZERO;
 
@@ -52,6 +53,7 @@ final class Transitions {
 
     void failed(ConnectionFailure failure) {
         lastError = failure.describe();
+        cause = failure.kind();
     }
 
     void count(UnaryOperator<ConnectionCounters> change) {
@@ -101,6 +103,6 @@ final class Transitions {
     private ConnectionStatus snapshot(String why) {
         ConnectionPhase current = phase;
         return new ConnectionStatus(account, current.state(), since, current.attempt(), current.nextAttemptAt(), why,
-                lastError, client, counters, pid, processStartedAt, clock.instant());
+                lastError, cause, client, counters, pid, processStartedAt, clock.instant());
     }
 }

@@ -33,9 +33,11 @@ final class CommandRunner {
     private final AccessPolicy access;
     private final PluginCalls calls;
     private final Cooldowns cooldowns;
+    private final CommandMeters meters;
 
     CommandRunner(CommandRegistry registry, DispatchSettings settings, OutboundMessenger messenger, TimeSource time,
-                  AccessPolicy access, PluginCalls calls, Cooldowns cooldowns) {
+                  AccessPolicy access, PluginCalls calls, Cooldowns cooldowns, CommandMeters meters) {
+        this.meters = meters;
         this.cooldowns = cooldowns;
         this.registry = registry;
         this.settings = settings;
@@ -95,7 +97,13 @@ final class CommandRunner {
         String what = "command " + shown(line, route) + " of plugin '" + route.pluginId() + "'";
         PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(route.pluginId(), gate.classLoader(), what), gate,
                 settings.commandSlowAfter(), timeout, context::revoke);
+        long started = System.nanoTime();
         turn.passWhen(call.outcome().thenAccept(failure -> {
+            meters.record(route.pluginId(), route.title(), failure == null ? CommandMeters.Outcome.OK
+                    : failure == PluginCalls.TIMED_OUT ? CommandMeters.Outcome.TIMEOUT
+                    : failure instanceof CommandException || failure instanceof ArgumentException
+                            || failure instanceof CooldownRefusal ? CommandMeters.Outcome.REFUSED
+                    : CommandMeters.Outcome.ERROR, System.nanoTime() - started);
             if (failure == PluginCalls.TIMED_OUT) {
                 log.warn("The {} ran past its {} timeout and was cancelled", what, timeout);
                 say(message, "Sorry, " + shown(line, route) + " took too long and was stopped.");

@@ -15,6 +15,7 @@ import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.transport.Inbound;
 import dev.blacksky.core.transport.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class Dispatcher implements AutoCloseable {
     @Inject
     public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
                       Transport transport, OutboundMessenger messenger, TimeSource time, PluginCalls calls,
-                      Storage storage) {
+                      Storage storage, MeterRegistry meters) {
         this.listeners = listeners;
         this.settings = settings;
         this.calls = calls;
@@ -57,7 +58,7 @@ public final class Dispatcher implements AutoCloseable {
                 settings.bannedChats());
         this.recent = new RecentMessages(settings.dedupCapacity());
         this.commands = new CommandRunner(registry, settings, messenger, time, access, calls,
-                new Cooldowns(new KeptCooldowns(storage)));
+                new Cooldowns(new KeptCooldowns(storage)), new CommandMeters(meters));
         this.events = new EventDelivery(listeners, settings, calls);
         try {
             registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));

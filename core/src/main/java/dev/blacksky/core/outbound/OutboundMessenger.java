@@ -11,6 +11,7 @@ import dev.blacksky.core.transport.Transport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -183,6 +184,48 @@ public final class OutboundMessenger implements Messenger {
         OutboundQueue.Usage usage = queue.usage(pluginId);
         return usage.broadcastsLastHour() + " broadcasts in the last hour, " + usage.broadcastsLastDay()
                 + " in the last day, " + usage.queued() + " sends queued";
+    }
+
+    /** A message in the outbox as operators see it: to whom, from which plugin, how often tried, why it failed. */
+    public record OutboxEntry(String id, String chat, String plugin, String text, int attempts, String lastError) {
+    }
+
+    /** What waits in the outbox (dead = false) or was given up on (dead = true), oldest first. */
+    public List<OutboxEntry> outbox(boolean dead) {
+        if (queue == null) {
+            return List.of();
+        }
+        if (!dead) {
+            return queue.queuedItems().stream().map(i -> entry(i, null)).toList();
+        }
+        Map<String, String> errors = queue.deadErrors();
+        return queue.deadLetters().stream().map(i -> entry(i, errors.get(i.id()))).toList();
+    }
+
+    private static OutboxEntry entry(OutboxItem item, String error) {
+        String text = item.message().text();
+        return new OutboxEntry(item.id(), item.chat().value(), item.origin().pluginId(),
+                text.length() > 200 ? text.substring(0, 200) + "…" : text, item.attempts(), error);
+    }
+
+    /** Sends a dead letter again with fresh attempts; false if no dead letter has that id. */
+    public boolean retryDead(String id) {
+        return queue != null && queue.retryDead(id);
+    }
+
+    /** Deletes a dead letter; false if no dead letter has that id. */
+    public boolean discardDead(String id) {
+        return queue != null && queue.discardDead(id);
+    }
+
+    /** Sends the transport accepted since start. */
+    public long sentCount() {
+        return queue == null ? 0 : queue.sentCount();
+    }
+
+    /** Sends the send governor held back since start (each counted once). */
+    public long pacedCount() {
+        return queue == null ? 0 : queue.pacedCount();
     }
 
     /** Messages the outbox gave up on. */

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,9 @@ final class OutboundQueue {
     private final Map<ChatId, ArrayDeque<Entry>> chats = new LinkedHashMap<>();
     private final Set<ChatId> inFlight = new HashSet<>();
     private int queued;
+    private final Set<String> paced = new HashSet<>(); // sends the governor held back, counted once each
+    private final LongAdder sentCount = new LongAdder();
+    private final LongAdder pacedCount = new LongAdder();
     // Until the link is up nothing is sent: an attempt while offline would only burn one of max-attempts.
     private boolean connected;
     private TimeSource.Cancellable wakeUp;
@@ -157,11 +162,15 @@ final class OutboundQueue {
                     Duration wait = Duration.between(now, head.item().notBefore());
                     if (governor != null) {
                         Duration pace = governor.delay(chat, head.item().origin(), now);
+                        if (pace.isPositive() && paced.add(head.item().id())) {
+                            pacedCount.increment();
+                        }
                         wait = pace.compareTo(wait) > 0 ? pace : wait;
                     }
                     if (wait.isNegative() || wait.isZero()) {
                         line.pollFirst();
                         queued--;
+                        paced.remove(head.item().id());
                         chats.remove(chat); // to the back of the turn order, if it has more to send
                         if (!line.isEmpty()) {
                             chats.put(chat, line);
@@ -212,6 +221,7 @@ final class OutboundQueue {
                 if (entry.persisted()) {
                     spool.release(item.id());
                 }
+                sentCount.increment();
                 entry.sent().complete(item.id());
             } else if (!entry.persisted() && cause instanceof IllegalArgumentException) {
                 log.warn("The {} in {} cannot be sent: {}", entry.description(), item.chat(), cause.getMessage());
@@ -290,6 +300,49 @@ final class OutboundQueue {
 
     /** What a plugin's sends amount to. */
     record Usage(int broadcastsLastHour, int broadcastsLastDay, int queued) {
+    }
+
+    /** Sends the transport accepted since start. */
+    long sentCount() {
+        return sentCount.sum();
+    }
+
+    /** Sends the governor held back since start, each counted once. */
+    long pacedCount() {
+        return pacedCount.sum();
+    }
+
+    /** Takes a dead letter back into the queue with fresh attempts; false if there is none with that id. */
+    boolean retryDead(String id) {
+        if (outbox == null) {
+            return false;
+        }
+        Optional<OutboxItem> revived = outbox.revive(id, time.clock().instant());
+        revived.ifPresent(item -> {
+            synchronized (this) {
+                enqueue(new Entry(item, new CompletableFuture<>(), null, "message"), false);
+            }
+            drain();
+        });
+        return revived.isPresent();
+    }
+
+    /** Deletes a dead letter and its media for good; false if there is none with that id. */
+    boolean discardDead(String id) {
+        if (outbox == null || !outbox.discard(id)) {
+            return false;
+        }
+        spool.release(id);
+        return true;
+    }
+
+    /** What is queued now, chat by chat (in flight not included). */
+    synchronized List<OutboxItem> queuedItems() {
+        return chats.values().stream().flatMap(ArrayDeque::stream).filter(Entry::persisted).map(Entry::item).toList();
+    }
+
+    Map<String, String> deadErrors() {
+        return outbox == null ? Map.of() : outbox.deadErrors();
     }
 
     List<OutboxItem> deadLetters() {

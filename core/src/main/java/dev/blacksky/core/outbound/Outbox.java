@@ -5,7 +5,10 @@ import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.core.storage.SqliteDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +72,31 @@ final class Outbox {
     void dead(OutboxItem item, String error) {
         database.update(WHO, "UPDATE outbound_messages SET attempts = attempts + 1, dead = 1, last_error = ? WHERE seq = ?",
                 error, item.seq());
+    }
+
+    /** A dead letter back to pending with no attempts counted, or empty if there is no dead one with that id. */
+    Optional<OutboxItem> revive(String id, Instant now) {
+        int changed = database.update(WHO, "UPDATE outbound_messages SET dead = 0, attempts = 0, not_before = ?,"
+                + " last_error = NULL WHERE account = ? AND id = ? AND dead = 1", now.toEpochMilli(), account, id);
+        if (changed == 0) {
+            return Optional.empty();
+        }
+        return pending().stream().filter(item -> item.id().equals(id)).findFirst();
+    }
+
+    /** Deletes a dead letter; false if there is no dead one with that id. */
+    boolean discard(String id) {
+        return database.update(WHO, "DELETE FROM outbound_messages WHERE account = ? AND id = ? AND dead = 1",
+                account, id) > 0;
+    }
+
+    /** The last error of each dead letter, by id. */
+    Map<String, String> deadErrors() {
+        Map<String, String> errors = new HashMap<>();
+        database.query(WHO, "SELECT id, last_error FROM outbound_messages WHERE account = ? AND dead = 1",
+                r -> Map.entry(r.getString(1), String.valueOf(r.getString(2))), account)
+                .forEach(e -> errors.put(e.getKey(), e.getValue()));
+        return errors;
     }
 
     /** Items still to deliver, oldest first. */

@@ -52,10 +52,12 @@ final class GenerationStarter {
     private final PluginCalls calls;
     private final PluginHostSettings settings;
     private final AtomicLong generations = new AtomicLong();
+    private final BreakerTrips trips;
 
     GenerationStarter(HostPluginManager manager, GuiceExtensionFactory extensions, Path shadows, Config config,
                       CommandRegistry registry, Storage storage, PluginContexts contexts, OutboundMessenger messenger,
-                      Dispatcher dispatcher, PluginCalls calls, PluginHostSettings settings) {
+                      Dispatcher dispatcher, PluginCalls calls, PluginHostSettings settings, BreakerTrips trips) {
+        this.trips = trips;
         this.manager = manager;
         this.extensions = extensions;
         this.shadows = shadows;
@@ -221,6 +223,7 @@ final class GenerationStarter {
                 + " because " + reason + ". It resumes by itself after that; '!plugin enable " + pluginId
                 + "' resumes it now, '!plugin disable " + pluginId + "' turns it off.";
         log.warn("Plugin '{}' paused: {}", pluginId, reason);
+        trips.tripped(pluginId, reason);
         dispatcher.accessPolicy().owners().forEach(owner -> messenger.send(ChatId.of(owner.value()), text));
     }
 

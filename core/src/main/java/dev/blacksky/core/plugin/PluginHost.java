@@ -59,12 +59,14 @@ public final class PluginHost {
     private GuiceExtensionFactory extensions;
     private GenerationStarter starter;
     private PluginStates states;
+    private final BreakerTrips trips;
 
     @Inject
     public PluginHost(HostPaths paths, Config config, CommandRegistry registry, ListenerRegistry listeners,
                       Storage storage, TimeSource time, OutboundMessenger messenger, Dispatcher dispatcher,
                       PluginHostSettings settings, PluginCalls calls,
-                      PluginContexts contexts) {
+                      PluginContexts contexts, BreakerTrips trips) {
+        this.trips = trips;
         this.paths = paths;
         this.config = config;
         this.registry = registry;
@@ -85,7 +87,7 @@ public final class PluginHost {
             states = new PluginStates(storage.forPlugin(""));
             Path shadows = paths.data().resolve("plugin-shadows");
             starter = new GenerationStarter(manager, extensions, shadows, config, registry, storage, contexts, messenger,
-                    dispatcher, calls, settings);
+                    dispatcher, calls, settings, trips);
             try {
                 starter.clearShadows();
                 registry.addBuiltins(new PluginAdminCommands(this).commands());

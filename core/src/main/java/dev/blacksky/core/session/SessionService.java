@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ public final class SessionService implements AutoCloseable {
     private final Backups backups;
     private final SessionRecovery recovery;
     private final List<Consumer<SessionEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder backupsTaken = new LongAdder();
     private AccountLock lock;
     private boolean writesRefused;
 
@@ -64,6 +67,16 @@ public final class SessionService implements AutoCloseable {
 
     public AccountLayout layout() {
         return layout;
+    }
+
+    /** Completed session writes since start. */
+    public long writes() {
+        return writes.sum();
+    }
+
+    /** Backups taken since start. */
+    public long backupsTaken() {
+        return backupsTaken.sum();
     }
 
     public Backups backups() {
@@ -120,8 +133,9 @@ public final class SessionService implements AutoCloseable {
 
     /** After a completed write: snapshot the folder; a refused write is reported, never thrown at Cobalt. */
     synchronized void afterWrite(Path sessionDir) {
+        writes.increment();
         try {
-            backups.snapshot(sessionDir, clock.instant());
+            backups.snapshot(sessionDir, clock.instant()).ifPresent(taken -> backupsTaken.increment());
             if (writesRefused) {
                 writesRefused = false;
                 log.info("Session writes succeed again");

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import dev.blacksky.core.storage.DurableFiles;
 import javax.imageio.ImageIO;
 
@@ -19,10 +20,17 @@ public final class PairingCode {
 
     private final PrintStream terminal;
     private final Path png;
+    private final Consumer<String> dashboard;
 
     public PairingCode(PrintStream terminal, Path png) {
+        this(terminal, png, payload -> { });
+    }
+
+    /** @param dashboard also receives each code, for the dashboard's pairing panel */
+    public PairingCode(PrintStream terminal, Path png, Consumer<String> dashboard) {
         this.terminal = terminal;
         this.png = png;
+        this.dashboard = dashboard;
     }
 
     /** Says at start-up what to expect, so a terminal waiting for a reachable WhatsApp does not look hung. */
@@ -34,6 +42,7 @@ public final class PairingCode {
 
     /** Shows one code; each pairing attempt brings a fresh one. */
     public void show(String payload) {
+        dashboard.accept(payload);
         BitMatrix matrix = QrHandler.createMatrix(payload, 10, 0);
         writePng(matrix);
         terminal.println("Scan this code with WhatsApp (Settings > Linked devices > Link a device),");

@@ -12,6 +12,7 @@ import dev.blacksky.api.message.OutgoingMessage;
 import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.connection.PairingCodes;
 import dev.blacksky.core.session.GuardedSerializer;
 import dev.blacksky.core.session.SessionFlusher;
 import dev.blacksky.core.session.SessionService;
@@ -77,6 +78,13 @@ public final class WhatsAppTransport implements Transport, ConnectionClient.Fact
     public WhatsAppTransport(SessionService session, SessionFlusher flusher, WhatsAppSettings settings, Clock clock) {
         this(session, flusher, settings, clock,
                 new PairingCode(System.out, session.layout().root().resolve("pairing-qr.png")));
+    }
+
+    /** Shows each pairing code on the terminal, as a PNG and in {@code codes} (the dashboard's). */
+    public WhatsAppTransport(SessionService session, SessionFlusher flusher, WhatsAppSettings settings, Clock clock,
+                             PairingCodes codes) {
+        this(session, flusher, settings, clock,
+                new PairingCode(System.out, session.layout().root().resolve("pairing-qr.png"), codes::show));
     }
 
     WhatsAppTransport(SessionService session, SessionFlusher flusher, WhatsAppSettings settings, Clock clock,

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.typesafe.config.Config;
 import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.connection.PairingCodes;
 import dev.blacksky.core.session.SessionFlusher;
 import dev.blacksky.core.session.SessionService;
 import dev.blacksky.core.transport.Transport;
@@ -33,7 +34,7 @@ public final class WhatsAppTransportModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WhatsAppTransport transport(SessionService session, SessionFlusher flusher, Clock clock) {
-        return new WhatsAppTransport(session, flusher, settings, clock);
+    WhatsAppTransport transport(SessionService session, SessionFlusher flusher, Clock clock, PairingCodes codes) {
+        return new WhatsAppTransport(session, flusher, settings, clock, codes);
     }
 }

@@ -44,7 +44,7 @@ class StatusCommandTest {
         Instant now = Instant.now();
         new StatusFile(StatusFile.of(data, account)).write(new ConnectionStatus(account, ConnectionState.RECONNECTING,
                 now.minusSeconds(90), 3, now.plusSeconds(12), "network error: unreachable; attempt 3 in 12 s",
-                "network error: unreachable", "WhatsApp Web 2.3000.1 on WEB (set by blacksky.whatsapp.client-version)",
+                "network error: unreachable", "network_error", "WhatsApp Web 2.3000.1 on WEB (set by blacksky.whatsapp.client-version)",
                 new ConnectionCounters(4, 1, 1, 2, 0), pid, started, now));
     }
 

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +31,11 @@ class ConnectionServiceTest {
         SimulatedClients whatsapp = new SimulatedClients(time, Duration.ofSeconds(25));
         List<ConnectionStateChangedEvent> events = new CopyOnWriteArrayList<>();
         HostPaths paths = new HostPaths(home, home.resolve("data"), home.resolve("plugins"));
+        ConnectionHistory history = new ConnectionHistory(ConnectionHistory.of(paths.data(), "default"), Duration.ofDays(30),
+                time.clock());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ConnectionService service = new ConnectionService(SupervisorRig.defaults(), Optional.of(whatsapp), time, paths,
-                events::add, (account, reason) -> { });
+                events::add, (account, reason) -> { }, history, new PairingCodes(), meters, Set.of());
         StatusFile file = new StatusFile(paths.data().resolve("accounts/default/status.json"));
 
         assertThat(service.start()).as("supervising").isTrue();
@@ -45,13 +50,20 @@ class ConnectionServiceTest {
         assertThat(whatsapp.open()).isZero();
         assertThat(events).extracting(ConnectionStateChangedEvent::current).containsExactly(
                 ConnectionState.CONNECTING, ConnectionState.CONNECTED, ConnectionState.STOPPED);
+        // The same changes, on disk for the next run, and the state as a meter.
+        assertThat(ConnectionHistory.read(ConnectionHistory.of(paths.data(), "default"))).extracting(HistoryEntry::state)
+                .containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED, ConnectionState.STOPPED);
+        assertThat(meters.get("blacksky.connection.state").tags("state", "STOPPED").gauge().value()).isEqualTo(1);
+        assertThat(meters.get("blacksky.connection.state").tags("state", "CONNECTED").gauge().value()).isZero();
     }
 
     @Test
     void without_a_client_factory_it_does_nothing() {
         HostPaths paths = new HostPaths(home, home.resolve("data"), home.resolve("plugins"));
         ConnectionService service = new ConnectionService(SupervisorRig.defaults(), Optional.empty(),
-                new ManualTimeSource(SupervisorRig.T0), paths, e -> { }, (a, r) -> { });
+                new ManualTimeSource(SupervisorRig.T0), paths, e -> { }, (a, r) -> { },
+                new ConnectionHistory(home.resolve("h.jsonl"), Duration.ofDays(1), java.time.Clock.systemUTC()),
+                new PairingCodes(), new SimpleMeterRegistry(), Set.of());
         assertThat(service.start()).as("nothing to supervise: the host reports the local transport itself").isFalse();
         assertThat(service.stop()).isFalse();
         assertThat(service.supervisor()).isEmpty();

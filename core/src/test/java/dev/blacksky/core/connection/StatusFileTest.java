@@ -19,7 +19,7 @@ class StatusFileTest {
     static ConnectionStatus status(ConnectionState state, Instant next, String error) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         return new ConnectionStatus("main", state, at, 3, next, "network error; attempt 3 in 4 s", error,
-                null, new ConnectionCounters(5, 1, 1, 3, 0), 4242, at.minusSeconds(60), at.plusSeconds(1));
+                error == null ? null : "network_error", null, new ConnectionCounters(5, 1, 1, 3, 0), 4242, at.minusSeconds(60), at.plusSeconds(1));
     }
 
     @Test

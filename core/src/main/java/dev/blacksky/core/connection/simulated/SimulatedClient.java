@@ -42,7 +42,10 @@ public final class SimulatedClient implements ConnectionClient {
                 }
                 login.complete(null);
             }
-            case SimulatedClients.Outcome.Pair p -> listener.pairing();
+            case SimulatedClients.Outcome.Pair p -> {
+                listener.pairing();
+                server.pairingShown(this);
+            }
             case SimulatedClients.Outcome.Hang h -> {
                 // the socket is open, the login never comes
             }

@@ -3,6 +3,7 @@ package dev.blacksky.core.connection.simulated;
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.connection.ConnectionFailure;
+import dev.blacksky.core.connection.PairingCodes;
 import dev.blacksky.core.schedule.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +31,29 @@ public final class SimulatedClients implements ConnectionClient.Factory {
     private int listeners;
     private int maxListeners;
     private int probes;
+    private PairingCodes codes;
+    private Duration scanAfter;
+    private TimeSource.Cancellable rotation;
+    private TimeSource.Cancellable phone;
 
     public SimulatedClients(TimeSource time, Duration keepalive) {
         this.time = time;
         this.keepalive = keepalive;
     }
+
+    /**
+     * Rehearses a pairing: unpaired, each pairing connect shows a QR code in {@code codes} (a new one every
+     * {@link #QR_ROTATION}), and the simulated phone scans it {@code scanAfter} after the first was shown.
+     */
+    public synchronized SimulatedClients rehearsePairing(PairingCodes codes, Duration scanAfter) {
+        this.codes = codes;
+        this.scanAfter = scanAfter;
+        this.paired = false;
+        return this;
+    }
+
+    /** How often a rehearsed pairing shows a new code, as WhatsApp rotates its own. */
+    public static final Duration QR_ROTATION = Duration.ofSeconds(20);
 
     // ---- scripting the next connects ----------------------------------------------------------------
 
@@ -198,6 +217,35 @@ public final class SimulatedClients implements ConnectionClient.Factory {
         listeners--;
         if (wasOpen) {
             open--;
+        }
+    }
+
+    // A pairing connect: show a code, rotate it while this client waits, and let the phone scan once.
+    synchronized void pairingShown(SimulatedClient client) {
+        if (codes == null) {
+            return;
+        }
+        codes.show("2@rehearsal-" + java.util.UUID.randomUUID() + ",simulated-phone");
+        if (rotation != null) {
+            rotation.cancel();
+        }
+        rotation = time.schedule(QR_ROTATION, () -> {
+            synchronized (this) {
+                if (current == client && !client.isClosed() && !paired) {
+                    pairingShown(client);
+                }
+            }
+        });
+        if (phone == null && scanAfter != null) {
+            phone = time.schedule(scanAfter, () -> {
+                synchronized (this) {
+                    if (current != client || client.isClosed()) {
+                        phone = null; // that pairing ended; the next one gets its own scan
+                        return;
+                    }
+                }
+                scan();
+            });
         }
     }
 

@@ -7,6 +7,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.connection.PairingCodes;
 import dev.blacksky.core.schedule.TimeSource;
 import java.time.Duration;
 
@@ -17,10 +18,17 @@ public final class SimulatedConnectionModule extends AbstractModule {
     private static final Duration KEEPALIVE = Duration.ofSeconds(25);
 
     private final boolean networkUp;
+    private final Duration scanAfter;
 
     /** @param networkUp false rehearses an outage: every connect fails as with no network */
     public SimulatedConnectionModule(boolean networkUp) {
+        this(networkUp, null);
+    }
+
+    /** @param scanAfter non-null rehearses a pairing whose QR code the simulated phone scans after this long */
+    public SimulatedConnectionModule(boolean networkUp, Duration scanAfter) {
         this.networkUp = networkUp;
+        this.scanAfter = scanAfter;
     }
 
     /** Reads {@code blacksky.connection.rehearsal-network} ("up" or "down"). */
@@ -30,7 +38,17 @@ public final class SimulatedConnectionModule extends AbstractModule {
             throw new ConfigException.BadValue(config.getValue("blacksky.connection.rehearsal-network").origin(),
                     "blacksky.connection.rehearsal-network", "must be \"up\" or \"down\", got \"" + network + "\"");
         }
-        return new SimulatedConnectionModule(network.equals("up"));
+        String key = "blacksky.connection.rehearsal-pairing";
+        Duration scanAfter = null;
+        if (!config.getString(key).equals("off")) {
+            scanAfter = config.getDuration(key);
+            Duration timeout = config.getDuration("blacksky.connection.pairing-timeout");
+            if (scanAfter.isNegative() || scanAfter.compareTo(timeout) >= 0) {
+                throw new ConfigException.BadValue(config.getValue(key).origin(), key,
+                        "must be \"off\" or a duration shorter than blacksky.connection.pairing-timeout (" + timeout + ")");
+            }
+        }
+        return new SimulatedConnectionModule(network.equals("up"), scanAfter);
     }
 
     @Override
@@ -41,7 +59,8 @@ public final class SimulatedConnectionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SimulatedClients clients(TimeSource time) {
-        return new SimulatedClients(time, KEEPALIVE).network(networkUp);
+    SimulatedClients clients(TimeSource time, PairingCodes codes) {
+        SimulatedClients clients = new SimulatedClients(time, KEEPALIVE).network(networkUp);
+        return scanAfter == null ? clients : clients.rehearsePairing(codes, scanAfter);
     }
 }
