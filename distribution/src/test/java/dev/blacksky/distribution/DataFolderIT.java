@@ -95,6 +95,7 @@ class DataFolderIT {
         for (int run = 0; run < 3; run++) {
             ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--console",
                     "--data", data.toString());
+            builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0"); // any free port: tests run beside a user's bot
             builder.environment().put("JAVA_HOME", JAVA_HOME);
             builder.environment().putAll(Launch.sandbox());
             builder.environment().put("BLACKSKY_JAVA_OPTS", "-Djava.io.tmpdir=" + systemTemp);

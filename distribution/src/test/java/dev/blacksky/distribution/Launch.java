@@ -78,7 +78,8 @@ final class Launch {
             Files.createDirectories(SANDBOXES);
             Path sandbox = Files.createTempDirectory(SANDBOXES, "launch-");
             return Map.of("CONFIG_FORCE_blacksky_paths_data", sandbox.resolve("data").toString(),
-                    "BLACKSKY_LOGS", sandbox.resolve("logs").toString());
+                    "BLACKSKY_LOGS", sandbox.resolve("logs").toString(),
+                    "CONFIG_FORCE_blacksky_http_port", "0"); // any free port: tests run beside a user's bot
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,6 +88,7 @@ final class Launch {
     Result run() {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("CONFIG_FORCE_"));
+        builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0"); // any free port: tests run beside a user's bot
         unset.forEach(builder.environment()::remove);
         if (!installationFolders) {
             builder.environment().putAll(sandbox());

@@ -24,6 +24,7 @@ class SessionIT {
     private Process startBot(Path data) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--console",
                 "--data", data.toString());
+        builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0"); // any free port: tests run beside a user's bot
         builder.environment().keySet().removeIf(k -> k.startsWith("CONFIG_FORCE_"));
         builder.environment().put("JAVA_HOME", JAVA_HOME);
         builder.environment().putAll(Launch.sandbox());

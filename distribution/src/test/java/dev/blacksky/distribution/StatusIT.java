@@ -40,6 +40,7 @@ class StatusIT {
         Path conf = Files.writeString(tmp.resolve("rehearsal.conf"), config);
         ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--config",
                 conf.toString(), "--data", data.toString());
+        builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0"); // any free port: tests run beside a user's bot
         builder.environment().put("JAVA_HOME", JAVA_HOME);
         builder.environment().put("BLACKSKY_LOGS", tmp.resolve("logs").toString());
         builder.redirectOutput(tmp.resolve("run.out").toFile()).redirectError(tmp.resolve("run.err").toFile());

@@ -54,6 +54,7 @@ class WhatsAppIT {
                     + "blacksky.whatsapp.client-version = latest\nblacksky.whatsapp.platform = macos\n");
             ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--config",
                     conf.toString(), "--data", data.toString());
+            builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0"); // any free port: tests run beside a user's bot
             builder.environment().put("JAVA_HOME", JAVA_HOME);
             builder.environment().put("BLACKSKY_LOGS", tmp.resolve("logs").toString());
             builder.redirectOutput(tmp.resolve("run.out").toFile()).redirectError(tmp.resolve("run.err").toFile());
@@ -99,6 +100,7 @@ class WhatsAppIT {
     void plain_run_is_whatsapp_and_offline_it_keeps_retrying_with_one_identity_until_sigterm() throws Exception {
         Path home = Installation.copy(DIST, tmp.resolve("blacksky"));
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/blacksky").toString(), "run");
+        builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0"); // any free port: tests run beside a user's bot
         builder.environment().keySet().removeIf(name -> name.startsWith("CONFIG_FORCE_"));
         builder.environment().put("JAVA_HOME", JAVA_HOME);
         builder.redirectOutput(tmp.resolve("run.out").toFile()).redirectError(tmp.resolve("run.err").toFile());
