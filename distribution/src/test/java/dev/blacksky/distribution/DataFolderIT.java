@@ -104,7 +104,11 @@ class DataFolderIT {
             try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(bot.getInputStream()))) {
                 bot.getOutputStream().write("!ping\n".getBytes());
                 bot.getOutputStream().flush();
-                assertThat(out.readLine()).isEqualTo("pong"); // up, with SQLite loaded
+                String line = out.readLine();
+                while (line != null && line.startsWith("Dashboard: ")) { // stderr is merged in: the server's address
+                    line = out.readLine();
+                }
+                assertThat(line).isEqualTo("pong"); // up, with SQLite loaded
                 bot.destroyForcibly(); // SIGKILL: no shutdown hook, no deleteOnExit
                 assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
