@@ -38,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 public final class DurableBenchmark {
 
     private static final int PIPELINE_DEPTH = 64;
+    // Senders, each a private chat: a chat's messages are handled in order, so they bound what runs at once.
+    private static final int CHATS = Integer.getInteger("bench.chats", 4);
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "pipelined";
@@ -87,7 +89,7 @@ public final class DurableBenchmark {
                 latencies[index] = System.nanoTime() - t0;
                 inFlight.release();
             });
-            String user = "u" + (i % 4);
+            String user = "u" + (i % CHATS);
             Chat chat = new Chat(ChatId.of(user), ChatType.PRIVATE, user);
             replies.transport.sink.accept(new Inbound(Message.text(prefix + "-" + i, chat, new User(UserId.of(user), user),
                     "!cmd0 " + prefix + i, Instant.now()), false));

@@ -46,12 +46,15 @@ public final class SoakBot {
                 String id = line.substring(0, space);
                 String user = "u" + Math.floorMod(id.hashCode(), 8);
                 Chat chat = new Chat(ChatId.of(user), ChatType.PRIVATE, user);
+                // Acknowledged to the network only once journaled: durable from there on. The stages complete in
+                // arrival order, on the journal's writer.
                 link.transport.sink.accept(new Inbound(Message.text(id, chat, new User(UserId.of(user), user), line.substring(space + 1),
-                        Instant.now()), false));
-                synchronized (out) {
-                    out.println("ack " + id); // journaled: durable from here on
-                    out.flush();
-                }
+                        Instant.now()), false)).thenRun(() -> {
+                            synchronized (out) {
+                                out.println("ack " + id);
+                                out.flush();
+                            }
+                        });
             }
         }
         host.stop();

@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,19 +114,16 @@ public final class BotHost {
         }
         transport.start(new InboundSink() {
             @Override
-            public void accept(Inbound inbound) {
+            public CompletionStage<Void> accept(Inbound inbound) {
                 meters.received();
                 if (stopping) { // journaled until the link is closed: the network counts it delivered
-                    if (journaled) {
-                        intake.keepForNextStart(inbound);
-                    }
-                    return;
+                    return journaled ? intake.keepForNextStart(inbound) : CompletableFuture.completedFuture(null);
                 }
                 if (journaled) {
-                    intake.accept(inbound);
-                } else {
-                    dispatcher.dispatch(inbound);
+                    return intake.accept(inbound);
                 }
+                dispatcher.dispatch(inbound);
+                return CompletableFuture.completedFuture(null);
             }
 
             @Override

@@ -4,19 +4,21 @@ import dev.blacksky.api.message.Chat;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.ChatType;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.api.storage.StorageException;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.User;
 import dev.blacksky.api.message.UserId;
-import dev.blacksky.api.storage.StorageException;
 import dev.blacksky.core.storage.SqliteDatabase;
 import dev.blacksky.core.storage.WriteLedger;
 import dev.blacksky.core.transport.Inbound;
 import java.sql.ResultSet;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,9 +79,29 @@ public final class InboundJournal {
 
     /** Journals a message; returns its place in arrival order, or 0 if its key is already there (a redelivery). */
     public long record(Inbound inbound, Instant now) {
+        return recordAll(List.of(inbound), now)[0];
+    }
+
+    /** Journals messages in one transaction (one fsync); returns each one's place as {@link #record} does. */
+    public long[] recordAll(List<Inbound> inbounds, Instant now) {
+        long[] seqs = new long[inbounds.size()];
+        try {
+            database.inTransaction(c -> {
+                for (int i = 0; i < seqs.length; i++) {
+                    seqs[i] = insert(c, inbounds.get(i), now);
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StorageException(WHO + " failed: " + e.getMessage(), e);
+        }
+        return seqs;
+    }
+
+    private long insert(Connection c, Inbound inbound, Instant now) throws SQLException {
         Message m = inbound.message();
         long seq = sequence.incrementAndGet();
-        return database.update(WHO, """
+        return SqliteDatabase.update(c, """
                 INSERT OR IGNORE INTO inbound_messages (account, chat, sender, id, received_at, attempts, chat_type,
                   chat_name, sender_name, text, sent_at, admin, quoted_id, quoted_sender, quoted_text, mentions, seq, content)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -98,27 +120,27 @@ public final class InboundJournal {
                 m.chat().id().value(), m.sender().id().value(), m.id());
     }
 
-    /** The message was fully handled; its commands' write ledgers go with the same commit. */
-    public void done(Message m) {
-        finish("state = " + DONE, m);
+    /**
+     * The message was fully handled; its commands' write ledgers go with the same commit. Returns before that commit,
+     * which it shares with the other writes of the moment: lost in a crash, the message is handled again, with its
+     * store writes still applied once (the ledger) and its replies sent again (at least once, as ever).
+     */
+    public CompletableFuture<Void> done(Message m) {
+        return database.commitSoon(WHO, finish("state = " + DONE, m));
     }
 
-    /** The message is set aside for good: it will not be tried again. */
+    /** The message is set aside for good: it will not be tried again. Returns once that is on disk. */
     public void dead(Message m) {
-        finish("state = " + DEAD, m);
+        database.inSharedTransaction(WHO, finish("state = " + DEAD, m));
     }
 
-    private void finish(String change, Message m) {
-        try {
-            database.inTransaction(c -> {
-                SqliteDatabase.update(c, "UPDATE inbound_messages SET " + change + KEY, settings.account(),
-                        m.chat().id().value(), m.sender().id().value(), m.id());
-                WriteLedger.forget(c, key(m));
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new StorageException(WHO + " failed: " + e.getMessage(), e);
-        }
+    private SqliteDatabase.Work<Void> finish(String change, Message m) {
+        return c -> {
+            SqliteDatabase.update(c, "UPDATE inbound_messages SET " + change + KEY, settings.account(),
+                    m.chat().id().value(), m.sender().id().value(), m.id());
+            WriteLedger.forget(c, key(m));
+            return null;
+        };
     }
 
     /** The message's key among every account's journaled messages; what its commands' write ledgers are kept under. */

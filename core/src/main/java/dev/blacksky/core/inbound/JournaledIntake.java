@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class JournaledIntake {
     private final TimeSource time;
     private final JournalSettings settings;
     private final Map<ChatId, Window> chats = new HashMap<>(); // guarded by this
+    private final JournalWriter writer;
     private volatile boolean running;
 
     // A chat's messages in memory, and whether more of them wait in the journal (after lastSeq).
@@ -51,6 +53,11 @@ public final class JournaledIntake {
         this.messenger = messenger;
         this.time = time;
         this.settings = settings;
+        this.writer = new JournalWriter(journal, time, this::wake);
+    }
+
+    private synchronized void wake() {
+        notifyAll();
     }
 
     /** Opens the journal and takes up, chat by chat, what the previous run left unfinished. */
@@ -58,6 +65,7 @@ public final class JournaledIntake {
         journal.open();
         journal.prune(time.clock().instant());
         running = true;
+        writer.start();
         schedulePrune();
         List<ChatId> unfinished = journal.chatsWithUnfinished();
         if (!unfinished.isEmpty()) {
@@ -69,9 +77,17 @@ public final class JournaledIntake {
         }
     }
 
-    // Under the lock from journaling to dispatch, so each chat's messages are dispatched in the order journaled.
-    public synchronized void accept(Inbound inbound) {
-        long seq = journal.record(inbound, time.clock().instant());
+    /**
+     * Journals {@code inbound} together with whatever else arrives meanwhile, and dispatches it once it is on disk;
+     * returns at once. The stage completes when it is on disk: a transport that can hold its acknowledgement to the
+     * network until then should.
+     */
+    public CompletableFuture<Void> accept(Inbound inbound) {
+        return writer.record(inbound, seq -> journaled(inbound, seq));
+    }
+
+    // On the writer's thread, in the order journaled, so each chat's messages are dispatched in that order.
+    private synchronized void journaled(Inbound inbound, long seq) {
         if (seq == 0) {
             log.debug("Dropped a redelivered message {}", inbound.message().id());
             return;
@@ -87,10 +103,13 @@ public final class JournaledIntake {
     }
 
     /** While stopping: journals the message without handling it, so the next start does (the network counts it delivered). */
-    public synchronized void keepForNextStart(Inbound inbound) {
-        if (journal.record(inbound, time.clock().instant()) != 0) {
-            log.info("Message {} arrived while stopping; it is journaled and handled at the next start", inbound.message().id());
-        }
+    public CompletableFuture<Void> keepForNextStart(Inbound inbound) {
+        return writer.record(inbound, seq -> {
+            if (seq != 0) {
+                log.info("Message {} arrived while stopping; it is journaled and handled at the next start",
+                        inbound.message().id());
+            }
+        });
     }
 
     // Takes the chat's next messages from the journal, setting aside any whose handling started too often.
@@ -148,10 +167,14 @@ public final class JournaledIntake {
 
     /** Waits until the messages taken up so far, in memory or in the journal, are handled; at most until {@code deadline}. */
     public synchronized boolean awaitHandled(long deadline) throws InterruptedException {
-        for (long left = deadline - System.nanoTime(); !chats.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+        for (long left = deadline - System.nanoTime(); !idle() && left > 0; left = deadline - System.nanoTime()) {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return chats.isEmpty();
+        return idle();
+    }
+
+    private boolean idle() {
+        return chats.isEmpty() && writer.pending() == 0;
     }
 
     private void deadLetter(InboundJournal.Unfinished left) {
@@ -177,7 +200,13 @@ public final class JournaledIntake {
         });
     }
 
+    /** Stops handling; what the writer still holds is journaled for the next start. */
     public void stop() {
         running = false;
+        try {
+            writer.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -60,6 +60,10 @@ final class OutboundQueue {
     // Until the link is up nothing is sent: an attempt while offline would only burn one of max-attempts.
     private boolean connected;
     private TimeSource.Cancellable wakeUp;
+    // Hands messages to the transport once the outbox has them on disk; one thread, made at start on the host's.
+    private final java.util.concurrent.ThreadPoolExecutor drainer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+            30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+            Thread.ofPlatform().name("outbox-send").daemon().factory());
 
     /** {@code governor} and {@code outbox} may each be null: no pacing, resp. nothing persisted. */
     OutboundQueue(Transport transport, TimeSource time, SendGovernor governor, Outbox outbox, MediaSpool spool,
@@ -74,6 +78,7 @@ final class OutboundQueue {
 
     /** Takes up what the outbox still holds from the last run. */
     void start() {
+        drainer.prestartCoreThread();
         if (outbox == null) {
             spool.keepOnly(Set.of()); // nothing outlives a run without an outbox
             return;
@@ -99,18 +104,28 @@ final class OutboundQueue {
         Instant now = time.clock().instant();
         String id = MessageIds.next();
         OutgoingMessage held = spool.hold(id, message);
-        OutboxItem item;
-        try {
-            item = outbox != null ? outbox.add(id, chat, held, origin, now) : new OutboxItem(0, id, chat, held, origin, 0, now);
-        } catch (RuntimeException e) {
-            spool.release(id);
-            throw e;
-        }
         CompletableFuture<String> sent = new CompletableFuture<>();
-        synchronized (this) {
-            enqueue(new Entry(item, sent, null, "message"), false);
+        if (outbox == null) {
+            synchronized (this) {
+                enqueue(new Entry(new OutboxItem(0, id, chat, held, origin, 0, now), sent, null, "message"), false);
+            }
+            drain();
+            return sent;
         }
-        drain();
+        // Queued once on disk, in the order sent, together with the other writes of the moment (one fsync): the
+        // caller does not wait for the disk, and a crash before that loses nothing its journaled message would not
+        // produce again.
+        outbox.add(id, chat, held, origin, now).whenComplete((item, error) -> {
+            if (error != null) {
+                spool.release(id);
+                sent.completeExceptionally(error);
+                return;
+            }
+            synchronized (this) {
+                enqueue(new Entry(item, sent, null, "message"), false);
+            }
+            drainSoon();
+        });
         return sent;
     }
 
@@ -123,11 +138,30 @@ final class OutboundQueue {
         OutboxItem item = new OutboxItem(0, MessageIds.next(), action.chat(), OutgoingMessage.text("-"), origin, 0, now);
         CompletableFuture<String> sent = new CompletableFuture<>();
         Supplier<CompletionStage<Void>> prepared = transport.prepare(action);
-        synchronized (this) {
-            enqueue(new Entry(item, sent, prepared, action.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)), false);
+        Entry entry = new Entry(item, sent, prepared, action.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        if (outbox == null) {
+            synchronized (this) {
+                enqueue(entry, false);
+            }
+            drain();
+        } else {
+            outbox.after().whenComplete((ignored, error) -> { // behind the chat's messages still being written
+                synchronized (this) {
+                    enqueue(entry, false);
+                }
+                drainSoon();
+            });
         }
-        drain();
         return sent.thenApply(id -> null);
+    }
+
+    // Called where the database's connection is held: the transport is called from another thread.
+    private void drainSoon() {
+        try {
+            drainer.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            log.debug("Not sending now: the outbox is stopping; the message waits for the next start");
+        }
     }
 
     // Under the lock. A retry goes back to the front of its chat's line: it is older than what waits behind it.
@@ -216,9 +250,9 @@ final class OutboundQueue {
             Throwable cause = unwrap(error);
             if (error == null) {
                 if (outbox != null) {
-                    outbox.delivered(item);
-                }
-                if (entry.persisted()) {
+                    // Its media stays until the removal is on disk: a crash before that sends the message again.
+                    outbox.delivered(item).thenRun(() -> spool.release(item.id()));
+                } else if (entry.persisted()) {
                     spool.release(item.id());
                 }
                 sentCount.increment();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,22 +52,37 @@ final class Outbox {
         }
     }
 
-    OutboxItem add(String id, ChatId chat, OutgoingMessage message, Origin origin, Instant now) {
-        long seq = database.query(WHO, """
+    /**
+     * Persists a message to send, in the next shared transaction; the stage completes with it once it is on disk,
+     * in the order messages were added. It must not be sent before.
+     */
+    CompletableFuture<OutboxItem> add(String id, ChatId chat, OutgoingMessage message, Origin origin, Instant now) {
+        String extra = OutgoingCodec.encode(message, id);
+        return database.commitSoon(WHO, c -> new OutboxItem(SqliteDatabase.query(c, """
                 INSERT INTO outbound_messages (account, id, chat, text, plugin, reply, not_before, extra)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq""", r -> r.getLong(1),
                 account, id, chat.value(), message.text(), origin.pluginId(), origin.reply() ? 1 : 0, now.toEpochMilli(),
-                OutgoingCodec.encode(message, id)).getFirst();
-        return new OutboxItem(seq, id, chat, message, origin, 0, now);
+                extra).getFirst(), id, chat, message, origin, 0, now));
     }
 
-    void delivered(OutboxItem item) {
-        database.update(WHO, "DELETE FROM outbound_messages WHERE seq = ?", item.seq());
+    /** Completes after everything added before it is on disk, in that order: keeps an action behind earlier sends. */
+    CompletableFuture<Void> after() {
+        return database.commitSoon(WHO, c -> null);
+    }
+
+    /**
+     * Removes a sent message, committed with the next shared writes rather than waited for: lost in a crash, the
+     * message is sent once more (sends are at least once). The stage completes once the removal is on disk.
+     */
+    CompletableFuture<Void> delivered(OutboxItem item) {
+        return database.<Integer>commitSoon(WHO, c -> SqliteDatabase.update(c, "DELETE FROM outbound_messages WHERE seq = ?",
+                item.seq())).thenApply(rows -> null);
     }
 
     void retryLater(OutboxItem item, String error) {
-        database.update(WHO, "UPDATE outbound_messages SET attempts = attempts + 1, not_before = ?, last_error = ? WHERE seq = ?",
-                item.notBefore().toEpochMilli(), error, item.seq());
+        database.inSharedTransaction(WHO, c -> SqliteDatabase.update(c, "UPDATE outbound_messages SET attempts ="
+                + " attempts + 1, not_before = ?, last_error = ? WHERE seq = ?", item.notBefore().toEpochMilli(), error,
+                item.seq()));
     }
 
     void dead(OutboxItem item, String error) {

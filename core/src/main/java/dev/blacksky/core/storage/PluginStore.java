@@ -57,6 +57,7 @@ public final class PluginStore implements KeyValueStore, AutoCloseable {
     // A write, once: inside a journaled call it is recorded in its ledger in the same transaction, and a call run
     // again after a crash gets the recorded result instead of writing again. Elsewhere, just the write.
     private String once(String key, SqliteDatabase.Work<String> write) throws SQLException {
+        database.commitQueued(); // the plugin's earlier sends reach the disk first
         WriteLedger.Call ledger = WriteLedger.current();
         if (ledger == null) {
             return database.with(write);
@@ -91,6 +92,7 @@ public final class PluginStore implements KeyValueStore, AutoCloseable {
             if (next != null) {
                 checkValue(key, next);
             }
+            database.commitQueued(); // the plugin's earlier sends reach the disk first
             boolean applied = call("update '" + key + "'", () -> database.inTransaction(c -> {
                 if (!read(c, key).equals(seen)) {
                     return false; // changed meanwhile: run the function again on the new value

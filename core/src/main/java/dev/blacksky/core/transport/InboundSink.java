@@ -3,8 +3,11 @@ package dev.blacksky.core.transport;
 /** Where a transport delivers what it receives; delivering never blocks the transport's thread. */
 public interface InboundSink {
 
-    /** A message arrived. */
-    void accept(Inbound inbound);
+    /**
+     * A message arrived. The stage completes once the bot has taken it for good (on a durable transport: journaled
+     * on disk); a transport that can hold its acknowledgement to the network until then should.
+     */
+    java.util.concurrent.CompletionStage<Void> accept(Inbound inbound);
 
     /** Something other than a message happened, such as a member joining a group. */
     void event(dev.blacksky.api.event.BotEvent event);

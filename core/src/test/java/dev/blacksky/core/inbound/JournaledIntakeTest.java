@@ -295,7 +295,7 @@ class JournaledIntakeTest {
         assertThat(main.record(message, Instant.now())).isPositive();
         assertThat(other.unfinished(ALICE, 0, 100)).isEmpty();
         assertThat(other.record(message, Instant.now())).as("not a redelivery for another account").isPositive();
-        other.done(message.message());
+        other.done(message.message()).join();
         assertThat(main.unfinished(ALICE, 0, 100)).hasSize(1);
         database.close();
     }
@@ -332,7 +332,7 @@ class JournaledIntakeTest {
             Inbound inbound = TestHost.privateMessage("alice", "m" + i);
             journal.record(inbound, start.plus(Duration.ofDays(i)));
             if (i != 5) {
-                journal.done(inbound.message());
+                journal.done(inbound.message()).join();
             }
         }
         assertThat(journal.prune(start.plus(Duration.ofDays(8)))).isEqualTo(3); // 1 too old, then 2 beyond the bound

@@ -1,6 +1,7 @@
 package dev.blacksky.core.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blacksky.api.message.ChatId;
@@ -92,10 +93,11 @@ class OutboxTest {
                 OutboundMessengerTest.RETRIES, OutboundMessengerTest.MEDIA, storage);
         out.start();
         out.send(ChatId.of("a"), "early");
+        await().until(() -> out.queued() == 1); // on disk, then queued: the caller does not wait for the disk
         time.advance(Duration.ofHours(1));
         assertThat(transport.attempts()).isEmpty();
         out.connected();
-        assertThat(sent()).containsExactly("early");
+        await().untilAsserted(() -> assertThat(sent()).containsExactly("early"));
     }
 
     @Test
@@ -105,10 +107,10 @@ class OutboxTest {
         out.send(ChatId.of("a"), "a1");
         out.send(ChatId.of("b"), "b1");
         out.send(ChatId.of("a"), "a2");
+        await().until(() -> out.queued() == 3);
         assertThat(sent()).isEmpty();
-        assertThat(out.queued()).isEqualTo(3);
         out.connected();
-        assertThat(sent()).containsExactlyInAnyOrder("a1", "b1", "a2");
+        await().untilAsserted(() -> assertThat(sent()).containsExactlyInAnyOrder("a1", "b1", "a2"));
         assertThat(sent().indexOf("a1")).isLessThan(sent().indexOf("a2")); // order is kept per chat
         assertThat(out.queued()).isZero();
     }
@@ -135,10 +137,11 @@ class OutboxTest {
         CompletionStage<String> first = out.send(ChatId.of("a"), "a1");
         out.send(ChatId.of("a"), "a2");
         out.send(ChatId.of("b"), "b1");
+        await().until(() -> transport.attempts().size() >= 2 && out.queued() == 3);
         assertThat(transport.attempts()).hasSize(2); // a1 and b1 tried; a2 waits behind a1
         transport.failSends(false);
         time.advance(Duration.ofSeconds(5));
-        assertThat(sent()).containsExactlyInAnyOrder("b1", "a1", "a2");
+        await().untilAsserted(() -> assertThat(sent()).containsExactlyInAnyOrder("b1", "a1", "a2"));
         assertThat(sent().indexOf("a1")).isLessThan(sent().indexOf("a2"));
         List<String> attempts = transport.attempts();
         String a1 = first.toCompletableFuture().join();
@@ -150,7 +153,12 @@ class OutboxTest {
         OutboundMessenger out = open();
         transport.failSends(true);
         CompletionStage<String> doomed = out.send(ChatId.of("a"), "a1");
-        time.advance(Duration.ofMinutes(10)); // 5 s, 10 s, 20 s, 40 s: the fifth attempt fails for good
+        // 5 s, 10 s, 20 s, 40 s: the fifth attempt fails for good. Each retry is scheduled by the sending thread,
+        // so the clock moves on in steps until it is done.
+        await().until(() -> {
+            time.advance(Duration.ofMinutes(1));
+            return doomed.toCompletableFuture().isDone();
+        });
         assertThat(transport.attempts()).hasSize(5).containsOnly(transport.attempts().get(0));
         assertThat(doomed.toCompletableFuture()).isCompletedExceptionally();
         assertThat(out.deadLetters()).singleElement().asString().endsWith("to a");
@@ -175,6 +183,7 @@ class OutboxTest {
         before.send(ChatId.of("team@g.us"), OutgoingMessage.of(Media.image(source)).withText("look @bob")
                 .mentioning(UserId.of("bob")).quoting(new QuotedMessage("q1", UserId.of("alice"), "a cat?")));
         java.nio.file.Files.delete(source); // the host keeps its own copy
+        await().until(() -> before.queued() == 1); // its row is on disk
 
         try (var queued = java.nio.file.Files.walk(media.spool())) {
             assertThat(queued.filter(java.nio.file.Files::isRegularFile).toList()).singleElement()
@@ -201,10 +210,12 @@ class OutboxTest {
             assertThat(sent.message().mentions()).containsExactly(UserId.of("bob"));
             assertThat(sent.message().quote()).hasValueSatisfying(q -> assertThat(q.messageId()).isEqualTo("q1"));
         });
-        try (var left = java.nio.file.Files.walk(media.spool())) {
-            assertThat(left.filter(java.nio.file.Files::isRegularFile)).as("sent media, and what no row names, is deleted")
-                    .isEmpty();
-        }
+        await().untilAsserted(() -> { // once its removal from the outbox is on disk
+            try (var left = java.nio.file.Files.walk(media.spool())) {
+                assertThat(left.filter(java.nio.file.Files::isRegularFile)).as("sent media, and what no row names, is deleted")
+                        .isEmpty();
+            }
+        });
     }
 
     @Test

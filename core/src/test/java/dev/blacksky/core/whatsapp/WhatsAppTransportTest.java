@@ -52,8 +52,9 @@ class WhatsAppTransportTest {
         var transport = new WhatsAppTransport(session, new SessionFlusher(time, Duration.ofSeconds(15)), settings,
                 time.clock(), new PairingCode(new PrintStream(new ByteArrayOutputStream()), data.resolve("qr.png")));
         transport.start(new InboundSink() {
-            public void accept(Inbound message) {
+            public java.util.concurrent.CompletionStage<Void> accept(Inbound message) {
                 inbound.add(message);
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
 
             public void event(BotEvent event) {

@@ -32,8 +32,9 @@ class ConsoleTransportTest {
                 new PrintStream(stdout, true, StandardCharsets.UTF_8), false, Clock.systemUTC(), java.nio.file.Path.of("target/console-media"));
         console.start(new InboundSink() {
             @Override
-            public void accept(Inbound inbound) {
+            public java.util.concurrent.CompletionStage<Void> accept(Inbound inbound) {
                 received.add(inbound);
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
 
             @Override
