@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class SoakDriver {
 
     private static final int WINDOW = 256;
+    private static final java.util.concurrent.atomic.AtomicInteger ANSWERED = new java.util.concurrent.atomic.AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         int m = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -50,12 +51,18 @@ public final class SoakDriver {
         int next = 0; // the first message not yet acknowledged: everything below it is journaled
         int kills = 0;
         long start = System.nanoTime();
-        while (next < m) {
+        // Kills go on until every message was answered, not only acknowledged: the bot acknowledges a message once
+        // journaled and may handle it much later (the journal is its backlog), and those handlings are killed too.
+        long answerDeadline = Long.MAX_VALUE; // once all are acknowledged, at most 10 more minutes for the answers
+        while (next < m || (ANSWERED.get() < m && System.nanoTime() < answerDeadline)) {
+            if (next == m && answerDeadline == Long.MAX_VALUE) {
+                answerDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            }
             Bot bot = new Bot(home, replies, next);
             long killAt = System.nanoTime() + (long) (-Math.log(1 - random.nextDouble()) * meanKillSeconds * 1e9);
             int sent = next;
             boolean killed = false;
-            while (next < m && !killed) {
+            while ((next < m || (ANSWERED.get() < m && System.nanoTime() < answerDeadline)) && !killed) {
                 while (sent < m && sent - bot.acked() < WINDOW) {
                     bot.send(sent, "!tally " + sent);
                     sent++;
@@ -82,7 +89,18 @@ public final class SoakDriver {
         last.awaitReplies(m, 120);
         last.finish();
         report(home, m, replies, kills, seconds);
-        RoutingBenchmark.deleteRecursively(home);
+        StringBuilder missing = new StringBuilder();
+        for (int i = 0, shown = 0; i < m && shown < 20; i++) {
+            if (replies.get(i) == 0) {
+                missing.append(' ').append(i);
+                shown++;
+            }
+        }
+        if (!missing.isEmpty()) {
+            System.out.println("unanswered, first ones:" + missing + "; the data folder is kept: " + home);
+        } else {
+            RoutingBenchmark.deleteRecursively(home);
+        }
     }
 
     private static void report(Path home, int m, AtomicLongArray replies, int kills, long seconds) throws Exception {
@@ -144,7 +162,9 @@ public final class SoakDriver {
                             notifyAll();
                         }
                     } else if (line.startsWith("reply tally ")) {
-                        replies.incrementAndGet(Integer.parseInt(line.substring(12)));
+                        if (replies.incrementAndGet(Integer.parseInt(line.substring(12))) == 1) {
+                            ANSWERED.incrementAndGet();
+                        }
                     }
                 }
             } catch (IOException | RuntimeException e) {

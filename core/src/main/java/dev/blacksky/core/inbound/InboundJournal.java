@@ -156,13 +156,24 @@ public final class InboundJournal {
 
     /** Up to {@code limit} of a chat's messages neither done nor dead after {@code afterSeq}, in arrival order. */
     public List<Unfinished> unfinished(ChatId chat, long afterSeq, int limit) {
+        return unfinished(chat, afterSeq, Long.MAX_VALUE, limit);
+    }
+
+    /** {@link #unfinished(ChatId, long, int)}, among the messages up to {@code upToSeq} only. */
+    public List<Unfinished> unfinished(ChatId chat, long afterSeq, long upToSeq, int limit) {
         return database.query(WHO, """
                 SELECT chat, sender, id, chat_type, chat_name, sender_name, text, sent_at, admin, quoted_id,
                   quoted_sender, quoted_text, mentions, attempts, seq, content
-                FROM inbound_messages WHERE account = ? AND chat = ? AND state = 0 AND seq > ? ORDER BY seq LIMIT ?""", r -> {
+                FROM inbound_messages WHERE account = ? AND chat = ? AND state = 0 AND seq > ? AND seq <= ?
+                ORDER BY seq LIMIT ?""", r -> {
             Message m = message(r);
             return new Unfinished(new Inbound(m, r.getInt(9) == 1, key(m)), r.getLong(15), r.getInt(14));
-        }, settings.account(), chat.value(), afterSeq, limit);
+        }, settings.account(), chat.value(), afterSeq, upToSeq, limit);
+    }
+
+    /** The place of the last message journaled so far (after {@link #open()}, that of the previous run's last). */
+    public long lastSeq() {
+        return sequence.get();
     }
 
     private static Message message(ResultSet r) throws SQLException {

@@ -35,6 +35,9 @@ public final class JournaledIntake {
     private final JournalSettings settings;
     private final Map<ChatId, Window> chats = new HashMap<>(); // guarded by this
     private final JournalWriter writer;
+    // The newest message handed on from the writer (or journaled by an earlier run). Reading the journal stops
+    // there: a message already on disk but not yet handed on is the writer's to hand on, or it would run twice.
+    private long handedOn; // guarded by this
     private volatile boolean running;
 
     // A chat's messages in memory, and whether more of them wait in the journal (after lastSeq).
@@ -63,6 +66,7 @@ public final class JournaledIntake {
     /** Opens the journal and takes up, chat by chat, what the previous run left unfinished. */
     public synchronized void start() {
         journal.open();
+        handedOn = journal.lastSeq();
         journal.prune(time.clock().instant());
         running = true;
         writer.start();
@@ -88,6 +92,7 @@ public final class JournaledIntake {
 
     // On the writer's thread, in the order journaled, so each chat's messages are dispatched in that order.
     private synchronized void journaled(Inbound inbound, long seq) {
+        handedOn = Math.max(handedOn, seq);
         if (seq == 0) {
             log.debug("Dropped a redelivered message {}", inbound.message().id());
             return;
@@ -118,7 +123,7 @@ public final class JournaledIntake {
         window.filling = true;
         do { // again while a whole page was set aside: nothing dispatched would ask for the next one
             int room = settings.inMemoryPerChat() - window.inMemory;
-            List<InboundJournal.Unfinished> next = journal.unfinished(chat, window.lastSeq, room);
+            List<InboundJournal.Unfinished> next = journal.unfinished(chat, window.lastSeq, handedOn, room);
             window.onDisk = next.size() == room;
             for (InboundJournal.Unfinished left : next) {
                 window.lastSeq = left.seq();
