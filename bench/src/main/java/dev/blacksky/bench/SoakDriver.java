@@ -53,9 +53,12 @@ public final class SoakDriver {
         long start = System.nanoTime();
         // Kills go on until every message was answered, not only acknowledged: the bot acknowledges a message once
         // journaled and may handle it much later (the journal is its backlog), and those handlings are killed too.
-        long answerDeadline = Long.MAX_VALUE; // once all are acknowledged, at most 10 more minutes for the answers
+        // Gives up only when answers stop coming for 10 minutes: a message truly lost is never answered.
+        long answerDeadline = Long.MAX_VALUE;
+        int answeredBefore = -1;
         while (next < m || (ANSWERED.get() < m && System.nanoTime() < answerDeadline)) {
-            if (next == m && answerDeadline == Long.MAX_VALUE) {
+            if (ANSWERED.get() != answeredBefore) {
+                answeredBefore = ANSWERED.get();
                 answerDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             }
             Bot bot = new Bot(home, replies, next);
