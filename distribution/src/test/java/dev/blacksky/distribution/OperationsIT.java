@@ -43,6 +43,9 @@ class OperationsIT {
             assertThat(bot.get("/metrics").statusCode()).isEqualTo(401);
             assertThat(bot.get("/api/overview").statusCode()).isEqualTo(401);
             assertThat(bot.get("/metrics", "Authorization", "Bearer not-the-token").statusCode()).isEqualTo(401);
+            assertThat(bot.raw("/api/overview?x=%zz")).isEqualTo(400);
+            assertThat(bot.raw("/../../etc/passwd")).isEqualTo(404);
+            assertThat(bot.raw("/api/plugins/basics/disable")).as("a change needs POST").isEqualTo(404);
             assertThat(Files.getPosixFilePermissions(bot.data.resolve("http-token")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 

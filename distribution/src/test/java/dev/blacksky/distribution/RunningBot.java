@@ -105,6 +105,21 @@ final class RunningBot implements AutoCloseable {
         }
     }
 
+    /** The status line's code for a request written byte for byte, as a client that no library checks might send it. */
+    int raw(String target) {
+        URI base = URI.create(address());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nAuthorization: Bearer " + token() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The headers of a request with the access token. */
     String[] bearer() {
         return new String[] {"Authorization", "Bearer " + token()};

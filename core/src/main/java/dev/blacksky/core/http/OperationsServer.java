@@ -121,6 +121,8 @@ public final class OperationsServer {
             Response response;
             try {
                 response = route(Request.of(exchange));
+            } catch (IllegalArgumentException e) { // a query that does not decode (a stray '%')
+                response = Response.error(400, "malformed request: " + e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("The dashboard failed to answer {} {}", exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(), e);
