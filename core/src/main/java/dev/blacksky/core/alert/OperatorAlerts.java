@@ -135,7 +135,7 @@ public final class OperatorAlerts implements StatusRecorder {
     }
 
     private void alert(String kind, String summary, Map<String, Object> details) {
-        log.warn("ALERT ({}): {}", kind, summary);
+        log.info("ALERT ({}): {}", kind, summary); // each source already warned in its own words
         if (webhook == null) {
             return;
         }

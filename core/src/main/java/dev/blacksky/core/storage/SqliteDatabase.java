@@ -13,65 +13,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.LoggerFactory;
 
 /** The bot's database: one connection, WAL, full fsync on commit; calls serialised, as SQLite has one writer. */
 public final class SqliteDatabase implements AutoCloseable {
 
     private final Path file;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ConcurrentLinkedQueue<Shared<?>> sharing = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean commitQueued = new AtomicBoolean();
-    private ExecutorService committer; // commits what was queued without a caller waiting; made in open()
-    private Connection connection;
-
-    // One caller's part of a shared transaction: written by whichever caller commits it, read by its own after.
-    private static final class Shared<T> {
-        final Work<T> work;
-        final CompletableFuture<T> committed; // only for a part no caller waits for
-        final String who;
-        T result;
-        SQLException failure;
-        RuntimeException runtimeFailure;
-        boolean done; // guarded by lock
-
-        Shared(Work<T> work) {
-            this(work, null, null);
-        }
-
-        Shared(Work<T> work, String who, CompletableFuture<T> committed) {
-            this.work = work;
-            this.who = who;
-            this.committed = committed;
-        }
-
-        void finish() {
-            done = true;
-            if (committed == null) {
-                return;
-            }
-            if (failure == null && runtimeFailure == null) {
-                committed.complete(result);
-            } else {
-                Exception e = failure != null ? failure : runtimeFailure;
-                LoggerFactory.getLogger(SqliteDatabase.class).warn("{} failed: {}", who, e.toString());
-                committed.completeExceptionally(e);
-            }
-        }
-
-        void run(Connection c) throws SQLException {
-            result = work.run(c);
-        }
-    }
-
-    private final boolean commitInBackground;
+    private final GroupCommit group;
+    private Connection connection; // guarded by lock
 
     public SqliteDatabase(Path file) {
         this(file, true);
@@ -80,7 +30,7 @@ public final class SqliteDatabase implements AutoCloseable {
     /** @param commitInBackground false (for tests): what is queued to commit soon waits for the next commit anyone makes */
     SqliteDatabase(Path file, boolean commitInBackground) {
         this.file = file;
-        this.commitInBackground = commitInBackground;
+        this.group = new GroupCommit(file, lock, () -> connection, commitInBackground);
     }
 
     /** Work done with the connection held. */
@@ -90,17 +40,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     public void open() {
-        synchronized (this) {
-            // Here, on the host's thread: made lazily on a plugin's thread, it would carry that plugin's class loader.
-            if (committer == null) {
-                ThreadFactory threads = Thread.ofPlatform().name("db-commit").daemon().factory();
-                committer = Executors.newSingleThreadExecutor(task -> {
-                    Thread thread = threads.newThread(task); // started on whichever thread commits first: a plugin's
-                    thread.setContextClassLoader(SqliteDatabase.class.getClassLoader());
-                    return thread;
-                });
-            }
-        }
+        group.start(); // here, on the host's thread, not lazily on a plugin's
         lock.lock();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -241,65 +181,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * thread-locals.
      */
     public <T> T inSharedTransaction(String who, Work<T> work) {
-        if (lock.isHeldByCurrentThread()) { // called from inside this thread's own transaction: part of that one
-            return use(who, work);
-        }
-        Shared<T> mine = new Shared<>(work);
-        sharing.add(mine);
-        lock.lock();
-        try {
-            if (!mine.done) {
-                commitShared();
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (mine.failure != null) {
-            throw new StorageException(who + " failed: " + mine.failure.getMessage(), mine.failure);
-        }
-        if (mine.runtimeFailure != null) {
-            throw mine.runtimeFailure;
-        }
-        return mine.result;
-    }
-
-    // Under the lock: everything waiting to share, in one transaction; the callers find their outcome when they get the lock.
-    private void commitShared() {
-        List<Shared<?>> batch = new ArrayList<>();
-        for (Shared<?> next = sharing.poll(); next != null; next = sharing.poll()) {
-            batch.add(next);
-        }
-        try {
-            if (connection == null) {
-                throw new SQLException("the database " + file + " is closed");
-            }
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                for (Shared<?> part : batch) {
-                    s.execute("SAVEPOINT part");
-                    try {
-                        part.run(connection);
-                    } catch (SQLException e) {
-                        part.failure = e;
-                        s.execute("ROLLBACK TO part");
-                    } catch (RuntimeException e) {
-                        part.runtimeFailure = e;
-                        s.execute("ROLLBACK TO part");
-                    }
-                    s.execute("RELEASE part");
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                batch.forEach(part -> part.failure = part.failure != null ? part.failure : e);
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            batch.forEach(part -> part.failure = part.failure != null ? part.failure : e);
-        } finally {
-            batch.forEach(Shared::finish);
-        }
+        return group.join(who, work, this);
     }
 
     /**
@@ -308,19 +190,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * yet in the outbox).
      */
     public void commitQueued() {
-        if (sharing.isEmpty()) {
-            return;
-        }
-        lock.lock();
-        try {
-            if (!sharing.isEmpty() && connection != null && connection.getAutoCommit()) {
-                commitShared();
-            }
-        } catch (SQLException e) {
-            throw new StorageException("Committing queued writes to " + file + " failed: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+        group.commitQueued();
     }
 
     /**
@@ -331,33 +201,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * held: what depends on them must be quick and must not wait for anything.
      */
     public <T> CompletableFuture<T> commitSoon(String who, Work<T> work) {
-        CompletableFuture<T> committed = new CompletableFuture<>();
-        sharing.add(new Shared<>(work, who, committed));
-        if (commitInBackground && commitQueued.compareAndSet(false, true)) {
-            try {
-                committer().execute(() -> {
-                    commitQueued.set(false);
-                    lock.lock();
-                    try {
-                        if (!sharing.isEmpty()) {
-                            commitShared();
-                        }
-                    } finally {
-                        lock.unlock();
-                    }
-                });
-            } catch (RejectedExecutionException closed) {
-                commitQueued.set(false); // closing: close() commits what is left
-            }
-        }
-        return committed;
-    }
-
-    private synchronized ExecutorService committer() {
-        if (committer == null) {
-            throw new RejectedExecutionException("the database " + file + " is not open");
-        }
-        return committer;
+        return group.soon(who, work);
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or none. */
@@ -383,19 +227,10 @@ public final class SqliteDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        ExecutorService pending;
-        synchronized (this) {
-            pending = committer;
-            committer = null;
-        }
-        if (pending != null) {
-            pending.shutdown();
-        }
+        group.stop();
         lock.lock();
         try {
-            if (!sharing.isEmpty()) {
-                commitShared(); // what was queued to commit soon is committed now
-            }
+            group.commitPending(); // what was queued to commit soon is committed now
             if (connection != null) {
                 connection.close();
                 connection = null;
