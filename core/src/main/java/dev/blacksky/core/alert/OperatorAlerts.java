@@ -29,8 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class OperatorAlerts implements StatusRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorAlerts.class);
-    private static final Set<ConnectionState> TERMINAL = EnumSet.of(ConnectionState.LOGGED_OUT, ConnectionState.BANNED,
-            ConnectionState.REPLACED, ConnectionState.CLIENT_OUTDATED, ConnectionState.SESSION_CORRUPT);
     private static final Set<ConnectionState> DOWN = EnumSet.of(ConnectionState.CONNECTING, ConnectionState.RECONNECTING,
             ConnectionState.DEGRADED, ConnectionState.SUSPENDED);
 
@@ -69,7 +67,7 @@ public final class OperatorAlerts implements StatusRecorder {
             return;
         }
         last = state;
-        if (TERMINAL.contains(state)) {
+        if (state.isTerminal()) {
             cancelTimer();
             alert("terminal", "The bot stopped connecting: " + state + ": " + status.reason(),
                     Map.of("state", state.name(), "reason", status.reason()));

@@ -194,31 +194,22 @@ final class StatusCommand implements Callable<Integer> {
         return ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(true).setJson(true));
     }
 
-    private static final String[] WINDOWS = {"hour", "day", "week"};
-
     // From the history file, which outlives restarts: what status.json alone cannot say.
-    private static List<UptimeSummary> summaries(Path dataDir, String account, Instant now) {
+    private static Map<String, UptimeSummary> summaries(Path dataDir, String account, Instant now) {
         return ConnectionHistory.summaries(ConnectionHistory.read(ConnectionHistory.of(dataDir, account)), now);
     }
 
     private static String uptimeText(Path dataDir, String account, Instant now) {
-        List<UptimeSummary> all = summaries(dataDir, account, now);
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            UptimeSummary u = all.get(i);
-            parts.add("last " + WINDOWS[i] + " " + (u.covered().isZero() ? "no data"
-                    : String.format(java.util.Locale.ROOT, "%.1f %%", u.share() * 100) + " (" + u.outages()
-                    + (u.outages() == 1 ? " outage, " : " outages, ") + u.reconnects() + " reconnects)"));
-        }
+        summaries(dataDir, account, now).forEach((name, u) -> parts.add("last " + name + " " + (u.covered().isZero()
+                ? "no data" : String.format(java.util.Locale.ROOT, "%.1f %%", u.share() * 100) + " (" + u.outages()
+                + (u.outages() == 1 ? " outage, " : " outages, ") + u.reconnects() + " reconnects)")));
         return String.join("; ", parts);
     }
 
     private static List<Object> uptime(Path dataDir, String account, Instant now) {
         List<Object> list = new ArrayList<>();
-        List<UptimeSummary> all = summaries(dataDir, account, now);
-        for (int i = 0; i < all.size(); i++) {
-            list.add(all.get(i).fields(WINDOWS[i]));
-        }
+        summaries(dataDir, account, now).forEach((name, u) -> list.add(u.fields(name)));
         return list;
     }
 

@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +37,9 @@ public final class ConnectionHistory implements StatusRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionHistory.class);
 
-    // States a failure leads to; the others (connecting, connected, stopped) have no cause of their own.
-    private static final java.util.Set<ConnectionState> CAUSED = java.util.EnumSet.of(ConnectionState.RECONNECTING,
-            ConnectionState.DEGRADED, ConnectionState.SUSPENDED, ConnectionState.REPLACED, ConnectionState.LOGGED_OUT,
-            ConnectionState.BANNED, ConnectionState.CLIENT_OUTDATED, ConnectionState.SESSION_CORRUPT);
+    // Besides the terminal states, those a failure leads to; the others (connecting, connected, stopped) have no cause.
+    private static final java.util.Set<ConnectionState> RETRYING = java.util.EnumSet.of(ConnectionState.RECONNECTING,
+            ConnectionState.DEGRADED, ConnectionState.SUSPENDED);
 
     private final Path file;
     private final Duration keep;
@@ -78,7 +79,7 @@ public final class ConnectionHistory implements StatusRecorder {
             return;
         }
         append(new HistoryEntry(status.updatedAt(), status.state(), status.attempt(), status.reason(),
-                CAUSED.contains(status.state()) ? status.cause() : null));
+                status.state().isTerminal() || RETRYING.contains(status.state()) ? status.cause() : null));
         if (Duration.between(prunedAt, clock.instant()).compareTo(Duration.ofDays(1)) > 0) {
             prune();
         }
@@ -89,15 +90,17 @@ public final class ConnectionHistory implements StatusRecorder {
         return List.copyOf(entries);
     }
 
-    /** The last hour, day and week. */
-    public List<UptimeSummary> summaries() {
+    /** The last hour, day and week, by those names. */
+    public Map<String, UptimeSummary> summaries() {
         return summaries(entries(), clock.instant());
     }
 
-    public static List<UptimeSummary> summaries(List<HistoryEntry> entries, Instant now) {
-        return List.of(UptimeSummary.of(entries, Duration.ofHours(1), now),
-                UptimeSummary.of(entries, Duration.ofDays(1), now),
-                UptimeSummary.of(entries, Duration.ofDays(7), now));
+    public static Map<String, UptimeSummary> summaries(List<HistoryEntry> entries, Instant now) {
+        Map<String, UptimeSummary> windows = new LinkedHashMap<>();
+        windows.put("hour", UptimeSummary.of(entries, Duration.ofHours(1), now));
+        windows.put("day", UptimeSummary.of(entries, Duration.ofDays(1), now));
+        windows.put("week", UptimeSummary.of(entries, Duration.ofDays(7), now));
+        return windows;
     }
 
     private void append(HistoryEntry entry) {

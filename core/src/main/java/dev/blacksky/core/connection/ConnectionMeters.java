@@ -58,9 +58,5 @@ public final class ConnectionMeters implements StatusRecorder {
                 .register(registry).increment();
     }
 
-    /** The last status seen, if any. */
-    public ConnectionStatus last() {
-        return last;
-    }
 
 }

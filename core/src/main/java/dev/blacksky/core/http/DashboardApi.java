@@ -5,7 +5,6 @@ import dev.blacksky.core.connection.ConnectionStatus;
 import dev.blacksky.core.connection.HistoryEntry;
 import dev.blacksky.core.connection.PairingCodes;
 import dev.blacksky.core.connection.StatusFile;
-import dev.blacksky.core.connection.UptimeSummary;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.plugin.PluginHost;
 import dev.blacksky.core.plugin.PluginStatus;
@@ -79,17 +78,16 @@ final class DashboardApi {
         }
         Map<String, Object> json = new LinkedHashMap<>(StatusFile.fields(status));
         json.put("supervised", true);
-        json.put("terminal", HealthChecks.TERMINAL.contains(status.state()));
+        json.put("terminal", status.state().isTerminal());
         return json;
     }
 
     private List<Object> uptime() {
-        List<Object> windows = new ArrayList<>();
-        String[] names = {"hour", "day", "week"};
-        List<UptimeSummary> summaries = connections.supervisor().isPresent() ? connections.history().summaries() : List.of();
-        for (int i = 0; i < summaries.size(); i++) {
-            windows.add(summaries.get(i).fields(names[i]));
+        if (connections.supervisor().isEmpty()) {
+            return List.of();
         }
+        List<Object> windows = new ArrayList<>();
+        connections.history().summaries().forEach((name, summary) -> windows.add(summary.fields(name)));
         return windows;
     }
 

@@ -9,19 +9,13 @@ import dev.blacksky.core.transport.Transport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Liveness and readiness, with the reasons, as a load balancer or container runtime reads them (200 or 503). */
 @Singleton
 public final class HealthChecks {
-
-    /** States a human must resolve: the bot does not leave them by itself. */
-    static final Set<ConnectionState> TERMINAL = EnumSet.of(ConnectionState.LOGGED_OUT, ConnectionState.BANNED,
-            ConnectionState.REPLACED, ConnectionState.CLIENT_OUTDATED, ConnectionState.SESSION_CORRUPT);
 
     private final ConnectionService connections;
     private final PluginHost plugins;
@@ -62,7 +56,7 @@ public final class HealthChecks {
         ConnectionStatus status = connections.supervisor().map(s -> s.status()).orElse(null);
         if (status != null) {
             body.put("state", status.state().name());
-            body.put("terminal", TERMINAL.contains(status.state()));
+            body.put("terminal", status.state().isTerminal());
             if (status.state() != ConnectionState.CONNECTED) {
                 reasons.add(status.state() + ": " + status.reason());
             }

@@ -20,12 +20,9 @@ public final class SimulatedConnectionModule extends AbstractModule {
     private final boolean networkUp;
     private final Duration scanAfter;
 
-    /** @param networkUp false rehearses an outage: every connect fails as with no network */
-    public SimulatedConnectionModule(boolean networkUp) {
-        this(networkUp, null);
-    }
-
-    /** @param scanAfter non-null rehearses a pairing whose QR code the simulated phone scans after this long */
+    /**
+     * @param networkUp false rehearses an outage: every connect fails as with no network
+     * @param scanAfter non-null rehearses a pairing whose QR code the simulated phone scans after this long */
     public SimulatedConnectionModule(boolean networkUp, Duration scanAfter) {
         this.networkUp = networkUp;
         this.scanAfter = scanAfter;
