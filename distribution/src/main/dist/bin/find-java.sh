@@ -9,8 +9,8 @@
 
 BLACKSKY_MIN_JAVA=21
 
-# Prints the major version of a java executable: 8 for "1.8.0_392", 17 for "17.0.15", 25 for "25".
-blacksky_java_major() {
+# Prints the version of a java executable as it names itself: "1.8.0_392", "17.0.15", "25".
+blacksky_java_version() {
     _bj_home=$(dirname "$(dirname "$1")")
     _bj_version=
     if [ -r "$_bj_home/release" ]; then
@@ -19,6 +19,12 @@ blacksky_java_major() {
     if [ -z "$_bj_version" ]; then
         _bj_version=$("$1" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
     fi
+    echo "$_bj_version"
+}
+
+# Prints the major version of a java executable: 8 for "1.8.0_392", 17 for "17.0.15", 25 for "25".
+blacksky_java_major() {
+    _bj_version=$(blacksky_java_version "$1")
     case $_bj_version in
         1.*) _bj_version=${_bj_version#1.} ;;
     esac

@@ -232,7 +232,7 @@ class DistributionIT {
         Files.writeString(java, """
                 #!/bin/sh
                 if [ "$1" = "-version" ]; then echo 'openjdk version "%s" 2026-01-01' >&2; exit 0; fi
-                echo "fake java %s"
+                echo "fake java %s $*"
                 """.formatted(version, version));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return bin;
@@ -277,6 +277,21 @@ class DistributionIT {
         Launch.Result result = withoutJavaHome(old.toString(), tmp.resolve("jvms").toString()).run();
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.stdout()).startsWith("fake java 25");
+    }
+
+    @Test
+    void native_heap_trimming_is_asked_only_of_jdks_that_know_the_flag() throws IOException {
+        for (String version : List.of("21", "21.0.5", "25")) {
+            Path bin = fakeJdk("jdk-" + version, version);
+            Launch.Result result = Launch.of(DIST.resolve("bin/blacksky"), "--version")
+                    .env("JAVA_HOME", bin.getParent().toString()).run();
+            assertThat(result.exit()).as(result.toString()).isZero();
+            if (version.equals("21")) {
+                assertThat(result.stdout()).as(version).doesNotContain("TrimNativeHeapInterval");
+            } else {
+                assertThat(result.stdout()).as(version).contains("-XX:TrimNativeHeapInterval=5000");
+            }
+        }
     }
 
     @Test
