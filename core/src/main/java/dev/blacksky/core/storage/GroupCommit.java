@@ -4,7 +4,6 @@ import dev.blacksky.api.storage.StorageException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,7 +24,13 @@ final class GroupCommit {
 
     private final Path file;
     private final ReentrantLock lock;
-    private final Supplier<Connection> connection;
+    private final ConnectionSource connection;
+
+    /** The connection, ready for durable commits, or null when closed; called with the lock held. */
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection get() throws SQLException;
+    }
     private final boolean background;
     private final ConcurrentLinkedQueue<Part<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean commitScheduled = new AtomicBoolean();
@@ -68,7 +72,7 @@ final class GroupCommit {
     }
 
     /** @param background false (for tests): what is queued to commit soon waits for the next commit anyone makes */
-    GroupCommit(Path file, ReentrantLock lock, Supplier<Connection> connection, boolean background) {
+    GroupCommit(Path file, ReentrantLock lock, ConnectionSource connection, boolean background) {
         this.file = file;
         this.lock = lock;
         this.connection = connection;
@@ -178,19 +182,19 @@ final class GroupCommit {
                 throw new SQLException("the database " + file + " is closed");
             }
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
+            try {
                 for (Part<?> part : batch) {
-                    s.execute("SAVEPOINT part");
+                    SqliteDatabase.update(c, "SAVEPOINT part");
                     try {
                         part.run(c);
                     } catch (SQLException e) {
                         part.failure = e;
-                        s.execute("ROLLBACK TO part");
+                        SqliteDatabase.update(c, "ROLLBACK TO part");
                     } catch (RuntimeException e) {
                         part.runtimeFailure = e;
-                        s.execute("ROLLBACK TO part");
+                        SqliteDatabase.update(c, "ROLLBACK TO part");
                     }
-                    s.execute("RELEASE part");
+                    SqliteDatabase.update(c, "RELEASE part");
                 }
                 c.commit();
             } catch (SQLException e) {

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +20,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final GroupCommit group;
     private Connection connection; // guarded by lock
+    private boolean fullSync = true; // guarded by lock: synchronous=FULL, every commit an fsync
 
     public SqliteDatabase(Path file) {
         this(file, true);
@@ -30,7 +29,7 @@ public final class SqliteDatabase implements AutoCloseable {
     /** @param commitInBackground false (for tests): what is queued to commit soon waits for the next commit anyone makes */
     SqliteDatabase(Path file, boolean commitInBackground) {
         this.file = file;
-        this.group = new GroupCommit(file, lock, () -> connection, commitInBackground);
+        this.group = new GroupCommit(file, lock, this::durableConnection, commitInBackground);
     }
 
     /** Work done with the connection held. */
@@ -80,9 +79,25 @@ public final class SqliteDatabase implements AutoCloseable {
             if (connection == null) {
                 throw new StorageException("The database " + file + " is closed");
             }
-            return work.run(connection);
+            return work.run(durableConnection());
         } finally {
             lock.unlock();
+        }
+    }
+
+    // Under the lock. The setting changes only between a run of unsynced writes and the next durable one, so
+    // that unsynced writes in between many commits cost no statements of their own.
+    private Connection durableConnection() throws SQLException {
+        synchronous(true);
+        return connection;
+    }
+
+    private void synchronous(boolean full) throws SQLException {
+        if (connection != null && fullSync != full) {
+            try (Statement s = connection.createStatement()) { // a pragma acts when prepared: never kept prepared
+                s.execute(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+            }
+            fullSync = full;
         }
     }
 
@@ -106,27 +121,12 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Runs one statement with {@code params} bound in order; returns how many rows it changed. */
     public static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = bind(c.prepareStatement(sql), params)) {
-            return s.executeUpdate();
-        }
+        return PreparedStatements.of(c).update(sql, params);
     }
 
     /** Runs one query with {@code params} bound in order and maps every row. */
     public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
-        try (PreparedStatement s = bind(c.prepareStatement(sql), params); ResultSet r = s.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(row.map(r));
-            }
-            return rows;
-        }
-    }
-
-    private static PreparedStatement bind(PreparedStatement s, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            s.setObject(i + 1, params[i]);
-        }
-        return s;
+        return PreparedStatements.of(c).query(sql, row, params);
     }
 
     /** {@link #update(Connection, String, Object...)} for the host's own tables, failures named after {@code who}. */
@@ -140,14 +140,8 @@ public final class SqliteDatabase implements AutoCloseable {
      */
     public int updateUnsynced(String who, String sql, Object... params) {
         return use(who, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA synchronous=NORMAL");
-                try {
-                    return update(c, sql, params);
-                } finally {
-                    s.execute("PRAGMA synchronous=FULL");
-                }
-            }
+            synchronous(false); // the next durable use sets it back first
+            return update(c, sql, params);
         });
     }
 
@@ -232,6 +226,7 @@ public final class SqliteDatabase implements AutoCloseable {
         try {
             group.commitPending(); // what was queued to commit soon is committed now
             if (connection != null) {
+                PreparedStatements.forget(connection);
                 connection.close();
                 connection = null;
             }
