@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.metrics.HostMeters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -37,6 +38,7 @@ public final class OperationsServer {
     private final DashboardApi api;
     private final DashboardActions actions;
     private final PrometheusMeterRegistry prometheus;
+    private final HostMeters meters;
     private final AccessToken token;
     private HttpServer server;
     private ExecutorService executor;
@@ -44,13 +46,14 @@ public final class OperationsServer {
 
     @Inject
     OperationsServer(HttpSettings settings, HostPaths paths, HealthChecks health, DashboardApi api,
-                     DashboardActions actions, PrometheusMeterRegistry prometheus) {
+                     DashboardActions actions, PrometheusMeterRegistry prometheus, HostMeters meters) {
         this.settings = settings;
         this.paths = paths;
         this.health = health;
         this.api = api;
         this.actions = actions;
         this.prometheus = prometheus;
+        this.meters = meters;
         this.token = AccessToken.of(paths.data());
     }
 
@@ -151,7 +154,10 @@ public final class OperationsServer {
         if (get) {
             return switch (path) {
                 case "/health/ready" -> health.ready();
-                case "/metrics" -> Response.text(200, "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape());
+                case "/metrics" -> {
+                    meters.bindJvmMeters();
+                    yield Response.text(200, "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape());
+                }
                 case "/api/overview" -> Response.json(200, api.overview(settings.tokenRequired() ? token.csrf() : ""));
                 case "/api/pairing/qr.svg" -> {
                     String svg = api.qrSvg();

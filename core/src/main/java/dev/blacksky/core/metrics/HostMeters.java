@@ -60,7 +60,14 @@ public final class HostMeters implements AutoCloseable {
         received.increment();
     }
 
-    public void start() {
+    /**
+     * The JVM's and the process's own meters, bound at the first scrape rather than at start: they load the JVM's
+     * management classes (about 1.5 MiB), which a bot nobody monitors has no use for. GC pauses count from then on.
+     */
+    public synchronized void bindJvmMeters() {
+        if (gc != null) {
+            return;
+        }
         new JvmMemoryMetrics().bindTo(registry);
         gc = new JvmGcMetrics();
         gc.bindTo(registry);
@@ -69,6 +76,9 @@ public final class HostMeters implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    public void start() {
         FunctionCounter.builder("blacksky.messages.sent", outbound, OutboundMessenger::sentCount)
                 .description("Messages the transport accepted").tag("account", account).register(registry);
         FunctionCounter.builder("blacksky.governor.waits", outbound, OutboundMessenger::pacedCount)
@@ -95,7 +105,7 @@ public final class HostMeters implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (gc != null) {
             gc.close();
         }
