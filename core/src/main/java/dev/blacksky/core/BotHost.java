@@ -170,6 +170,11 @@ public final class BotHost {
         stopRequested.countDown();
     }
 
+    /** Whether {@link #requestStop()} was called (or input ended). */
+    public boolean stopRequested() {
+        return stopRequested.getCount() == 0;
+    }
+
     /** Whether a stop has begun: messages arriving now are journaled for the next start, not handled. */
     public boolean stopping() {
         return stopping;
@@ -184,14 +189,26 @@ public final class BotHost {
      * Stops intake, flushes the session, lets running calls finish, then stops transport and plugins. The
      * whole stop waits at most one drain timeout for plugin code, however many plugins are busy. Idempotent.
      */
-    public synchronized void stop() {
+    public void stop() {
+        stop(drainTimeout);
+    }
+
+    /**
+     * Stops without waiting for running calls: the connection closes at once. For a node that lost its account's
+     * cluster lease, which must not keep a live connection once another node may take the account.
+     */
+    public void stopAtOnce() {
+        stop(Duration.ZERO);
+    }
+
+    private synchronized void stop(Duration drain) {
         if (stopped) {
             return;
         }
         stopped = true;
         stopping = true; // intake first: nothing new starts while we drain
         http.stopping();
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        long deadline = System.nanoTime() + drain.toNanos();
         flusher.flushAll(); // the session first: whatever plugins do from here on, it is on disk
         awaitIdle(deadline);
         if (!connections.stop()) {

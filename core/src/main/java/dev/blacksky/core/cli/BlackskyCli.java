@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs a WhatsApp bot whose commands are plugins.",
-        subcommands = {RunCommand.class, PluginsCommand.class, StatusCommand.class, SessionCommand.class, HttpCommand.class},
+        subcommands = {RunCommand.class, PluginsCommand.class, StatusCommand.class, SessionCommand.class, HttpCommand.class,
+                ClusterCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  clean stop (end of console input, or SIGTERM)",
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             "  3  invalid configuration (the message names file, line and key)",
             "  4  the account's session is locked by another running process (named in the message)",
             "  5  out of memory (the log names the plugin call that was running)",
+            "  6  lost the account's cluster lease: another node runs it now (a restart waits as a standby)",
             "",
             "The launcher (bin/blacksky) exits 1 when it finds no Java 21 or newer."
         })

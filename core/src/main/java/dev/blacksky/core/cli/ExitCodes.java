@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int SESSION_LOCKED = 4;
     /** The process ran out of memory; the log names the plugin call that was running. */
     public static final int OUT_OF_MEMORY = 5;
+    /** The node lost its cluster lease on the account (another node runs it now); a restart waits as a standby. */
+    public static final int LEASE_LOST = 6;
 
     private ExitCodes() {
     }

@@ -4,9 +4,13 @@ import dev.blacksky.core.Blacksky;
 import dev.blacksky.core.BotHost;
 import dev.blacksky.core.HostOptions;
 import dev.blacksky.core.config.ConfigSources;
+import dev.blacksky.core.cluster.ClusterMembership;
+import dev.blacksky.core.cluster.ClusterUnavailableException;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.session.SessionLockedException;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,28 +51,70 @@ final class RunCommand implements Callable<Integer> {
         Thread hook = Thread.ofPlatform().name("shutdown").unstarted(host::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         StopSignals.install(host::requestStop);
+        ClusterMembership membership;
+        try {
+            membership = StandbyStart.join(sources, host);
+        } catch (ConfigurationException e) {
+            System.err.println("blacksky: " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return ExitCodes.CONFIG;
+        } catch (ClusterUnavailableException e) {
+            System.err.println("blacksky: " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return ExitCodes.FAILURE;
+        }
+        if (membership != null && !StandbyStart.awaitLease(membership, host)) {
+            membership.close(); // stopped while standing by
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return ExitCodes.OK;
+        }
+        if (membership != null) {
+            try {
+                StandbyStart.restoreSession(membership, host);
+            } catch (IOException | SQLException e) {
+                System.err.println("blacksky: cannot take the session from the cluster database: " + e.getMessage()
+                        + "; the account is handed back and this node stops");
+                membership.close();
+                Runtime.getRuntime().removeShutdownHook(hook);
+                return ExitCodes.FAILURE;
+            }
+        }
         try {
             host.start();
         } catch (SessionLockedException e) {
             System.err.println("blacksky: " + e.getMessage());
+            if (membership != null) {
+                membership.close();
+            }
             Runtime.getRuntime().removeShutdownHook(hook);
             return ExitCodes.SESSION_LOCKED;
+        }
+        if (membership != null) {
+            StandbyStart.replicateSession(membership, host);
         }
         try {
             host.serveOperations(System.err, System.console() != null);
         } catch (ConfigurationException e) {
             System.err.println("blacksky: " + e.getMessage());
             host.stop();
+            if (membership != null) {
+                membership.close();
+            }
             Runtime.getRuntime().removeShutdownHook(hook);
             return ExitCodes.CONFIG;
         }
         host.awaitStopRequest();
         host.stop();
+        boolean lost = false;
+        if (membership != null) {
+            lost = membership.lostReason().isPresent();
+            membership.close(); // after the stop: the lease is handed over once the connection is closed
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting (SIGTERM); the hook finishes the stop
         }
-        return ExitCodes.OK;
+        return lost ? ExitCodes.LEASE_LOST : ExitCodes.OK;
     }
 }

@@ -22,6 +22,10 @@ public sealed interface SessionEvent {
     record Corrupt(String detail) implements SessionEvent {
     }
 
+    /** A checksummed snapshot of the session was taken after a write that changed it. */
+    record BackedUp(Backup backup) implements SessionEvent {
+    }
+
     /** The session was moved aside (logout, ban, reset, restore) instead of being deleted. */
     record Quarantined(Path movedTo, String reason) implements SessionEvent {
     }

@@ -135,7 +135,10 @@ public final class SessionService implements AutoCloseable {
     synchronized void afterWrite(Path sessionDir) {
         writes.increment();
         try {
-            backups.snapshot(sessionDir, clock.instant()).ifPresent(taken -> backupsTaken.increment());
+            backups.snapshot(sessionDir, clock.instant()).ifPresent(taken -> {
+                backupsTaken.increment();
+                emit(new SessionEvent.BackedUp(taken));
+            });
             if (writesRefused) {
                 writesRefused = false;
                 log.info("Session writes succeed again");

@@ -1,0 +1,81 @@
+package dev.blacksky.core.cluster;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The cluster's PostgreSQL database: a pool, and the schema migrated to this release's version at open. The front
+ * door of the package: {@code ClusterDatabase.open(settings)}.
+ */
+public final class ClusterDatabase implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final ClusterSettings settings;
+
+    private ClusterDatabase(HikariDataSource pool, ClusterSettings settings) {
+        this.pool = pool;
+        this.settings = settings;
+    }
+
+    /** Connects and migrates; throws {@link ClusterUnavailableException} saying what to check when it cannot. */
+    public static ClusterDatabase open(ClusterSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(1);
+        config.setPoolName("blacksky-cluster");
+        config.setConnectionTimeout(Math.max(250, settings.statementTimeout().toMillis()));
+        config.setValidationTimeout(Math.max(250, settings.statementTimeout().toMillis()));
+        // The driver's own timeouts, so a database that stops answering fails a renewal instead of hanging it.
+        long seconds = Math.max(1, settings.statementTimeout().toSeconds());
+        config.addDataSourceProperty("socketTimeout", String.valueOf(seconds + 1));
+        config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
+        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
+        config.addDataSourceProperty("ApplicationName", "blacksky " + settings.nodeId());
+        config.setInitializationFailTimeout(-1); // fail in migrate() below, with our message
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure(ClusterDatabase.class.getClassLoader()).dataSource(pool)
+                    .locations("classpath:db/blacksky-cluster").table("blacksky_schema_history")
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new ClusterUnavailableException("Cannot prepare the cluster database " + settings.url() + " (blacksky.cluster.url): "
+                    + rootMessage(e) + ". Check that PostgreSQL runs there and that user '" + settings.user()
+                    + "' may create tables in it.", e);
+        }
+        return new ClusterDatabase(pool, settings);
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    ClusterSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
