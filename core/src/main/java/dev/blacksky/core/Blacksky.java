@@ -8,6 +8,7 @@ import com.google.inject.util.Modules;
 import com.typesafe.config.Config;
 import dev.blacksky.core.alert.AlertModule;
 import dev.blacksky.core.alert.AlertSettings;
+import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigModule;
 import dev.blacksky.core.config.ConfigurationException;
@@ -100,6 +101,7 @@ public final class Blacksky {
                 c -> MediaSettings.from(c, AccountLayout.of(paths.data(), outbox.account()).root()));
         HttpSettings http = ConfigLoader.read(config, HttpSettings::from);
         AlertSettings alerts = ConfigLoader.read(config, AlertSettings::from);
+        ClusterSettings cluster = ConfigLoader.read(config, ClusterSettings::from);
         TimeSource time = options.time();
         paths.checkPlugins(config, options.pluginsDir() != null);
         return Guice.createInjector(Stage.PRODUCTION,
@@ -123,6 +125,7 @@ public final class Blacksky {
                         bind(GovernorSettings.class).toInstance(governor);
                         bind(OutboxSettings.class).toInstance(outbox);
                         bind(MediaSettings.class).toInstance(media);
+                        bind(ClusterSettings.class).toInstance(cluster);
                         bind(Messenger.class).to(OutboundMessenger.class);
                     }
                 }).getInstance(BotHost.class);

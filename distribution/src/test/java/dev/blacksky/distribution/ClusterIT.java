@@ -94,6 +94,24 @@ class ClusterIT {
     }
 
     @Test
+    void run_with_a_cluster_url_that_is_not_postgresql_stops_naming_the_key() {
+        Launch.Result result = Launch.of(DIST.resolve("bin/blacksky"), "run", "--console").env("JAVA_HOME", JAVA_HOME)
+                .env("CONFIG_FORCE_blacksky_cluster_url", "mysql://db/blacksky").stdin("!ping\n").run();
+        assertThat(result.exit()).as(result.toString()).isEqualTo(3);
+        assertThat(result.stderr()).contains("blacksky.cluster.url").contains("PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void run_stops_with_the_url_when_the_cluster_database_cannot_be_reached() {
+        Launch.Result result = Launch.of(DIST.resolve("bin/blacksky"), "run", "--console").env("JAVA_HOME", JAVA_HOME)
+                .env("CONFIG_FORCE_blacksky_cluster_url", "jdbc:postgresql://127.0.0.1:1/blacksky")
+                .env("CONFIG_FORCE_blacksky_cluster_statement__timeout", "1s").stdin("!ping\n").run();
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.stderr()).contains("jdbc:postgresql://127.0.0.1:1/blacksky");
+        assertThat(result.stdout()).doesNotContain("pong");
+    }
+
+    @Test
     void an_unreachable_database_is_reported_with_the_url_and_what_to_check() {
         Launch.Result result = Launch.of(DIST.resolve("bin/blacksky"), "cluster", "status").env("JAVA_HOME", JAVA_HOME)
                 .env("CONFIG_FORCE_blacksky_cluster_url", "jdbc:postgresql://127.0.0.1:1/blacksky")

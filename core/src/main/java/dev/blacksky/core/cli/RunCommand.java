@@ -53,11 +53,7 @@ final class RunCommand implements Callable<Integer> {
         StopSignals.install(host::requestStop);
         ClusterMembership membership;
         try {
-            membership = StandbyStart.join(sources, host);
-        } catch (ConfigurationException e) {
-            System.err.println("blacksky: " + e.getMessage());
-            Runtime.getRuntime().removeShutdownHook(hook);
-            return ExitCodes.CONFIG;
+            membership = StandbyStart.join(host);
         } catch (ClusterUnavailableException e) {
             System.err.println("blacksky: " + e.getMessage());
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -1,11 +1,8 @@
 package dev.blacksky.core.cli;
 
-import com.typesafe.config.Config;
 import dev.blacksky.core.BotHost;
 import dev.blacksky.core.cluster.ClusterMembership;
 import dev.blacksky.core.cluster.ClusterSettings;
-import dev.blacksky.core.config.ConfigLoader;
-import dev.blacksky.core.config.ConfigSources;
 import dev.blacksky.core.session.SessionService;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -25,13 +22,13 @@ final class StandbyStart {
     }
 
     /** The membership, or null without {@code blacksky.cluster.url}. */
-    static ClusterMembership join(ConfigSources sources, BotHost host) {
-        Config config = ConfigLoader.load(sources);
-        ClusterSettings settings = ConfigLoader.read(config, ClusterSettings::from);
+    static ClusterMembership join(BotHost host) {
+        ClusterSettings settings = host.injector().getInstance(ClusterSettings.class);
         if (!settings.enabled()) {
             return null;
         }
-        return ClusterMembership.join(settings, config.getString("blacksky.account"),
+        String account = host.injector().getInstance(SessionService.class).layout().name();
+        return ClusterMembership.join(settings, account,
                 why -> Thread.ofPlatform().name("cluster-fence-stop").start(() -> {
                     host.stopAtOnce(); // the connection first, before the lease can run out on the database
                     host.requestStop();

@@ -24,7 +24,8 @@ public record ClusterSettings(String url, String user, String password, String n
         }
         String nodeId = c.getString("node-id");
         if (nodeId.isEmpty()) {
-            nodeId = hostName() + "-" + ProcessHandle.current().pid();
+            // only asked of the system when there is a cluster: a host name lookup can be slow
+            nodeId = url.isEmpty() ? "" : hostName() + "-" + ProcessHandle.current().pid();
         } else if (!NODE_ID.matcher(nodeId).matches()) {
             throw new ConfigException.BadValue(c.getValue("node-id").origin(), p + "node-id",
                     "must be 1 to 64 letters, digits, '.', '_' or '-', got \"" + nodeId + "\"");
