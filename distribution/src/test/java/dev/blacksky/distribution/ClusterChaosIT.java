@@ -3,9 +3,7 @@ package dev.blacksky.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import dev.blacksky.core.cluster.ClusterDatabase;
-import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.cluster.FencedStore;
 import dev.blacksky.core.cluster.LeaseRow;
 import dev.blacksky.core.cluster.LeaseStore;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,45 +31,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterChaosIT {
 
-    private static final Path DIST = Path.of(System.getProperty("blacksky.dist", "target/blacksky")).toAbsolutePath();
-    private static final String JAVA_HOME = System.getProperty("java.home");
     private static final Duration TTL = Duration.ofSeconds(3);
     private static final Duration RENEW = Duration.ofMillis(500);
     private static final Duration OWNED_AGAIN = TTL.plus(RENEW).plusSeconds(10); // a restarted node's start-up too
 
     private static PostgresServer pg;
+    private static String url;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pg.close();
+    static void server() throws Exception {
+        pg = PostgresServer.shared();
+        url = pg.newDatabase();
     }
 
     private final Map<String, Process> nodes = new LinkedHashMap<>();
 
-    private Process start(String id) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(id));
-        Path conf = Files.writeString(dir.resolve("node.conf"), """
-                blacksky.transport = simulated
-                blacksky.cluster { url = "%s", node-id = "%s", lease-ttl = %dms, renew-every = %dms, fence-margin = 1s }
-                """.formatted(pg.url(), id, TTL.toMillis(), RENEW.toMillis()));
-        ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--config",
-                conf.toString(), "--data", dir.resolve("data").toString());
-        builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0");
-        builder.environment().put("JAVA_HOME", JAVA_HOME);
-        builder.environment().put("BLACKSKY_LOGS", dir.resolve("logs").toString());
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("run.out").toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("run.err").toFile()));
-        Process p = builder.start();
-        nodes.put(id, p);
-        return p;
+    private void start(String id) throws IOException {
+        nodes.put(id, ClusterNode.start(tmp.resolve(id), id, "simulated", url, TTL, RENEW));
     }
 
     private static void signal(long pid, String signal) throws Exception {
@@ -80,7 +58,7 @@ class ClusterChaosIT {
     }
 
     private static LeaseRow lease(LeaseStore observer) throws Exception {
-        return observer.leases().stream().filter(r -> r.account().equals("default")).findFirst().orElse(null);
+        return ClusterNode.lease(observer);
     }
 
     // A live lease newer than {@code after}, held by a running node.
@@ -96,9 +74,7 @@ class ClusterChaosIT {
         Random random = new Random(Long.getLong("chaos.seed", 1));
         Map<String, Integer> faults = new LinkedHashMap<>();
         List<Long> epochs = new ArrayList<>();
-        try (ClusterDatabase observerDb = ClusterDatabase.open(ClusterSettings.from(ConfigFactory.parseMap(Map.of(
-                "blacksky.cluster.url", pg.url(), "blacksky.cluster.node-id", "observer"))
-                .withFallback(ConfigFactory.defaultReference())))) {
+        try (ClusterDatabase observerDb = PostgresServer.node(url, "observer")) {
             LeaseStore observer = new LeaseStore(observerDb);
             FencedStore data = new FencedStore(observerDb);
             for (String id : List.of("n1", "n2", "n3")) {

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import dev.blacksky.core.cluster.ClusterDatabase;
-import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.cluster.Lease;
 import dev.blacksky.core.cluster.LeaseStore;
 import dev.blacksky.core.cluster.PostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +19,11 @@ class ClusterIT {
     private static final Path DIST = Path.of(System.getProperty("blacksky.dist", "target/blacksky")).toAbsolutePath();
     private static final String JAVA_HOME = System.getProperty("java.home");
 
-    private static PostgresServer pg;
+    private static String url;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pg.close();
+    static void server() throws Exception {
+        url = PostgresServer.shared().newDatabase();
     }
 
     private static Launch.Result cluster(String... args) {
@@ -39,17 +31,12 @@ class ClusterIT {
         full[0] = "cluster";
         System.arraycopy(args, 0, full, 1, args.length);
         return Launch.of(DIST.resolve("bin/blacksky"), full).env("JAVA_HOME", JAVA_HOME)
-                .env("CONFIG_FORCE_blacksky_cluster_url", pg.url()).run();
-    }
-
-    private static ClusterDatabase node(String id) {
-        return ClusterDatabase.open(ClusterSettings.from(ConfigFactory.parseMap(Map.of("blacksky.cluster.url", pg.url(),
-                "blacksky.cluster.node-id", id)).withFallback(ConfigFactory.defaultReference())));
+                .env("CONFIG_FORCE_blacksky_cluster_url", url).run();
     }
 
     @Test
     void status_shows_nodes_owners_epochs_and_lease_ages_and_move_hands_an_account_to_a_live_node() throws Exception {
-        try (ClusterDatabase a = node("node-a"); ClusterDatabase b = node("node-b")) {
+        try (ClusterDatabase a = PostgresServer.node(url, "node-a"); ClusterDatabase b = PostgresServer.node(url, "node-b")) {
             LeaseStore storeA = new LeaseStore(a);
             LeaseStore storeB = new LeaseStore(b);
             storeA.heartbeat("host-a", 101);

@@ -3,9 +3,7 @@ package dev.blacksky.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import dev.blacksky.core.cluster.ClusterDatabase;
-import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.cluster.FencedStore;
 import dev.blacksky.core.cluster.LeaseRow;
 import dev.blacksky.core.cluster.LeaseStore;
@@ -15,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterNodesIT {
 
-    private static final Path DIST = Path.of(System.getProperty("blacksky.dist", "target/blacksky")).toAbsolutePath();
-    private static final String JAVA_HOME = System.getProperty("java.home");
+    private static final Duration TTL = Duration.ofSeconds(3);
+    private static final Duration RENEW = Duration.ofMillis(500);
 
-    private static PostgresServer pg;
+    private static String url;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pg.close();
+    static void server() throws Exception {
+        url = PostgresServer.shared().newDatabase();
     }
 
     private Process node(String id) throws IOException {
@@ -51,18 +42,7 @@ class ClusterNodesIT {
     }
 
     private Process node(String id, String transport) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(id));
-        Path conf = Files.writeString(dir.resolve("node.conf"), """
-                blacksky.transport = %s
-                blacksky.cluster { url = "%s", node-id = "%s", lease-ttl = 3s, renew-every = 500ms, fence-margin = 1s }
-                """.formatted(transport, pg.url(), id));
-        ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--config",
-                conf.toString(), "--data", dir.resolve("data").toString());
-        builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0");
-        builder.environment().put("JAVA_HOME", JAVA_HOME);
-        builder.environment().put("BLACKSKY_LOGS", dir.resolve("logs").toString());
-        builder.redirectOutput(dir.resolve("run.out").toFile()).redirectError(dir.resolve("run.err").toFile());
-        return builder.start();
+        return ClusterNode.start(tmp.resolve(id), id, transport, url, TTL, RENEW);
     }
 
     private String log(String id) throws IOException {
@@ -71,18 +51,20 @@ class ClusterNodesIT {
     }
 
     private static LeaseRow lease(LeaseStore observer) throws Exception {
-        return observer.leases().stream().filter(r -> r.account().equals("default")).findFirst().orElse(null);
+        return ClusterNode.lease(observer);
     }
 
     private static void signal(Process p, String signal) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor()).isZero();
+        ClusterNode.signal(p, signal);
+    }
+
+    private String status(String id) throws IOException {
+        return ClusterNode.status(tmp.resolve(id));
     }
 
     @Test
     void a_node_paused_past_its_ttl_finds_its_account_taken_stops_it_and_is_refused_the_write() throws Exception {
-        try (ClusterDatabase observerDb = ClusterDatabase.open(ClusterSettings.from(ConfigFactory.parseMap(Map.of(
-                "blacksky.cluster.url", pg.url(), "blacksky.cluster.node-id", "observer"))
-                .withFallback(ConfigFactory.defaultReference())))) {
+        try (ClusterDatabase observerDb = PostgresServer.node(url, "observer")) {
             LeaseStore observer = new LeaseStore(observerDb);
             Process a = node("node-a");
             Process b = null;
@@ -93,7 +75,7 @@ class ClusterNodesIT {
                 });
                 long firstEpoch = lease(observer).epoch();
                 await("node-a connected").atMost(Duration.ofSeconds(60))
-                        .until(() -> status(tmp.resolve("node-a/data")).contains("\"CONNECTED\""));
+                        .until(() -> status("node-a").contains("\"CONNECTED\""));
 
                 b = node("node-b");
                 await("node-b standing by").atMost(Duration.ofSeconds(60))
@@ -108,7 +90,7 @@ class ClusterNodesIT {
                 });
                 assertThat(lease(observer).epoch()).isGreaterThan(firstEpoch);
                 await("node-b connected").atMost(Duration.ofSeconds(60))
-                        .until(() -> status(tmp.resolve("node-b/data")).contains("\"CONNECTED\""));
+                        .until(() -> status("node-b").contains("\"CONNECTED\""));
 
                 signal(a, "CONT");
                 assertThat(a.waitFor(30, TimeUnit.SECONDS)).as("node-a stops after resuming").isTrue();
@@ -116,7 +98,7 @@ class ClusterNodesIT {
                 String logA = log("node-a");
                 assertThat(logA).contains("Stopping account 'default'")
                         .contains("refused by the database: stale epoch " + firstEpoch);
-                assertThat(status(tmp.resolve("node-a/data"))).doesNotContain("\"CONNECTED\"");
+                assertThat(status("node-a")).doesNotContain("\"CONNECTED\"");
                 assertThat(lease(observer).owner()).isEqualTo("node-b");
 
                 b.destroy(); // SIGTERM: a graceful stop hands the lease over at once
@@ -136,9 +118,7 @@ class ClusterNodesIT {
 
     @Test
     void the_node_taking_over_a_whatsapp_account_continues_its_session_instead_of_pairing_anew() throws Exception {
-        try (ClusterDatabase observerDb = ClusterDatabase.open(ClusterSettings.from(ConfigFactory.parseMap(Map.of(
-                "blacksky.cluster.url", pg.url(), "blacksky.cluster.node-id", "observer"))
-                .withFallback(ConfigFactory.defaultReference())))) {
+        try (ClusterDatabase observerDb = PostgresServer.node(url, "observer")) {
             LeaseStore observer = new LeaseStore(observerDb);
             FencedStore data = new FencedStore(observerDb);
             Process a = node("wa-a", "whatsapp"); // no network here: it makes its keys, then keeps retrying
@@ -165,7 +145,7 @@ class ClusterNodesIT {
                         .until(() -> log("wa-b").contains("Session: the session was taken from the cluster"));
                 Path webB = tmp.resolve("wa-b/data/accounts/default/cobalt/web");
                 await("wa-b's session in use").atMost(Duration.ofSeconds(60))
-                        .until(() -> status(tmp.resolve("wa-b/data")).contains("RECONNECTING"));
+                        .until(() -> status("wa-b").contains("RECONNECTING"));
                 assertThat(list(webB)).as("the same identity, no new one").extracting(Path::getFileName)
                         .containsExactly(sessionA.getFileName());
                 assertThat(Files.readAllBytes(webB.resolve(sessionA.getFileName()).resolve("keys.proto")))
@@ -185,10 +165,5 @@ class ClusterNodesIT {
         try (var files = Files.list(dir)) {
             return files.toList();
         }
-    }
-
-    private static String status(Path data) throws IOException {
-        Path file = data.resolve("accounts/default/status.json");
-        return Files.exists(file) ? Files.readString(file) : "";
     }
 }

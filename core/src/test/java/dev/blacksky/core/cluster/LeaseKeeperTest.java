@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +16,13 @@ import org.junit.jupiter.api.Test;
 class LeaseKeeperTest {
 
     private static PostgresServer pg;
+    private static String url;
     private static int round;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pg.close();
+    static void server() throws Exception {
+        pg = PostgresServer.shared();
+        url = pg.newDatabase();
     }
 
     /** What a node runs: accounts and the epoch each was started under. */
@@ -56,8 +52,8 @@ class LeaseKeeperTest {
     void two_nodes_share_four_accounts_two_each_and_a_stopping_node_hands_its_own_over_at_once() throws Exception {
         List<String> accounts = accounts(4);
         Duration ttl = Duration.ofSeconds(30); // long: a hand-over that waited for expiry would time the test out
-        try (ClusterDatabase da = ClusterDatabase.open(ClusterFixture.settings(pg, "keep-a", ttl, Duration.ofMillis(200), Duration.ofSeconds(5)));
-             ClusterDatabase db = ClusterDatabase.open(ClusterFixture.settings(pg, "keep-b", ttl, Duration.ofMillis(200), Duration.ofSeconds(5)))) {
+        try (ClusterDatabase da = ClusterDatabase.open(ClusterFixture.settings(url, "keep-a", ttl, Duration.ofMillis(200), Duration.ofSeconds(5)));
+             ClusterDatabase db = ClusterDatabase.open(ClusterFixture.settings(url, "keep-b", ttl, Duration.ofMillis(200), Duration.ofSeconds(5)))) {
             Accounts onA = new Accounts();
             Accounts onB = new Accounts();
             LeaseStore storeB = new LeaseStore(db);
@@ -83,8 +79,8 @@ class LeaseKeeperTest {
         List<String> accounts = accounts(1);
         String account = accounts.getFirst();
         Duration ttl = Duration.ofSeconds(4);
-        try (ClusterDatabase d = ClusterDatabase.open(ClusterFixture.settings(pg, "cut", ttl, Duration.ofMillis(500), Duration.ofMillis(1500)));
-             ClusterDatabase observer = ClusterDatabase.open(ClusterFixture.settings(pg, "observer"))) {
+        try (ClusterDatabase d = ClusterDatabase.open(ClusterFixture.settings(url, "cut", ttl, Duration.ofMillis(500), Duration.ofMillis(1500)));
+             ClusterDatabase observer = ClusterDatabase.open(ClusterFixture.settings(url, "observer"))) {
             Accounts on = new Accounts();
             LeaseKeeper keeper = new LeaseKeeper(new LeaseStore(d), d.settings(), accounts, on);
             keeper.start();
@@ -108,8 +104,8 @@ class LeaseKeeperTest {
         String account = accounts.getFirst();
         Duration ttl = Duration.ofMillis(1500);
         AtomicLong pausedClock = new AtomicLong();
-        try (ClusterDatabase dp = ClusterDatabase.open(ClusterFixture.settings(pg, "paused", ttl, Duration.ofMillis(300), Duration.ofMillis(500)));
-             ClusterDatabase dt = ClusterDatabase.open(ClusterFixture.settings(pg, "taker", ttl, Duration.ofMillis(300), Duration.ofMillis(500)))) {
+        try (ClusterDatabase dp = ClusterDatabase.open(ClusterFixture.settings(url, "paused", ttl, Duration.ofMillis(300), Duration.ofMillis(500)));
+             ClusterDatabase dt = ClusterDatabase.open(ClusterFixture.settings(url, "taker", ttl, Duration.ofMillis(300), Duration.ofMillis(500)))) {
             Accounts onPaused = new Accounts();
             // Rounds driven by hand: nothing of this node runs between two calls, as in a SIGSTOP.
             LeaseKeeper paused = new LeaseKeeper(new LeaseStore(dp), dp.settings(), accounts, onPaused, pausedClock::get);

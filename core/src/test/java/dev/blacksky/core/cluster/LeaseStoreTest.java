@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +18,7 @@ class LeaseStoreTest {
     private static final Duration SHORT = Duration.ofMillis(300);
 
     private static PostgresServer pg;
+    private static String url;
     private static int round;
 
     private ClusterDatabase a;
@@ -28,19 +28,15 @@ class LeaseStoreTest {
     private String account;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pg.close();
+    static void server() throws Exception {
+        pg = PostgresServer.shared();
+        url = pg.newDatabase();
     }
 
     @BeforeEach
     void open() throws Exception {
-        a = ClusterDatabase.open(ClusterFixture.settings(pg, "node-a"));
-        b = ClusterDatabase.open(ClusterFixture.settings(pg, "node-b"));
+        a = ClusterDatabase.open(ClusterFixture.settings(url, "node-a"));
+        b = ClusterDatabase.open(ClusterFixture.settings(url, "node-b"));
         nodeA = new LeaseStore(a);
         nodeB = new LeaseStore(b);
         nodeA.heartbeat("host-a", 1);
@@ -117,7 +113,7 @@ class LeaseStoreTest {
 
     @Test
     void a_moved_account_is_offered_to_its_new_node_only() throws Exception {
-        ClusterDatabase c = ClusterDatabase.open(ClusterFixture.settings(pg, "node-c"));
+        ClusterDatabase c = ClusterDatabase.open(ClusterFixture.settings(url, "node-c"));
         try {
             LeaseStore nodeC = new LeaseStore(c);
             nodeC.heartbeat("host-c", 3);
@@ -141,7 +137,7 @@ class LeaseStoreTest {
 
     @Test
     void a_bad_address_stops_with_the_key_and_what_to_check() {
-        ClusterSettings bad = ClusterFixture.settings(pg, "node-x");
+        ClusterSettings bad = ClusterFixture.settings(url, "node-x");
         ClusterSettings unreachable = new ClusterSettings("jdbc:postgresql://127.0.0.1:1/blacksky", bad.user(), "",
                 "node-x", bad.leaseTtl(), bad.renewEvery(), bad.fenceMargin(), 1, Duration.ofSeconds(1));
         assertThatThrownBy(() -> ClusterDatabase.open(unreachable)).isInstanceOf(ClusterUnavailableException.class)

@@ -32,6 +32,44 @@ public final class PostgresServer implements AutoCloseable {
         this.asPostgres = asPostgres;
     }
 
+    private static PostgresServer shared;
+
+    /**
+     * The test run's server, started on first use and stopped when the JVM exits: one per run, since starting one
+     * takes about a second. Tests that pause it resume it before they end.
+     */
+    public static synchronized PostgresServer shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            PostgresServer server = start();
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+                try {
+                    server.close();
+                } catch (IOException | InterruptedException e) {
+                    // the JVM is exiting; the temporary folder is all that may be left
+                }
+            }));
+            shared = server;
+        }
+        return shared;
+    }
+
+    private int databases;
+
+    /** A new, empty database on this server: each test class gets its own cluster. Returns its JDBC URL. */
+    public synchronized String newDatabase() throws IOException, InterruptedException {
+        String name = "cluster" + ++databases;
+        runAs(List.of(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
+                "blacksky", name));
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    }
+
+    /** A client for a test's own node on {@code url}, with the defaults of reference.conf otherwise. */
+    public static ClusterDatabase node(String url, String id) {
+        return ClusterDatabase.open(ClusterSettings.from(com.typesafe.config.ConfigFactory.parseMap(java.util.Map.of(
+                "blacksky.cluster.url", url, "blacksky.cluster.node-id", id))
+                .withFallback(com.typesafe.config.ConfigFactory.defaultReference())));
+    }
+
     public static PostgresServer start() throws IOException, InterruptedException {
         Path bin = binaries();
         Path folder = Files.createTempDirectory("blacksky-pg-");

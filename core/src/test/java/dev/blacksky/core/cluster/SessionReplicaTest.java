@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,7 @@ class SessionReplicaTest {
 
     private static final String SESSION = "2f0c6a1e-0000-4000-8000-000000000001";
     private static PostgresServer pg;
+    private static String url;
     private static int round;
 
     @TempDir
@@ -41,18 +41,14 @@ class SessionReplicaTest {
     private String account;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pg.close();
+    static void server() throws Exception {
+        pg = PostgresServer.shared();
+        url = pg.newDatabase();
     }
 
     @BeforeEach
     void open() throws Exception {
-        database = ClusterDatabase.open(ClusterFixture.settings(pg, "node-a"));
+        database = ClusterDatabase.open(ClusterFixture.settings(url, "node-a"));
         leases = new LeaseStore(database);
         store = new FencedStore(database);
         account = "replica-" + ++round;
