@@ -8,6 +8,7 @@ import dev.blacksky.core.cluster.FencedStore;
 import dev.blacksky.core.cluster.LeaseRow;
 import dev.blacksky.core.cluster.LeaseStore;
 import dev.blacksky.core.cluster.PostgresServer;
+import dev.blacksky.core.connection.simulated.RehearsalServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,7 @@ class ClusterChaosIT {
 
     private static PostgresServer pg;
     private static String url;
+    private static RehearsalServer whatsapp;
 
     @TempDir
     Path tmp;
@@ -45,12 +48,21 @@ class ClusterChaosIT {
     static void server() throws Exception {
         pg = PostgresServer.shared();
         url = pg.newDatabase();
+        // WhatsApp's side, shared by the three nodes: a login while another node's connection still beats is a 440.
+        // Its window is shorter than the lease TTL, as WhatsApp's keepalive timeout must be for real accounts.
+        whatsapp = RehearsalServer.start(0, Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void closeWhatsApp() throws Exception {
+        whatsapp.close();
     }
 
     private final Map<String, Process> nodes = new LinkedHashMap<>();
 
     private void start(String id) throws IOException {
-        nodes.put(id, ClusterNode.start(tmp.resolve(id), id, "simulated", url, TTL, RENEW));
+        nodes.put(id, ClusterNode.start(tmp.resolve(id), id, "simulated", url, TTL, RENEW,
+                "blacksky.connection.rehearsal-server = \"" + whatsapp.address() + "\""));
     }
 
     private static void signal(long pid, String signal) throws Exception {
@@ -68,6 +80,12 @@ class ClusterChaosIT {
                         && nodes.get(r.owner()).isAlive());
     }
 
+    // The owner's connection is up again (its status file says so, and the rehearsal server saw its login).
+    private void connected(String owner, String why) {
+        await(why + ": " + owner + " connected").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ClusterNode.status(tmp.resolve(owner)).contains("\"CONNECTED\""));
+    }
+
     @Test
     void one_owner_through_kills_pauses_and_database_cuts() throws Exception {
         int rounds = Integer.getInteger("chaos.rounds", 5);
@@ -81,6 +99,7 @@ class ClusterChaosIT {
                 start(id);
             }
             LeaseRow owned = ownedAgain(observer, 0, "first owner");
+            connected(owned.owner(), "first owner");
             epochs.add(owned.epoch());
             for (int round = 1; round <= rounds; round++) {
                 String owner = owned.owner();
@@ -121,13 +140,16 @@ class ClusterChaosIT {
                     }
                 }
                 owned = ownedAgain(observer, epochs.getLast(), "round " + round + ": owned again (epoch rises) after " + faults);
+                connected(owned.owner(), "round " + round);
                 epochs.add(owned.epoch());
                 long current = owned.epoch();
                 await("round " + round + ": the owner's state recorded").atMost(Duration.ofSeconds(10))
                         .until(() -> data.get("default", "state").map(FencedStore.Stored::epoch).orElse(0L) == current);
             }
-            System.out.printf("CHAOS rounds=%d seed=%d faults=%s epochs=%s%n", rounds, Long.getLong("chaos.seed", 1),
-                    faults, epochs);
+            assertThat(whatsapp.conflicts()).as("440 conflicts: two nodes' connections live at once").isEmpty();
+            assertThat(whatsapp.logins()).as("logins seen by the rehearsal server").isGreaterThan(rounds);
+            System.out.printf("CHAOS rounds=%d seed=%d faults=%s epochs=%s logins=%d conflicts=%d%n", rounds,
+                    Long.getLong("chaos.seed", 1), faults, epochs, whatsapp.logins(), whatsapp.conflicts().size());
         } finally {
             for (Process p : nodes.values()) {
                 signal(p.pid(), "CONT");

@@ -19,11 +19,18 @@ final class ClusterNode {
     /** Starts node {@code id} in {@code dir} (data/, logs/, run.out, run.err), the fence margin 1 s. */
     static Process start(Path dir, String id, String transport, String url, Duration ttl, Duration renew)
             throws IOException {
+        return start(dir, id, transport, url, ttl, renew, "");
+    }
+
+    /** {@link #start}, with more configuration lines. */
+    static Process start(Path dir, String id, String transport, String url, Duration ttl, Duration renew, String more)
+            throws IOException {
         Files.createDirectories(dir);
         Path conf = Files.writeString(dir.resolve("node.conf"), """
                 blacksky.transport = %s
                 blacksky.cluster { url = "%s", node-id = "%s", lease-ttl = %dms, renew-every = %dms, fence-margin = 1s }
-                """.formatted(transport, url, id, ttl.toMillis(), renew.toMillis()));
+                %s
+                """.formatted(transport, url, id, ttl.toMillis(), renew.toMillis(), more));
         ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--config",
                 conf.toString(), "--data", dir.resolve("data").toString());
         builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0"); // tests run beside a user's bot

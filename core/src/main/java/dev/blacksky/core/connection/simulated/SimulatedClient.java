@@ -5,6 +5,7 @@ import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.connection.ConnectionFailedException;
 import dev.blacksky.core.connection.ConnectionFailure;
 import dev.blacksky.core.schedule.TimeSource;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -18,6 +19,7 @@ public final class SimulatedClient implements ConnectionClient {
     private boolean closed;
     private boolean hung;
     private TimeSource.Cancellable keepalive;
+    private RehearsalLink link;
 
     SimulatedClient(SimulatedClients server, ClientListener listener) {
         this.server = server;
@@ -37,6 +39,9 @@ public final class SimulatedClient implements ConnectionClient {
         }
         switch (server.opened()) {
             case SimulatedClients.Outcome.Login l -> {
+                if (!register()) {
+                    return login;
+                }
                 synchronized (this) {
                     keepalive = server.every(this::beat);
                 }
@@ -52,6 +57,30 @@ public final class SimulatedClient implements ConnectionClient {
             case SimulatedClients.Outcome.Fail f -> login.completeExceptionally(new ConnectionFailedException(f.failure()));
         }
         return login;
+    }
+
+    // With a rehearsal server shared by several processes: registers there, as a login reaches WhatsApp's servers.
+    private boolean register() {
+        String address = server.rehearsalServer();
+        if (address == null) {
+            return true;
+        }
+        try {
+            RehearsalLink opened = RehearsalLink.open(address, server.account(), () -> fail(new ConnectionFailure.Replaced()),
+                    why -> fail(new ConnectionFailure.NetworkError(why)));
+            synchronized (this) {
+                if (closed) {
+                    opened.close();
+                    return false;
+                }
+                link = opened;
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            login.completeExceptionally(new ConnectionFailedException(new ConnectionFailure.NetworkError(
+                    "rehearsal server " + address + " unreachable: " + e.getMessage())));
+            return false;
+        }
     }
 
     private void beat() {
@@ -87,6 +116,9 @@ public final class SimulatedClient implements ConnectionClient {
             wasOpen = connectCalled;
             if (keepalive != null) {
                 keepalive.cancel();
+            }
+            if (link != null) {
+                link.close();
             }
         }
         server.closed(wasOpen);

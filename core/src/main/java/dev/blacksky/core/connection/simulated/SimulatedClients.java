@@ -35,10 +35,30 @@ public final class SimulatedClients implements ConnectionClient.Factory {
     private Duration scanAfter;
     private TimeSource.Cancellable rotation;
     private TimeSource.Cancellable phone;
+    private String rehearsalServer;
+    private String account;
 
     public SimulatedClients(TimeSource time, Duration keepalive) {
         this.time = time;
         this.keepalive = keepalive;
+    }
+
+    /**
+     * Each login also registers {@code account} at a rehearsal server ("host:port") that other processes share;
+     * it replaces an older live connection of the same account with a 440 conflict, as WhatsApp does.
+     */
+    public synchronized SimulatedClients rehearsalServer(String hostPort, String account) {
+        this.rehearsalServer = hostPort;
+        this.account = account;
+        return this;
+    }
+
+    synchronized String rehearsalServer() {
+        return rehearsalServer;
+    }
+
+    synchronized String account() {
+        return account;
     }
 
     /**

@@ -7,6 +7,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import dev.blacksky.core.connection.ConnectionClient;
+import dev.blacksky.core.connection.ConnectionSettings;
 import dev.blacksky.core.connection.PairingCodes;
 import dev.blacksky.core.schedule.TimeSource;
 import java.time.Duration;
@@ -19,13 +20,20 @@ public final class SimulatedConnectionModule extends AbstractModule {
 
     private final boolean networkUp;
     private final Duration scanAfter;
+    private final String rehearsalServer;
 
     /**
      * @param networkUp false rehearses an outage: every connect fails as with no network
      * @param scanAfter non-null rehearses a pairing whose QR code the simulated phone scans after this long */
     public SimulatedConnectionModule(boolean networkUp, Duration scanAfter) {
+        this(networkUp, scanAfter, "");
+    }
+
+    /** @param rehearsalServer "host:port" of a rehearsal server several processes share; empty for none */
+    public SimulatedConnectionModule(boolean networkUp, Duration scanAfter, String rehearsalServer) {
         this.networkUp = networkUp;
         this.scanAfter = scanAfter;
+        this.rehearsalServer = rehearsalServer;
     }
 
     /** Reads {@code blacksky.connection.rehearsal-network} ("up" or "down"). */
@@ -45,7 +53,12 @@ public final class SimulatedConnectionModule extends AbstractModule {
                         "must be \"off\" or a duration shorter than blacksky.connection.pairing-timeout (" + timeout + ")");
             }
         }
-        return new SimulatedConnectionModule(network.equals("up"), scanAfter);
+        String server = config.getString("blacksky.connection.rehearsal-server");
+        if (!server.isEmpty() && !server.matches("[^:\\s]+:\\d{1,5}")) {
+            throw new ConfigException.BadValue(config.getValue("blacksky.connection.rehearsal-server").origin(),
+                    "blacksky.connection.rehearsal-server", "must be \"host:port\" or empty, got \"" + server + "\"");
+        }
+        return new SimulatedConnectionModule(network.equals("up"), scanAfter, server);
     }
 
     @Override
@@ -56,8 +69,11 @@ public final class SimulatedConnectionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SimulatedClients clients(TimeSource time, PairingCodes codes) {
+    SimulatedClients clients(TimeSource time, PairingCodes codes, ConnectionSettings connection) {
         SimulatedClients clients = new SimulatedClients(time, KEEPALIVE).network(networkUp);
+        if (!rehearsalServer.isEmpty()) {
+            clients.rehearsalServer(rehearsalServer, connection.account());
+        }
         return scanAfter == null ? clients : clients.rehearsePairing(codes, scanAfter);
     }
 }
