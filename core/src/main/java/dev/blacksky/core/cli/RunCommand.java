@@ -4,7 +4,6 @@ import dev.blacksky.core.Blacksky;
 import dev.blacksky.core.BotHost;
 import dev.blacksky.core.HostOptions;
 import dev.blacksky.core.config.ConfigSources;
-import dev.blacksky.core.cluster.ClusterMembership;
 import dev.blacksky.core.cluster.ClusterUnavailableException;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.session.SessionLockedException;
@@ -51,66 +50,50 @@ final class RunCommand implements Callable<Integer> {
         Thread hook = Thread.ofPlatform().name("shutdown").unstarted(host::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         StopSignals.install(host::requestStop);
-        ClusterMembership membership;
+        StandbyStart cluster;
         try {
-            membership = StandbyStart.join(host);
+            cluster = StandbyStart.join(host);
         } catch (ClusterUnavailableException e) {
             System.err.println("blacksky: " + e.getMessage());
             Runtime.getRuntime().removeShutdownHook(hook);
             return ExitCodes.FAILURE;
         }
-        if (membership != null && !StandbyStart.awaitLease(membership, host)) {
-            membership.close(); // stopped while standing by
-            Runtime.getRuntime().removeShutdownHook(hook);
-            return ExitCodes.OK;
-        }
-        if (membership != null) {
+        try (cluster) {
             try {
-                StandbyStart.restoreSession(membership, host);
+                if (!cluster.awaitTurn()) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    return ExitCodes.OK; // stopped while standing by
+                }
             } catch (IOException | SQLException e) {
                 System.err.println("blacksky: cannot take the session from the cluster database: " + e.getMessage()
                         + "; the account is handed back and this node stops");
-                membership.close();
                 Runtime.getRuntime().removeShutdownHook(hook);
                 return ExitCodes.FAILURE;
             }
-        }
-        try {
-            host.start();
-        } catch (SessionLockedException e) {
-            System.err.println("blacksky: " + e.getMessage());
-            if (membership != null) {
-                membership.close();
+            try {
+                host.start();
+            } catch (SessionLockedException e) {
+                System.err.println("blacksky: " + e.getMessage());
+                Runtime.getRuntime().removeShutdownHook(hook);
+                return ExitCodes.SESSION_LOCKED;
             }
-            Runtime.getRuntime().removeShutdownHook(hook);
-            return ExitCodes.SESSION_LOCKED;
-        }
-        if (membership != null) {
-            StandbyStart.replicateSession(membership, host);
-        }
-        try {
-            host.serveOperations(System.err, System.console() != null);
-        } catch (ConfigurationException e) {
-            System.err.println("blacksky: " + e.getMessage());
+            cluster.started();
+            try {
+                host.serveOperations(System.err, System.console() != null);
+            } catch (ConfigurationException e) {
+                System.err.println("blacksky: " + e.getMessage());
+                host.stop();
+                Runtime.getRuntime().removeShutdownHook(hook);
+                return ExitCodes.CONFIG;
+            }
+            host.awaitStopRequest();
             host.stop();
-            if (membership != null) {
-                membership.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting (SIGTERM); the hook finishes the stop
             }
-            Runtime.getRuntime().removeShutdownHook(hook);
-            return ExitCodes.CONFIG;
-        }
-        host.awaitStopRequest();
-        host.stop();
-        boolean lost = false;
-        if (membership != null) {
-            lost = membership.lostReason().isPresent();
-            membership.close(); // after the stop: the lease is handed over once the connection is closed
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting (SIGTERM); the hook finishes the stop
-        }
-        return lost ? ExitCodes.LEASE_LOST : ExitCodes.OK;
+            return cluster.lost() ? ExitCodes.LEASE_LOST : ExitCodes.OK;
+        } // closing hands the lease over, once the host (and its connection) has stopped
     }
 }

@@ -13,40 +13,41 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code run} in a cluster: join, stand by until this node holds the account, and stop at once if it is lost. */
-final class StandbyStart {
+/**
+ * {@code run}'s part in a cluster: join, stand by until this node holds the account, bring the cluster's session
+ * in, and stop at once if the account is lost. Without {@code blacksky.cluster.url} every step does nothing.
+ */
+final class StandbyStart implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StandbyStart.class);
 
-    private StandbyStart() {
+    private final BotHost host;
+    private final ClusterMembership membership; // null without a cluster
+
+    private StandbyStart(BotHost host, ClusterMembership membership) {
+        this.host = host;
+        this.membership = membership;
     }
 
-    /** The membership, or null without {@code blacksky.cluster.url}. */
-    static ClusterMembership join(BotHost host) {
+    /** Joins the cluster, if one is configured; throws ClusterUnavailableException when its database is not usable. */
+    static StandbyStart join(BotHost host) {
         ClusterSettings settings = host.injector().getInstance(ClusterSettings.class);
         if (!settings.enabled()) {
-            return null;
+            return new StandbyStart(host, null);
         }
-        String account = host.injector().getInstance(SessionService.class).layout().name();
-        return ClusterMembership.join(settings, account,
+        String account = session(host).layout().name();
+        return new StandbyStart(host, ClusterMembership.join(settings, account,
                 why -> Thread.ofPlatform().name("cluster-fence-stop").start(() -> {
                     host.stopAtOnce(); // the connection first, before the lease can run out on the database
                     host.requestStop();
-                }));
+                })));
     }
 
-    /** With the lease held, before the host starts: the cluster's copy of the session goes in place first. */
-    static void restoreSession(ClusterMembership membership, BotHost host) throws IOException, SQLException {
-        log.info("Session: {}", membership.restoreSession(host.injector().getInstance(SessionService.class).layout()));
-    }
-
-    /** Once the host runs: its session's backups are copied to the cluster. */
-    static void replicateSession(ClusterMembership membership, BotHost host) {
-        membership.replicateSession(host.injector().getInstance(SessionService.class));
-    }
-
-    /** Waits for the lease; false when the process was told to stop first. */
-    static boolean awaitLease(ClusterMembership membership, BotHost host) throws InterruptedException {
+    /** Waits for the lease and puts the cluster's session in place; false when told to stop while standing by. */
+    boolean awaitTurn() throws InterruptedException, IOException, SQLException {
+        if (membership == null) {
+            return true;
+        }
         CompletableFuture<Void> leased = CompletableFuture.runAsync(() -> {
             try {
                 membership.awaitLease();
@@ -54,16 +55,43 @@ final class StandbyStart {
                 Thread.currentThread().interrupt();
             }
         }, runnable -> Thread.ofPlatform().daemon().name("cluster-standby").start(runnable));
-        while (!host.stopRequested()) {
+        while (!leased.isDone()) {
+            if (host.stopRequested()) {
+                return false;
+            }
             try {
                 leased.get(200, TimeUnit.MILLISECONDS);
-                return true;
             } catch (TimeoutException e) {
                 // still standing by: look at the stop request again
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        return false;
+        log.info("Session: {}", membership.restoreSession(session(host).layout()));
+        return true;
+    }
+
+    /** Once the host runs: its session's backups are copied to the cluster. */
+    void started() {
+        if (membership != null) {
+            membership.replicateSession(session(host));
+        }
+    }
+
+    /** Whether the node had to stop because it lost the account's lease. */
+    boolean lost() {
+        return membership != null && membership.lostReason().isPresent();
+    }
+
+    /** Hands the lease over (after the host stopped: its connection is closed by then). */
+    @Override
+    public void close() {
+        if (membership != null) {
+            membership.close();
+        }
+    }
+
+    private static SessionService session(BotHost host) {
+        return host.injector().getInstance(SessionService.class);
     }
 }
