@@ -147,12 +147,18 @@ public final class BotHost {
             outbound.connected();
             connection(ConnectionState.STARTING, ConnectionState.CONNECTED, transport.name() + " transport started");
         }
+        http.hostStarted();
         log.info("Blacksky is running on the {} transport; data in {}", transport.name(), paths.data());
+    }
+
+    /** In a cluster, before this node runs its account: readiness and the dashboard say why (see serveOperations). */
+    public void standby(String why) {
+        http.standby(why);
     }
 
     /**
      * Starts the operations server (dashboard, health, metrics) of {@code blacksky run}; embedded hosts and tests
-     * have none. Throws {@link dev.blacksky.core.config.ConfigurationException} when its port cannot be had.
+     * have none. A cluster node serves it while standing by too, before {@link #start()}. Throws {@link dev.blacksky.core.config.ConfigurationException} when its port cannot be had.
      *
      * @param interactive whether a person reads {@code terminal}: only then is a newly made token shown
      */

@@ -26,11 +26,7 @@ final class ClusterNode {
     static Process start(Path dir, String id, String transport, String url, Duration ttl, Duration renew, String more)
             throws IOException {
         Files.createDirectories(dir);
-        Path conf = Files.writeString(dir.resolve("node.conf"), """
-                blacksky.transport = %s
-                blacksky.cluster { url = "%s", node-id = "%s", lease-ttl = %dms, renew-every = %dms, fence-margin = 1s }
-                %s
-                """.formatted(transport, url, id, ttl.toMillis(), renew.toMillis(), more));
+        Path conf = Files.writeString(dir.resolve("node.conf"), config(id, transport, url, ttl, renew, more));
         ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/blacksky").toString(), "run", "--config",
                 conf.toString(), "--data", dir.resolve("data").toString());
         builder.environment().put("CONFIG_FORCE_blacksky_http_port", "0"); // tests run beside a user's bot
@@ -39,6 +35,15 @@ final class ClusterNode {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("run.out").toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("run.err").toFile()));
         return builder.start();
+    }
+
+    /** A node's configuration: the transport, and the cluster with a fence margin of 1 s. */
+    static String config(String id, String transport, String url, Duration ttl, Duration renew, String more) {
+        return """
+                blacksky.transport = %s
+                blacksky.cluster { url = "%s", node-id = "%s", lease-ttl = %dms, renew-every = %dms, fence-margin = 1s }
+                %s
+                """.formatted(transport, url, id, ttl.toMillis(), renew.toMillis(), more);
     }
 
     static void signal(Process p, String signal) throws IOException, InterruptedException {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,11 +78,23 @@ class ClusterNodesIT {
                 await("node-a connected").atMost(Duration.ofSeconds(60))
                         .until(() -> status("node-a").contains("\"CONNECTED\""));
 
-                b = node("node-b");
+                RunningBot standby = RunningBot.start(tmp.resolve("node-b"),
+                        ClusterNode.config("node-b", "simulated", url, TTL, RENEW, ""), Map.of());
+                b = standby.process();
                 await("node-b standing by").atMost(Duration.ofSeconds(60))
                         .until(() -> log("node-b").contains("Standing by: account 'default' is run by node node-a"));
                 assertThat(Files.exists(tmp.resolve("node-b/data/accounts/default/status.json")))
                         .as("a standby opens no session and no connection").isFalse();
+                // what a load balancer or an operator sees of a standby
+                assertThat(standby.get("/health/live").statusCode()).isEqualTo(200);
+                await("node-b's readiness names the owner").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    var ready = standby.get("/health/ready", standby.bearer());
+                    assertThat(ready.statusCode()).isEqualTo(503);
+                    assertThat(ready.body()).contains("standby: account 'default' is run by node node-a (epoch " + firstEpoch);
+                });
+                var overview = standby.get("/api/overview", standby.bearer());
+                assertThat(overview.statusCode()).isEqualTo(503);
+                assertThat(overview.body()).contains("standing by: account 'default' is run by node node-a");
 
                 signal(a, "STOP"); // past the TTL: node-b must take over
                 await("node-b takes over").atMost(Duration.ofSeconds(20)).until(() -> {

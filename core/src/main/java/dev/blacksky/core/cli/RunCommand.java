@@ -55,36 +55,31 @@ final class RunCommand implements Callable<Integer> {
             cluster = StandbyStart.join(host);
         } catch (ClusterUnavailableException e) {
             System.err.println("blacksky: " + e.getMessage());
-            Runtime.getRuntime().removeShutdownHook(hook);
-            return ExitCodes.FAILURE;
+            return exit(hook, ExitCodes.FAILURE);
         }
         try (cluster) {
+            if (cluster.clustered() && !serveOperations(host)) { // a standby answers health checks too
+                return exit(hook, ExitCodes.CONFIG);
+            }
             try {
                 if (!cluster.awaitTurn()) {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                    return ExitCodes.OK; // stopped while standing by
+                    return exit(hook, ExitCodes.OK); // stopped while standing by
                 }
             } catch (IOException | SQLException e) {
                 System.err.println("blacksky: cannot take the session from the cluster database: " + e.getMessage()
                         + "; the account is handed back and this node stops");
-                Runtime.getRuntime().removeShutdownHook(hook);
-                return ExitCodes.FAILURE;
+                return exit(hook, ExitCodes.FAILURE);
             }
             try {
                 host.start();
             } catch (SessionLockedException e) {
                 System.err.println("blacksky: " + e.getMessage());
-                Runtime.getRuntime().removeShutdownHook(hook);
-                return ExitCodes.SESSION_LOCKED;
+                return exit(hook, ExitCodes.SESSION_LOCKED);
             }
             cluster.started();
-            try {
-                host.serveOperations(System.err, System.console() != null);
-            } catch (ConfigurationException e) {
-                System.err.println("blacksky: " + e.getMessage());
+            if (!cluster.clustered() && !serveOperations(host)) {
                 host.stop();
-                Runtime.getRuntime().removeShutdownHook(hook);
-                return ExitCodes.CONFIG;
+                return exit(hook, ExitCodes.CONFIG);
             }
             host.awaitStopRequest();
             host.stop();
@@ -95,5 +90,21 @@ final class RunCommand implements Callable<Integer> {
             }
             return cluster.lost() ? ExitCodes.LEASE_LOST : ExitCodes.OK;
         } // closing hands the lease over, once the host (and its connection) has stopped
+    }
+
+    // False when its port cannot be had (said on stderr, naming the key).
+    private static boolean serveOperations(BotHost host) {
+        try {
+            host.serveOperations(System.err, System.console() != null);
+            return true;
+        } catch (ConfigurationException e) {
+            System.err.println("blacksky: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static int exit(Thread hook, int code) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        return code;
     }
 }

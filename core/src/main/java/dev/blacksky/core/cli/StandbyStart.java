@@ -50,7 +50,7 @@ final class StandbyStart implements AutoCloseable {
         }
         CompletableFuture<Void> leased = CompletableFuture.runAsync(() -> {
             try {
-                membership.awaitLease();
+                membership.awaitLease(host::standby);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -76,6 +76,11 @@ final class StandbyStart implements AutoCloseable {
         if (membership != null) {
             membership.replicateSession(session(host));
         }
+    }
+
+    /** Whether a cluster is configured: the node may stand by, and serves its dashboard meanwhile. */
+    boolean clustered() {
+        return membership != null;
     }
 
     /** Whether the node had to stop because it lost the account's lease. */

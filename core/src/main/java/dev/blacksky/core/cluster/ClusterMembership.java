@@ -77,16 +77,23 @@ public final class ClusterMembership implements AutoCloseable {
         return membership;
     }
 
-    /** Waits until this node holds the account (a standby may wait for hours); logs who holds it meanwhile. */
-    public Lease awaitLease() throws InterruptedException {
-        boolean told = false;
+    /**
+     * Waits until this node holds the account (a standby may wait for hours). Meanwhile tells {@code standingBy} who
+     * holds it, at once and each time that changes, and logs it the first time.
+     */
+    public Lease awaitLease(Consumer<String> standingBy) throws InterruptedException {
+        String told = null;
         while (true) {
             try {
-                return held.get(told ? 60 : 1, TimeUnit.SECONDS);
+                return held.get(told == null ? 1 : 5, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                if (!told) {
-                    told = true;
-                    log.info("Standing by: {}", holder());
+                String now = holder();
+                if (told == null) {
+                    log.info("Standing by: {}", now);
+                }
+                if (!now.equals(told)) {
+                    standingBy.accept(now);
+                    told = now;
                 }
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());

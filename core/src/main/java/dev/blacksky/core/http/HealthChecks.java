@@ -22,6 +22,7 @@ public final class HealthChecks {
     private final Transport transport;
     private volatile boolean started;
     private volatile boolean stopping;
+    private volatile String standby; // why this node does not run its account yet, in a cluster
 
     @Inject
     HealthChecks(ConnectionService connections, PluginHost plugins, Transport transport) {
@@ -30,12 +31,25 @@ public final class HealthChecks {
         this.transport = transport;
     }
 
-    void started() {
+    void markStarted() {
+        standby = null;
         started = true;
     }
 
     void stopping() {
         stopping = true;
+    }
+
+    void standby(String why) {
+        standby = why;
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    String standby() {
+        return standby;
     }
 
     /** The process answers: its HTTP thread runs and the host has not finished stopping. */
@@ -47,7 +61,9 @@ public final class HealthChecks {
         List<String> reasons = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Object> body = new LinkedHashMap<>();
-        if (!started) {
+        if (!started && standby != null) {
+            reasons.add("standby: " + standby);
+        } else if (!started) {
             reasons.add("starting: plugins and the transport are not up yet");
         }
         if (stopping) {

@@ -86,7 +86,6 @@ public final class OperationsServer {
         executor = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("http-", 0).daemon().factory());
         server.setExecutor(executor);
         server.start();
-        health.started();
         String address = address();
         log.info("Dashboard, health and metrics at {}", address);
         if (tokenMadeNow && interactive) {
@@ -104,6 +103,16 @@ public final class OperationsServer {
         InetSocketAddress bound = server.getAddress();
         String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getHostString();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/";
+    }
+
+    /** The host runs: readiness may turn 200 and the dashboard's data is there to read. */
+    public void hostStarted() {
+        health.markStarted();
+    }
+
+    /** In a cluster, before this node runs its account: readiness says why, and the dashboard's data is not there. */
+    public void standby(String why) {
+        health.standby(why);
     }
 
     /** Readiness turns 503 at once; the server keeps answering until {@link #stop()}. */
@@ -150,6 +159,9 @@ public final class OperationsServer {
                     ? Response.error(401, "an access token is needed: send 'Authorization: Bearer <token>' (the token is in "
                             + token.file() + "; 'blacksky http token' prints it)")
                     : page(401, "unauthorized.html");
+        }
+        if (!health.started() && path.startsWith("/api/")) { // nothing to show or change before the host runs
+            return Response.error(503, health.standby() != null ? "standing by: " + health.standby() : "starting");
         }
         if (get) {
             return switch (path) {

@@ -195,6 +195,10 @@ async function refresh() {
       problem('The access token was not accepted (rotated?). Open the link from "bin/blacksky http token" again.');
       return;
     }
+    if (response.status === 503) { // starting, or a cluster node standing by for its account
+      problem('This bot is not running its account yet: ' + (await response.json()).error + '.');
+      return;
+    }
     const o = await response.json();
     csrf = o.csrf;
     $('account').textContent = 'account ' + o.account + ' on ' + o.transport;
