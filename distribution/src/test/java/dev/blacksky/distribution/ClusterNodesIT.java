@@ -92,6 +92,12 @@ class ClusterNodesIT {
                     assertThat(ready.statusCode()).isEqualTo(503);
                     assertThat(ready.body()).contains("standby: account 'default' is run by node node-a (epoch " + firstEpoch);
                 });
+                Launch.Result status = Launch.of(RunningBot.DIST.resolve("bin/blacksky"), "status", "--config",
+                        tmp.resolve("node-b/bot.conf").toString(), "--data", tmp.resolve("node-b/data").toString())
+                        .env("JAVA_HOME", System.getProperty("java.home")).run();
+                assertThat(status.stdout()).as(status.toString())
+                        .contains("Cluster: account 'default' is run by node node-a (epoch " + firstEpoch)
+                        .containsPattern("2 live nodes \\(node-[ab], node-[ab]\\)");
                 var overview = standby.get("/api/overview", standby.bearer());
                 assertThat(overview.statusCode()).isEqualTo(503);
                 assertThat(overview.body()).contains("standing by: account 'default' is run by node node-a");

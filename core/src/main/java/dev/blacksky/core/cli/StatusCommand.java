@@ -3,6 +3,7 @@ package dev.blacksky.core.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
+import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigSources;
 import dev.blacksky.core.config.ConfigurationException;
@@ -68,10 +69,14 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path home = BlackskyCli.home();
         HostPaths paths;
+        ClusterSettings cluster;
+        String configured;
         try {
             Config config = ConfigLoader.load(
                     new ConfigSources(home.resolve("conf/application.conf"), configFiles, System.getenv()));
             paths = ConfigLoader.read(config, c -> HostPaths.resolve(home, c, data, null));
+            cluster = ConfigLoader.read(config, ClusterSettings::from);
+            configured = config.getString("blacksky.account");
         } catch (ConfigurationException e) {
             spec.commandLine().getErr().println("blacksky: " + e.getMessage());
             return ExitCodes.CONFIG;
@@ -82,6 +87,9 @@ final class StatusCommand implements Callable<Integer> {
             out.println(json(paths.data(), running, entries));
         } else {
             text(out, paths.data(), running, entries);
+            if (cluster.enabled()) {
+                out.println(ClusterLine.of(cluster, account != null ? account : configured));
+            }
         }
         out.flush();
         return running ? ExitCodes.OK : ExitCodes.FAILURE;

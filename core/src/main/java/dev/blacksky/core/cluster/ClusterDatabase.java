@@ -71,7 +71,8 @@ public final class ClusterDatabase implements AutoCloseable {
         pool.close();
     }
 
-    static String rootMessage(Throwable e) {
+    /** The root cause's message, which is what names the problem. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
