@@ -58,6 +58,9 @@ class ClusterChaosIT {
         whatsapp.close();
     }
 
+    private static final List<String> FAULTS =
+            List.of("SIGKILL of the owner", "owner frozen past its TTL", "database frozen past the TTL");
+
     private final Map<String, Process> nodes = new LinkedHashMap<>();
 
     private void start(String id) throws IOException {
@@ -91,6 +94,9 @@ class ClusterChaosIT {
         int rounds = Integer.getInteger("chaos.rounds", 5);
         Random random = new Random(Long.getLong("chaos.seed", 1));
         Map<String, Integer> faults = new LinkedHashMap<>();
+        // from the fault to a live lease of a running node, and to its connection up, worst per kind of fault
+        Map<String, Long> worstOwned = new LinkedHashMap<>();
+        Map<String, Long> worstConnected = new LinkedHashMap<>();
         List<Long> epochs = new ArrayList<>();
         try (ClusterDatabase observerDb = PostgresServer.node(url, "observer")) {
             LeaseStore observer = new LeaseStore(observerDb);
@@ -105,22 +111,25 @@ class ClusterChaosIT {
                 String owner = owned.owner();
                 Process victim = nodes.get(owner);
                 int fault = random.nextInt(3);
+                long faultAt = System.nanoTime();
+                Long ownedAt = null;
                 switch (fault) {
                     case 0 -> {
-                        faults.merge("SIGKILL of the owner", 1, Integer::sum);
+                        faults.merge(FAULTS.get(0), 1, Integer::sum);
                         victim.destroyForcibly().waitFor();
                     }
                     case 1 -> {
-                        faults.merge("owner frozen past its TTL", 1, Integer::sum);
+                        faults.merge(FAULTS.get(1), 1, Integer::sum);
                         signal(victim.pid(), "STOP");
                         LeaseRow next = ownedAgain(observer, owned.epoch(), "round " + round + ": taken over from frozen " + owner);
+                        ownedAt = System.nanoTime();
                         assertThat(next.owner()).isNotEqualTo(owner);
                         signal(victim.pid(), "CONT");
                         assertThat(victim.waitFor(30, TimeUnit.SECONDS)).as("frozen owner stops on resuming").isTrue();
                         assertThat(victim.exitValue()).as("exit code of the resumed owner " + owner).isEqualTo(6);
                     }
                     default -> {
-                        faults.merge("database frozen past the TTL", 1, Integer::sum);
+                        faults.merge(FAULTS.get(2), 1, Integer::sum);
                         Path status = tmp.resolve(owner).resolve("data/accounts/default/status.json");
                         pg.pause();
                         try {
@@ -140,7 +149,11 @@ class ClusterChaosIT {
                     }
                 }
                 owned = ownedAgain(observer, epochs.getLast(), "round " + round + ": owned again (epoch rises) after " + faults);
+                ownedAt = ownedAt != null ? ownedAt : System.nanoTime();
                 connected(owned.owner(), "round " + round);
+                String kind = FAULTS.get(fault);
+                worstOwned.merge(kind, (ownedAt - faultAt) / 1_000_000, Math::max);
+                worstConnected.merge(kind, (System.nanoTime() - faultAt) / 1_000_000, Math::max);
                 epochs.add(owned.epoch());
                 long current = owned.epoch();
                 await("round " + round + ": the owner's state recorded").atMost(Duration.ofSeconds(10))
@@ -148,8 +161,9 @@ class ClusterChaosIT {
             }
             assertThat(whatsapp.conflicts()).as("440 conflicts: two nodes' connections live at once").isEmpty();
             assertThat(whatsapp.logins()).as("logins seen by the rehearsal server").isGreaterThan(rounds);
-            System.out.printf("CHAOS rounds=%d seed=%d faults=%s epochs=%s logins=%d conflicts=%d%n", rounds,
-                    Long.getLong("chaos.seed", 1), faults, epochs, whatsapp.logins(), whatsapp.conflicts().size());
+            System.out.printf("CHAOS rounds=%d seed=%d faults=%s epochs=%s logins=%d conflicts=%d worstOwnedMs=%s"
+                    + " worstConnectedMs=%s%n", rounds, Long.getLong("chaos.seed", 1), faults, epochs, whatsapp.logins(),
+                    whatsapp.conflicts().size(), worstOwned, worstConnected);
         } finally {
             for (Process p : nodes.values()) {
                 signal(p.pid(), "CONT");
