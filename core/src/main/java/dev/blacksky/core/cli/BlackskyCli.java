@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Runs a WhatsApp bot whose commands are plugins.",
         subcommands = {RunCommand.class, PluginsCommand.class, StatusCommand.class, SessionCommand.class, HttpCommand.class,
-                ClusterCommand.class},
+                ClusterCommand.class, RehearsalServerCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  clean stop (end of console input, or SIGTERM)",
