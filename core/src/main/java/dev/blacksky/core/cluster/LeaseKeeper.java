@@ -34,6 +34,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private final Map<String, Held> held = new HashMap<>(); // guarded by this
     private ScheduledExecutorService rounds;
     private boolean closed; // guarded by this
+    private long unreachableSince; // on the rounds' thread only; 0 while the database answers
     private ScheduledExecutorService watchdog;
 
     public LeaseKeeper(LeaseStore store, ClusterSettings settings, List<String> accounts, AccountOwner owner) {
@@ -77,9 +78,16 @@ public final class LeaseKeeper implements AutoCloseable {
                 renew(lease);
             }
             acquireShare();
+            if (unreachableSince != 0) {
+                log.info("Cluster database reachable again after {} s", (nanoTime.getAsLong() - unreachableSince) / 1_000_000_000);
+                unreachableSince = 0;
+            }
         } catch (SQLException | RuntimeException e) {
-            log.warn("Cluster database unreachable ({}); accounts held stop {} before their leases run out unless a renewal"
-                    + " succeeds", ClusterDatabase.rootMessage(e), settings.fenceMargin());
+            if (unreachableSince == 0) { // once per outage, not every round
+                unreachableSince = nanoTime.getAsLong() | 1;
+                log.warn("Cluster database unreachable ({}); accounts held stop {} before their leases run out unless a"
+                        + " renewal succeeds", ClusterDatabase.rootMessage(e), settings.fenceMargin());
+            }
         }
     }
 
