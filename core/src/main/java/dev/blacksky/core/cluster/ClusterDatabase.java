@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -56,10 +55,6 @@ public final class ClusterDatabase implements AutoCloseable {
 
     Connection connection() throws SQLException {
         return pool.getConnection();
-    }
-
-    DataSource dataSource() {
-        return pool;
     }
 
     ClusterSettings settings() {
