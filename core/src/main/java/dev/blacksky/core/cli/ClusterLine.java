@@ -3,7 +3,6 @@ package dev.blacksky.core.cli;
 import dev.blacksky.core.cluster.ClusterDatabase;
 import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.cluster.ClusterUnavailableException;
-import dev.blacksky.core.cluster.LeaseRow;
 import dev.blacksky.core.cluster.LeaseStore;
 import dev.blacksky.core.cluster.NodeRow;
 import java.sql.SQLException;
@@ -20,7 +19,7 @@ final class ClusterLine {
             LeaseStore store = new LeaseStore(database);
             List<NodeRow> live = store.nodes(settings.leaseTtl()).stream().filter(NodeRow::live).toList();
             String lease = store.leases().stream().filter(r -> r.account().equals(account)).findFirst()
-                    .map(ClusterLine::describe).orElse("account '" + account + "' has never joined the cluster");
+                    .map(r -> r.describe() + (r.live() ? ", renewed " + r.age().toMillis() / 100 / 10.0 + " s ago" : "")).orElse("account '" + account + "' has never joined the cluster");
             return "Cluster: " + lease + "; " + live.size() + " live node" + (live.size() == 1 ? "" : "s")
                     + (live.isEmpty() ? "" : " (" + String.join(", ", live.stream().map(NodeRow::nodeId).toList()) + ")")
                     + ". 'blacksky cluster status' shows every account.";
@@ -28,12 +27,5 @@ final class ClusterLine {
             return "Cluster: the database " + settings.url() + " does not answer, so who runs the account is unknown ("
                     + ClusterDatabase.rootMessage(e) + ").";
         }
-    }
-
-    private static String describe(LeaseRow r) {
-        return r.live() ? "account '" + r.account() + "' is run by node " + r.owner() + " (epoch " + r.epoch()
-                + ", renewed " + r.age().toMillis() / 100 / 10.0 + " s ago)"
-                : "account '" + r.account() + "' is run by no node (epoch " + r.epoch() + ", lease "
-                + (r.owner() == null ? "free" : "expired") + ")";
     }
 }

@@ -51,12 +51,10 @@ public final class ClusterMembership implements AutoCloseable {
 
             @Override
             public void lost(String lostAccount, String why) {
-                if (closing) {
-                    return; // a clean stop: the host is already stopped
+                if (!closing) { // else a clean stop: the host is already stopped
+                    held.completeExceptionally(new IllegalStateException(why));
+                    lose(why);
                 }
-                lostReason = why;
-                held.completeExceptionally(new IllegalStateException(why));
-                onLost.accept(why);
             }
         });
     }
@@ -111,14 +109,17 @@ public final class ClusterMembership implements AutoCloseable {
 
     /** Once the session is open: copies each of its backups to the cluster, the newest one at once. */
     public void replicateSession(SessionService session) {
-        SessionReplica r = new SessionReplica(fenced, session.layout(), held.join(), why -> {
-            lostReason = why;
-            onLost.accept(why);
-        });
+        SessionReplica r = new SessionReplica(fenced, session.layout(), held.join(), this::lose);
         replica = r;
         session.addListener(r::onEvent);
         session.backups().list().stream().filter(Backup::valid).max(Comparator.comparing(Backup::created))
                 .ifPresent(r::upload);
+    }
+
+    // The node must stop the account: the lease is gone, or the database refused a write under its epoch.
+    private void lose(String why) {
+        lostReason = why;
+        onLost.accept(why);
     }
 
     /** Why the node had to stop the account, if it had to. */
@@ -141,9 +142,8 @@ public final class ClusterMembership implements AutoCloseable {
     private String holder() {
         try {
             return leases.leases().stream().filter(r -> keeper.accounts().contains(r.account())).findFirst()
-                    .map(r -> r.live() ? "account '" + r.account() + "' is run by node " + r.owner() + " (epoch " + r.epoch()
-                            + "); this node (" + leases.nodeId() + ") takes it over if that node stops or goes silent"
-                            : "account '" + r.account() + "' is free; this node (" + leases.nodeId() + ") takes it next")
+                    .map(r -> r.describe() + "; this node (" + leases.nodeId() + ") takes it "
+                            + (r.live() ? "over if that node stops or goes silent" : "next"))
                     .orElse("waiting for the account's lease");
         } catch (SQLException e) {
             return "the cluster database does not answer (" + e.getMessage() + ")";

@@ -3,8 +3,7 @@ package dev.blacksky.core.cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import dev.blacksky.core.config.ConfigRanges;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.blacksky.core.session.LockOwner;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -25,7 +24,7 @@ public record ClusterSettings(String url, String user, String password, String n
         String nodeId = c.getString("node-id");
         if (nodeId.isEmpty()) {
             // only asked of the system when there is a cluster: a host name lookup can be slow
-            nodeId = url.isEmpty() ? "" : hostName() + "-" + ProcessHandle.current().pid();
+            nodeId = url.isEmpty() ? "" : LockOwner.thisHost().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + ProcessHandle.current().pid();
         } else if (!NODE_ID.matcher(nodeId).matches()) {
             throw new ConfigException.BadValue(c.getValue("node-id").origin(), p + "node-id",
                     "must be 1 to 64 letters, digits, '.', '_' or '-', got \"" + nodeId + "\"");
@@ -44,13 +43,5 @@ public record ClusterSettings(String url, String user, String password, String n
 
     public boolean enabled() {
         return !url.isEmpty();
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
-        } catch (UnknownHostException e) {
-            return "node";
-        }
     }
 }

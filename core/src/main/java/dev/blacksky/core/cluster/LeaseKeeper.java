@@ -1,6 +1,6 @@
 package dev.blacksky.core.cluster;
 
-import java.net.InetAddress;
+import dev.blacksky.core.session.LockOwner;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +31,8 @@ public final class LeaseKeeper implements AutoCloseable {
     private final List<String> accounts;
     private final AccountOwner owner;
     private final LongSupplier nanoTime;
+    private final String host = LockOwner.thisHost(); // what the node list shows; a name lookup, so once
+    private final long pid = ProcessHandle.current().pid();
     private final Map<String, Held> held = new HashMap<>(); // guarded by this
     private ScheduledExecutorService rounds;
     private boolean closed; // guarded by this
@@ -51,7 +53,7 @@ public final class LeaseKeeper implements AutoCloseable {
 
     /** Registers the node and its accounts, then renews and acquires every {@code renew-every}. */
     public synchronized void start() throws SQLException {
-        store.heartbeat(hostName(), ProcessHandle.current().pid());
+        store.heartbeat(host, pid);
         store.register(accounts);
         rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("cluster-leases").factory());
         // Apart from the rounds, which may be stuck waiting for the database: the fence must never wait for it.
@@ -73,7 +75,7 @@ public final class LeaseKeeper implements AutoCloseable {
     void round() {
         fenceOverdue(); // a node resumed after a pause stops what it no longer holds before anything else
         try {
-            store.heartbeat(hostName(), ProcessHandle.current().pid());
+            store.heartbeat(host, pid);
             for (Lease lease : leases()) {
                 renew(lease);
             }
@@ -205,14 +207,6 @@ public final class LeaseKeeper implements AutoCloseable {
             store.nodeStopped();
         } catch (SQLException e) {
             log.debug("Could not mark the node stopped", e);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown";
         }
     }
 }

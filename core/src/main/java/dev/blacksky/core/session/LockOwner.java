@@ -9,7 +9,7 @@ import java.util.Properties;
 public record LockOwner(long pid, String host, Instant started) {
 
     static LockOwner current(Instant now) {
-        return new LockOwner(ProcessHandle.current().pid(), hostName(), now);
+        return new LockOwner(ProcessHandle.current().pid(), thisHost(), now);
     }
 
     String format() {
@@ -33,7 +33,8 @@ public record LockOwner(long pid, String host, Instant started) {
         return "pid " + pid + " on " + host + " (started " + started + ")";
     }
 
-    private static String hostName() {
+    /** This machine's name, as lock files and the cluster's node list show it (a name lookup: call it once). */
+    public static String thisHost() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
