@@ -7,6 +7,7 @@ import dev.blacksky.api.message.Messenger;
 import dev.blacksky.api.schedule.PluginScheduler;
 import dev.blacksky.api.storage.KeyValueStore;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -34,6 +35,17 @@ import org.slf4j.Logger;
  *
  * <p>Everything reached through the context is owned by the host and released when the plugin stops:
  * scheduled tasks are cancelled and the store is closed. The context is safe to use from any thread.
+ *
+ * <p><b>Accounts.</b> A host may run several WhatsApp accounts ({@code blacksky.accounts}); the plugin is loaded
+ * once and serves those listed in {@link #accounts()}. {@link #messenger()}, {@link #groups()} and {@link #media()}
+ * act for the account whose command, message or event the calling thread is handling, so a reply sent from a
+ * listener leaves through the account it heard; anywhere else (a scheduled task, a thread of the plugin's own)
+ * they act for the first account. {@link #messenger(String)} and {@link #groups(String)} name one:
+ *
+ * <pre>{@code
+ * context.scheduler().every(Duration.ofHours(1), () ->
+ *         context.messenger("support").send(ChatId.of("391234567890"), "Still here."));
+ * }</pre>
  */
 public interface PluginContext {
 
@@ -69,21 +81,60 @@ public interface PluginContext {
     PluginScheduler scheduler();
 
     /**
-     * Returns the messenger, to send messages from listeners and scheduled tasks.
+     * Returns the messenger, to send messages from listeners and scheduled tasks: through the account the calling
+     * thread is handling a command, message or event of, else the first of {@link #accounts()}.
      *
      * @return the messenger
      */
     Messenger messenger();
 
     /**
-     * Returns group information and administration.
+     * Returns the messenger of one account, whichever thread calls.
+     *
+     * <pre>{@code
+     * context.messenger("support").send(ChatId.of("391234567890"), "A new ticket came in.");
+     * }</pre>
+     *
+     * @param account an account name from {@link #accounts()}
+     * @return the account's messenger
+     * @throws IllegalArgumentException if the plugin does not serve that account, naming those it serves
+     */
+    Messenger messenger(String account);
+
+    /**
+     * Returns group information and administration, for the account chosen as in {@link #messenger()}.
      *
      * @return the groups
      */
     Groups groups();
 
     /**
-     * Returns the downloader for media that messages carry.
+     * Returns group information and administration of one account, whichever thread calls.
+     *
+     * @param account an account name from {@link #accounts()}
+     * @return the account's groups
+     * @throws IllegalArgumentException if the plugin does not serve that account, naming those it serves
+     */
+    Groups groups(String account);
+
+    /**
+     * Returns the accounts this plugin serves, in the order {@code blacksky.accounts} lists them: one, named by
+     * {@code blacksky.account} ({@code "default"} unless set), when the host runs a single account.
+     *
+     * @return the account names, never empty
+     */
+    List<String> accounts();
+
+    /**
+     * Returns the account the calling thread is handling a command, message or event of, else the first of
+     * {@link #accounts()}.
+     *
+     * @return the account name, for example {@code "default"}
+     */
+    String account();
+
+    /**
+     * Returns the downloader for media that messages carry, for the account chosen as in {@link #messenger()}.
      *
      * @return the downloader
      */

@@ -53,6 +53,18 @@ public interface CommandContext {
     boolean senderIsGroupAdmin();
 
     /**
+     * Returns the WhatsApp account the command came through; replies and {@link #send} leave through it too.
+     * With one account configured this is {@code blacksky.account}, normally {@code "default"}.
+     *
+     * <pre>{@code
+     * ctx.reply("You reached " + ctx.account() + ".");
+     * }</pre>
+     *
+     * @return the account name
+     */
+    String account();
+
+    /**
      * Replies in the chat the command came from. In a group the reply quotes the command's message, so
      * everyone sees whom it answers; in a private chat it does not. {@link #reply(OutgoingMessage)} decides
      * otherwise.

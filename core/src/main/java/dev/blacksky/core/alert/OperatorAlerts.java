@@ -4,6 +4,8 @@ import dev.blacksky.api.event.ConnectionState;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.core.connection.ConnectionStatus;
 import dev.blacksky.core.connection.StatusRecorder;
+import dev.blacksky.core.config.AccountPlan;
+import dev.blacksky.core.config.AccountPlans;
 import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.outbound.OutboundMessenger;
@@ -36,6 +38,7 @@ public final class OperatorAlerts implements StatusRecorder {
     private final TimeSource time;
     private final Consumer<String> toOwners;
     private final Webhook webhook;
+    private final String account;
     private ConnectionState last;
     private boolean everConnected;
     private Instant downSince;
@@ -45,19 +48,29 @@ public final class OperatorAlerts implements StatusRecorder {
 
     @Inject
     OperatorAlerts(AlertSettings settings, TimeSource time, OutboundMessenger outbound, Dispatcher dispatcher,
-                   BreakerTrips trips) {
+                   BreakerTrips trips, AccountPlan account, AccountPlans accounts) {
         this(settings, time, text -> dispatcher.accessPolicy().owners()
-                .forEach(owner -> outbound.send(ChatId.of(owner.value()), text)), trips);
+                .forEach(owner -> outbound.send(ChatId.of(owner.value()), text)), trips, accounts.all().size() > 1
+                ? account.name() : null, accounts.primary().name().equals(account.name()));
     }
 
     /** @param toOwners sends a WhatsApp message to every owner */
     OperatorAlerts(AlertSettings settings, TimeSource time, Consumer<String> toOwners, BreakerTrips trips) {
+        this(settings, time, toOwners, trips, null, true);
+    }
+
+    // `account` names the account in each alert when the host runs several; plugins' alerts come from the first.
+    private OperatorAlerts(AlertSettings settings, TimeSource time, Consumer<String> toOwners, BreakerTrips trips,
+                           String account, boolean first) {
         this.settings = settings;
         this.time = time;
         this.toOwners = toOwners;
+        this.account = account;
         this.webhook = settings.webhook() == null ? null : new Webhook(settings.webhook(), settings.webhookAttempts());
-        trips.addListener((plugin, reason) -> alert("plugin-breaker-open", "Plugin '" + plugin + "' is paused: " + reason,
-                Map.of("plugin", plugin)));
+        if (first) {
+            trips.addListener((plugin, reason) -> alert("plugin-breaker-open", "Plugin '" + plugin + "' is paused: "
+                    + reason, Map.of("plugin", plugin)));
+        }
     }
 
     @Override
@@ -113,7 +126,7 @@ public final class OperatorAlerts implements StatusRecorder {
         }
         Duration floor = settings.recoveryMessageAfter();
         if (!floor.isZero() && down.compareTo(floor) >= 0) {
-            String text = "✅ Back online after " + DurationText.of(down) + " down" + why + ".";
+            String text = (account == null ? "" : "[" + account + "] ") + "✅ Back online after " + DurationText.of(down) + " down" + why + ".";
             toOwners.accept(text);
         }
     }
@@ -133,13 +146,17 @@ public final class OperatorAlerts implements StatusRecorder {
     }
 
     private void alert(String kind, String summary, Map<String, Object> details) {
-        log.info("ALERT ({}): {}", kind, summary); // each source already warned in its own words
+        String said = account == null || details.containsKey("plugin") ? summary : "[" + account + "] " + summary;
+        log.info("ALERT ({}): {}", kind, said); // each source already warned in its own words
         if (webhook == null) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
-        body.put("summary", summary);
+        body.put("summary", said);
+        if (account != null && !details.containsKey("plugin")) {
+            body.put("account", account);
+        }
         body.put("at", time.clock().instant().toString());
         body.putAll(details);
         webhook.post(body);

@@ -39,7 +39,7 @@ public final class AccessPolicy {
         return (bannedUsers.contains(user) || bannedChats.contains(chat)) && !owners.contains(user);
     }
 
-    public boolean mayRun(CommandSpec spec, boolean owner, boolean groupAdmin, ChatType chatType) {
+    public static boolean mayRun(CommandSpec spec, boolean owner, boolean groupAdmin, ChatType chatType) {
         return allowedBy(spec.access(), owner, groupAdmin, chatType) && inScope(spec.scope(), chatType);
     }
 

@@ -17,14 +17,16 @@ final class CommandMeters {
     enum Outcome { OK, REFUSED, ERROR, TIMEOUT }
 
     private final MeterRegistry registry;
+    private final String account;
 
-    CommandMeters(MeterRegistry registry) {
+    CommandMeters(MeterRegistry registry, String account) {
         this.registry = registry;
+        this.account = account;
     }
 
     void record(String plugin, String command, Outcome outcome, long nanos) {
         Timer.builder("blacksky.commands").description("Command calls by plugin, command and outcome")
-                .tags("plugin", plugin, "command", command, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .tags("account", account, "plugin", plugin, "command", command, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
                 .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -8,6 +8,7 @@ import dev.blacksky.api.command.CommandSpec;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.core.config.KeySuggestions;
 import dev.blacksky.core.outbound.Origin;
+import dev.blacksky.core.config.AccountPlan;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.WriteLedger;
@@ -34,10 +35,12 @@ final class CommandRunner {
     private final PluginCalls calls;
     private final Cooldowns cooldowns;
     private final CommandMeters meters;
+    private final AccountPlan account;
 
     CommandRunner(CommandRegistry registry, DispatchSettings settings, OutboundMessenger messenger, TimeSource time,
-                  AccessPolicy access, PluginCalls calls, Cooldowns cooldowns, CommandMeters meters) {
+                  AccessPolicy access, PluginCalls calls, Cooldowns cooldowns, CommandMeters meters, AccountPlan account) {
         this.meters = meters;
+        this.account = account;
         this.cooldowns = cooldowns;
         this.registry = registry;
         this.settings = settings;
@@ -53,7 +56,7 @@ final class CommandRunner {
      */
     void run(CommandLine called, Inbound inbound, ChatQueues.Turn turn) {
         Message message = inbound.message();
-        Route found = registry.lookup(called.word());
+        Route found = lookup(called.word());
         if (found == null) {
             boolean reply = message.chat().isGroup() ? settings.replyToUnknownInGroups() : settings.replyToUnknownInPrivate();
             if (reply) {
@@ -75,7 +78,7 @@ final class CommandRunner {
         PluginGate gate = route.gate();
         PluginGate.Admission admission = gate.admit();
         if (admission instanceof PluginGate.Retired) {
-            Route current = registry.lookup(called.word()); // reloaded just now: the new version takes the call
+            Route current = lookup(called.word()); // reloaded just now: the new version takes the call
             if (current == null || current == found) {
                 say(message, "Sorry, " + shown(line, route) + " is being reloaded; try again in a moment.");
                 return;
@@ -91,11 +94,11 @@ final class CommandRunner {
         // Revoked at the deadline, before the interrupt: the user is told the command was stopped, and a late
         // reply would only confuse them.
         HostCommandContext context = new HostCommandContext(message, invokedAs, line.prefix(), owner,
-                inbound.senderIsGroupAdmin(), messenger.as(Origin.replyFrom(route.pluginId())), calls,
+                inbound.senderIsGroupAdmin(), account.name(), messenger.as(Origin.replyFrom(route.pluginId())), calls,
                 () -> spec.cooldown().ifPresent(cooldown -> cooldowns.reset(route, cooldown, message)));
         Duration timeout = spec.timeout().orElse(settings.commandTimeout());
         String what = "command " + shown(line, route) + " of plugin '" + route.pluginId() + "'";
-        PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(route.pluginId(), gate.classLoader(), what), gate,
+        PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(route.pluginId(), account.name(), gate.classLoader(), what), gate,
                 settings.commandSlowAfter(), timeout, context::revoke);
         long started = System.nanoTime();
         turn.passWhen(call.outcome().thenAccept(failure -> {
@@ -170,12 +173,18 @@ final class CommandRunner {
         return null;
     }
 
+    // A command of a plugin this account does not serve is unknown here.
+    private Route lookup(String word) {
+        Route route = registry.lookup(word);
+        return route != null && account.serves(route.pluginId()) ? route : null;
+    }
+
     // Among the commands this user may run here, by any name they answer to.
     private Optional<String> suggest(String word, Inbound inbound) {
         Message message = inbound.message();
         boolean owner = access.isOwner(message.sender().id());
-        List<String> names = registry.all().stream()
-                .filter(route -> access.mayRun(route.spec(), owner, inbound.senderIsGroupAdmin(), message.chat().type()))
+        List<String> names = registry.all().stream().filter(route -> account.serves(route.pluginId()))
+                .filter(route -> AccessPolicy.mayRun(route.spec(), owner, inbound.senderIsGroupAdmin(), message.chat().type()))
                 .flatMap(route -> java.util.stream.Stream.concat(java.util.stream.Stream.of(registry.reachableName(route)),
                         route.spec().aliases().stream()))
                 .toList();

@@ -10,6 +10,7 @@ import dev.blacksky.api.event.PollVotedEvent;
 import dev.blacksky.api.event.MessageReceivedEvent;
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
+import dev.blacksky.core.config.AccountPlan;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 
 /** Turns inbound messages into command calls, each chat in order, so a stuck plugin delays only its own chat. */
 @Singleton
-public final class Dispatcher implements AutoCloseable {
+public final class Dispatcher {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -46,10 +47,13 @@ public final class Dispatcher implements AutoCloseable {
     private final EventDelivery events;
     private final CommandRunner commands;
 
+    private final AccountPlan account;
+
     @Inject
     public Dispatcher(CommandRegistry registry, ListenerRegistry listeners, DispatchSettings settings,
                       Transport transport, OutboundMessenger messenger, TimeSource time, PluginCalls calls,
-                      Storage storage, MeterRegistry meters) {
+                      Storage storage, MeterRegistry meters, AccountPlan account) {
+        this.account = account;
         this.listeners = listeners;
         this.settings = settings;
         this.calls = calls;
@@ -58,13 +62,13 @@ public final class Dispatcher implements AutoCloseable {
                 settings.bannedChats());
         this.recent = new RecentMessages(settings.dedupCapacity());
         this.commands = new CommandRunner(registry, settings, messenger, time, access, calls,
-                new Cooldowns(new KeptCooldowns(storage)), new CommandMeters(meters));
-        this.events = new EventDelivery(listeners, settings, calls);
-        try {
-            registry.register(CommandRegistry.BUILTIN, List.of(new HelpCommand(registry, access)));
-        } catch (InvalidCommandException e) {
-            throw new IllegalStateException(e);
-        }
+                new Cooldowns(new KeptCooldowns(storage, account.name())), new CommandMeters(meters, account.name()), account);
+        this.events = new EventDelivery(listeners, settings, calls, account);
+    }
+
+    /** The account whose messages this dispatcher handles. */
+    public String account() {
+        return account.name();
     }
 
     /** Handles one message after its chat's earlier ones, without blocking the caller; done when listeners are too. */
@@ -147,7 +151,7 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             }
             handled = true;
-            if (listeners.all().isEmpty()) {
+            if (listeners.all().stream().noneMatch(entry -> account.serves(entry.pluginId()))) {
                 heard.complete(null);
             } else { // beside the chat: its next message does not wait for them
                 events.deliver(new MessageReceivedEvent(message)).whenComplete((ignored, error) -> heard.complete(null));
@@ -194,11 +198,5 @@ public final class Dispatcher implements AutoCloseable {
     /** Forgets what dispatch kept of routes that are gone, so nothing keeps their plugin's classes alive. */
     public void forget(Collection<Route> routes) {
         commands.forget(routes);
-        calls.renew(); // no plugin thread keeps a thread-local of the plugin's, or its class loader
-    }
-
-    @Override
-    public void close() {
-        calls.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.blacksky.core.dispatch;
 
 import dev.blacksky.api.event.BotEvent;
+import dev.blacksky.core.config.AccountPlan;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -15,8 +16,10 @@ final class EventDelivery {
     private final ListenerRegistry listeners;
     private final DispatchSettings settings;
     private final PluginCalls calls;
+    private final AccountPlan account;
 
-    EventDelivery(ListenerRegistry listeners, DispatchSettings settings, PluginCalls calls) {
+    EventDelivery(ListenerRegistry listeners, DispatchSettings settings, PluginCalls calls, AccountPlan account) {
+        this.account = account;
         this.listeners = listeners;
         this.settings = settings;
         this.calls = calls;
@@ -24,7 +27,7 @@ final class EventDelivery {
 
     /** Completes when every listener has handled the event (or failed, or timed out). */
     CompletableFuture<Void> deliver(BotEvent event) {
-        List<ListenerRegistry.Entry> all = listeners.all().stream().filter(entry -> entry.wants(event)).toList();
+        List<ListenerRegistry.Entry> all = listeners.all().stream().filter(entry -> account.serves(entry.pluginId()) && entry.wants(event)).toList();
         if (all.isEmpty()) {
             return DONE;
         }
@@ -53,7 +56,7 @@ final class EventDelivery {
             done.complete(null);
             return;
         }
-        PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(entry.pluginId(), gate.classLoader(), what), gate,
+        PluginCalls.Guarded call = calls.guard(new PluginCalls.Call(entry.pluginId(), account.name(), gate.classLoader(), what), gate,
                 settings.commandSlowAfter(), settings.commandTimeout(), () -> { });
         call.outcome().thenAccept(failure -> {
                     if (failure == PluginCalls.TIMED_OUT) {

@@ -32,11 +32,12 @@ final class HelpCommand implements Command {
             .build();
 
     private final CommandRegistry registry;
-    private final AccessPolicy access;
+    private final java.util.function.BiPredicate<String, String> serves;
 
-    HelpCommand(CommandRegistry registry, AccessPolicy access) {
+    /** {@code serves} tells whether an account (first) runs a plugin's (second) commands: help lists only those. */
+    HelpCommand(CommandRegistry registry, java.util.function.BiPredicate<String, String> serves) {
         this.registry = registry;
-        this.access = access;
+        this.serves = serves;
     }
 
     @Override
@@ -51,7 +52,8 @@ final class HelpCommand implements Command {
     }
 
     private boolean mayRun(CommandContext ctx, Route route) {
-        return access.mayRun(route.spec(), ctx.senderIsOwner(), ctx.senderIsGroupAdmin(), ctx.chat().type());
+        return serves.test(ctx.account(), route.pluginId())
+                && AccessPolicy.mayRun(route.spec(), ctx.senderIsOwner(), ctx.senderIsGroupAdmin(), ctx.chat().type());
     }
 
     private String list(CommandContext ctx) {
@@ -75,8 +77,8 @@ final class HelpCommand implements Command {
         String[] words = topic.split("\\s+", 2);
         String name = words[0];
         // Out of its scope a command is explained all the same, as calling it says where it works: one truth.
-        Optional<Route> found = registry.find(name).filter(route -> mayRun(ctx, route)
-                || !AccessPolicy.inScope(route.spec().scope(), ctx.chat().type()));
+        Optional<Route> found = registry.find(name).filter(route -> serves.test(ctx.account(), route.pluginId())
+                && (mayRun(ctx, route) || !AccessPolicy.inScope(route.spec().scope(), ctx.chat().type())));
         if (found.isPresent() && words.length > 1 && !found.get().subroutes().isEmpty()) {
             found = Optional.ofNullable(found.get().subroutes().get(words[1].toLowerCase(Locale.ROOT)));
         }

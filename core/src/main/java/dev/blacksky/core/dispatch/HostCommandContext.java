@@ -18,14 +18,17 @@ final class HostCommandContext implements CommandContext {
     private final String prefix;
     private final boolean senderIsOwner;
     private final boolean senderIsGroupAdmin;
+    private final String account;
     private final Messenger messenger;
     private final PluginCalls calls;
     private final Runnable resetCooldown;
     private volatile boolean revoked;
 
     HostCommandContext(Message message, String invokedAs, String prefix, boolean senderIsOwner,
-                       boolean senderIsGroupAdmin, Messenger messenger, PluginCalls calls, Runnable resetCooldown) {
+                       boolean senderIsGroupAdmin, String account, Messenger messenger, PluginCalls calls,
+                       Runnable resetCooldown) {
         this.resetCooldown = resetCooldown;
+        this.account = account;
         this.message = message;
         this.invokedAs = invokedAs;
         this.prefix = prefix;
@@ -71,6 +74,11 @@ final class HostCommandContext implements CommandContext {
     @Override
     public boolean senderIsGroupAdmin() {
         return senderIsGroupAdmin;
+    }
+
+    @Override
+    public String account() {
+        return account;
     }
 
     // In a group the answer quotes its question, so that everyone sees whom it answers.

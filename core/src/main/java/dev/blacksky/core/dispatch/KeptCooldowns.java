@@ -10,10 +10,13 @@ final class KeptCooldowns {
     private static final String WHO = "The cooldowns";
 
     private final Storage storage;
+    private final String account;
     private volatile boolean open;
 
-    KeptCooldowns(Storage storage) {
+    /** Cooldowns of {@code account}: a user waiting on one account may still use another. */
+    KeptCooldowns(Storage storage, String account) {
         this.storage = storage;
+        this.account = account + "|";
     }
 
     private void open() {
@@ -30,18 +33,18 @@ final class KeptCooldowns {
     Optional<Instant> until(Route route, String scope) {
         open();
         return storage.database().query(WHO, "SELECT until FROM cooldowns WHERE plugin = ? AND command = ? AND scope = ?",
-                r -> Instant.ofEpochMilli(r.getLong(1)), route.pluginId(), route.title(), scope).stream().findFirst();
+                r -> Instant.ofEpochMilli(r.getLong(1)), route.pluginId(), route.title(), account + scope).stream().findFirst();
     }
 
     void save(Route route, String scope, Instant until) {
         open();
         storage.database().update(WHO, "INSERT OR REPLACE INTO cooldowns (plugin, command, scope, until) VALUES (?, ?, ?, ?)",
-                route.pluginId(), route.title(), scope, until.toEpochMilli());
+                route.pluginId(), route.title(), account + scope, until.toEpochMilli());
     }
 
     void delete(Route route, String scope) {
         open();
         storage.database().update(WHO, "DELETE FROM cooldowns WHERE plugin = ? AND command = ? AND scope = ?",
-                route.pluginId(), route.title(), scope);
+                route.pluginId(), route.title(), account + scope);
     }
 }

@@ -44,8 +44,11 @@ public final class PluginCalls implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** Plugin code and what to call it in logs, such as "command !ping of plugin 'basics'". */
-    public record Call(String pluginId, ClassLoader loader, String what) {
+    /**
+     * Plugin code and what to call it in logs, such as "command !ping of plugin 'basics'"; {@code account} is the
+     * account whose message or event it handles, null for a scheduled task.
+     */
+    public record Call(String pluginId, String account, ClassLoader loader, String what) {
     }
 
     /**
@@ -63,7 +66,7 @@ public final class PluginCalls implements AutoCloseable {
             steps().execute(() -> {
                 lastStarted = call;
                 try {
-                    PluginScope.run(call.pluginId(), call.loader(), () -> {
+                    PluginScope.run(call.pluginId(), call.account(), call.loader(), () -> {
                         body.run();
                         return null;
                     });
@@ -260,7 +263,7 @@ public final class PluginCalls implements AutoCloseable {
             lastStarted = call;
             Throwable error = null;
             try {
-                PluginScope.run(call.pluginId(), call.loader(), body);
+                PluginScope.run(call.pluginId(), call.account(), call.loader(), body);
             } catch (Throwable t) {
                 escalate(t, call);
                 error = t;

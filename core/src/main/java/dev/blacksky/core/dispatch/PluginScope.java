@@ -11,11 +11,42 @@ public final class PluginScope {
         T run() throws Exception;
     }
 
+    private static final ThreadLocal<String> ACCOUNT = new ThreadLocal<>();
+
     private PluginScope() {
+    }
+
+    /** The account whose command, message or event the current thread runs plugin code for; null elsewhere. */
+    public static String account() {
+        return ACCOUNT.get();
     }
 
     /** Runs {@code body} in the scope of plugin {@code pluginId}; a null {@code loader} leaves the context loader alone. */
     public static <T> T run(String pluginId, ClassLoader loader, Body<T> body) throws Exception {
+        return run(pluginId, null, loader, body);
+    }
+
+    /** {@link #run(String, ClassLoader, Body)} for a call that came through {@code account} (null: none). */
+    public static <T> T run(String pluginId, String account, ClassLoader loader, Body<T> body) throws Exception {
+        String previousAccount = ACCOUNT.get();
+        ACCOUNT.set(account);
+        if (account != null) {
+            MDC.put("account", account);
+        }
+        try {
+            return inPlugin(pluginId, loader, body);
+        } finally {
+            if (previousAccount == null) {
+                ACCOUNT.remove();
+                MDC.remove("account");
+            } else {
+                ACCOUNT.set(previousAccount);
+                MDC.put("account", previousAccount);
+            }
+        }
+    }
+
+    private static <T> T inPlugin(String pluginId, ClassLoader loader, Body<T> body) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         String previousPlugin = MDC.get("plugin");

@@ -1,5 +1,6 @@
 package dev.blacksky.core.http;
 
+import dev.blacksky.core.account.HostedAccount;
 import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.plugin.PluginHost;
 import jakarta.inject.Inject;
@@ -19,16 +20,14 @@ final class DashboardActions {
     private static final Pattern OUTBOX = Pattern.compile("/api/outbox/([A-Za-z0-9._-]{1,100})/(retry|discard)");
 
     private final PluginHost plugins;
-    private final OutboundMessenger outbound;
 
     @Inject
-    DashboardActions(PluginHost plugins, OutboundMessenger outbound) {
+    DashboardActions(PluginHost plugins) {
         this.plugins = plugins;
-        this.outbound = outbound;
     }
 
-    /** Runs the action the path names; null if the path names none. */
-    Response run(String path) {
+    /** Runs the action the path names, on {@code account}'s outbox for a dead letter; null if the path names none. */
+    Response run(String path, HostedAccount account) {
         Matcher plugin = PLUGIN.matcher(path);
         if (plugin.matches()) {
             String id = plugin.group(1);
@@ -45,7 +44,8 @@ final class DashboardActions {
         if (outbox.matches()) {
             String id = outbox.group(1);
             boolean retry = outbox.group(2).equals("retry");
-            log.info("Dashboard: {} dead letter {}", retry ? "retry" : "discard", id);
+            log.info("Dashboard: {} dead letter {} of account '{}'", retry ? "retry" : "discard", id, account.name());
+            OutboundMessenger outbound = account.outbound();
             boolean done = retry ? outbound.retryDead(id) : outbound.discardDead(id);
             return done ? Response.json(200, Map.of("message", (retry ? "Sending " : "Discarded ") + id + "."))
                     : Response.error(404, "There is no dead letter " + id + " in the outbox.");

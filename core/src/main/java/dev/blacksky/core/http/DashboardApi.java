@@ -1,5 +1,7 @@
 package dev.blacksky.core.http;
 
+import dev.blacksky.core.account.HostedAccount;
+import dev.blacksky.core.account.HostedAccounts;
 import dev.blacksky.core.connection.ConnectionService;
 import dev.blacksky.core.connection.ConnectionStatus;
 import dev.blacksky.core.connection.HistoryEntry;
@@ -32,92 +34,118 @@ final class DashboardApi {
 
     private static final int SHOWN = 50;
 
-    private final ConnectionService connections;
-    private final Transport transport;
+    private final HostedAccounts accounts;
     private final PluginHost plugins;
-    private final OutboundMessenger outbound;
-    private final SessionService session;
-    private final PairingCodes codes;
     private final MeterRegistry meters;
     private final Clock clock;
 
     @Inject
-    DashboardApi(ConnectionService connections, Transport transport, PluginHost plugins, OutboundMessenger outbound,
-                 SessionService session, PairingCodes codes, MeterRegistry meters, Clock clock) {
-        this.connections = connections;
-        this.transport = transport;
+    DashboardApi(HostedAccounts accounts, PluginHost plugins, MeterRegistry meters, Clock clock) {
+        this.accounts = accounts;
         this.plugins = plugins;
-        this.outbound = outbound;
-        this.session = session;
-        this.codes = codes;
         this.meters = meters;
         this.clock = clock;
     }
 
-    Map<String, Object> overview(String csrf) {
+    /** What the dashboard shows of {@code account} (the first when null), with every account's state. */
+    Map<String, Object> overview(String csrf, HostedAccount account) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("account", session.layout().name());
-        json.put("transport", transport.name());
+        json.put("account", account.name());
+        json.put("transport", account.transport().name());
         json.put("now", clock.instant().toString());
         json.put("csrf", csrf);
-        json.put("connection", connection());
-        json.put("uptime", uptime());
-        json.put("history", history());
-        json.put("pairing", pairing());
+        json.put("accounts", accounts.all().stream().map(a -> Map.of("name", a.name(),
+                "state", String.valueOf(new Shown(a).connection().get("state")))).toList());
+        Shown shown = new Shown(account);
+        json.put("connection", shown.connection());
+        json.put("uptime", shown.uptime());
+        json.put("history", shown.history());
+        json.put("pairing", shown.pairing());
         json.put("plugins", plugins());
-        json.put("outbox", outbox());
-        json.put("session", session());
+        json.put("outbox", shown.outbox());
+        json.put("session", shown.sessionFiles());
         return json;
     }
 
-    private Map<String, Object> connection() {
-        ConnectionStatus status = connections.supervisor().map(s -> s.status()).orElse(null);
-        if (status == null) {
-            return Map.of("supervised", false, "state", "CONNECTED", "reason", transport.name()
-                    + " transport: local, always connected");
-        }
-        Map<String, Object> json = new LinkedHashMap<>(StatusFile.fields(status));
-        json.put("supervised", true);
-        json.put("terminal", status.state().isTerminal());
-        return json;
+    /** The QR code {@code account} shows, as SVG; null when no pairing waits for a scan. */
+    String qrSvg(HostedAccount account) {
+        return account.pairingCodes().current().map(code -> QrSvg.of(code.payload())).orElse(null);
     }
 
-    private List<Object> uptime() {
-        if (connections.supervisor().isEmpty()) {
-            return List.of();
-        }
-        List<Object> windows = new ArrayList<>();
-        connections.history().summaries().forEach((name, summary) -> windows.add(summary.fields(name)));
-        return windows;
-    }
+    // One account's part of the page.
+    private record Shown(ConnectionService connections, Transport transport, OutboundMessenger outbound,
+                         SessionService session, PairingCodes codes) {
 
-    private List<Object> history() {
-        if (connections.supervisor().isEmpty()) {
-            return List.of();
+        Shown(HostedAccount account) {
+            this(account.connections(), account.transport(), account.outbound(), account.session(), account.pairingCodes());
         }
-        List<HistoryEntry> entries = connections.history().entries();
-        List<Object> newestFirst = new ArrayList<>();
-        for (int i = entries.size() - 1; i >= 0 && newestFirst.size() < 200; i--) {
-            newestFirst.add(entries.get(i).fields());
+
+        Map<String, Object> connection() {
+            ConnectionStatus status = connections.supervisor().map(s -> s.status()).orElse(null);
+            if (status == null) {
+                return Map.of("supervised", false, "state", "CONNECTED", "reason", transport.name()
+                        + " transport: local, always connected");
+            }
+            Map<String, Object> json = new LinkedHashMap<>(StatusFile.fields(status));
+            json.put("supervised", true);
+            json.put("terminal", status.state().isTerminal());
+            return json;
         }
-        return newestFirst;
-    }
 
-    private Map<String, Object> pairing() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        codes.current().ifPresentOrElse(code -> {
-            json.put("showing", true);
-            json.put("serial", code.serial());
-        }, () -> json.put("showing", false));
-        boolean connected = connections.supervisor().map(s -> s.status().state() == dev.blacksky.api.event.ConnectionState.CONNECTED)
-                .orElse(true);
-        json.put("linkedAs", connected ? transport.self().map(u -> u.value()).orElse(null) : null);
-        return json;
-    }
+        List<Object> uptime() {
+            if (connections.supervisor().isEmpty()) {
+                return List.of();
+            }
+            List<Object> windows = new ArrayList<>();
+            connections.history().summaries().forEach((name, summary) -> windows.add(summary.fields(name)));
+            return windows;
+        }
 
-    /** The QR code on show, as SVG; null when no pairing waits for a scan. */
-    String qrSvg() {
-        return codes.current().map(code -> QrSvg.of(code.payload())).orElse(null);
+        List<Object> history() {
+            if (connections.supervisor().isEmpty()) {
+                return List.of();
+            }
+            List<HistoryEntry> entries = connections.history().entries();
+            List<Object> newestFirst = new ArrayList<>();
+            for (int i = entries.size() - 1; i >= 0 && newestFirst.size() < 200; i--) {
+                newestFirst.add(entries.get(i).fields());
+            }
+            return newestFirst;
+        }
+
+        Map<String, Object> pairing() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            codes.current().ifPresentOrElse(code -> {
+                json.put("showing", true);
+                json.put("serial", code.serial());
+            }, () -> json.put("showing", false));
+            boolean connected = connections.supervisor().map(s -> s.status().state() == dev.blacksky.api.event.ConnectionState.CONNECTED)
+                    .orElse(true);
+            json.put("linkedAs", connected ? transport.self().map(u -> u.value()).orElse(null) : null);
+            return json;
+        }
+
+        Map<String, Object> outbox() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("kept", outbound.keepsUnsent());
+            json.put("queued", outbound.queued());
+            json.put("items", outbound.outbox(false).stream().limit(SHOWN).map(DashboardApi::item).toList());
+            json.put("dead", outbound.outbox(true).stream().limit(SHOWN).map(DashboardApi::item).toList());
+            return json;
+        }
+
+        Map<String, Object> sessionFiles() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("folder", session.layout().root().toString());
+            json.put("lockOwner", AccountLock.readOwner(session.layout().lockFile()).map(Object::toString).orElse(null));
+            List<Object> backups = new ArrayList<>();
+            for (Backup b : session.backups().list()) {
+                backups.add(Map.of("name", b.name(), "created", b.created().toString(), "valid", b.valid()));
+            }
+            json.put("backups", backups);
+            json.put("quarantine", names(session.layout().quarantine()));
+            return json;
+        }
     }
 
     private List<Object> plugins() {
@@ -147,15 +175,6 @@ final class DashboardApi {
         return list;
     }
 
-    private Map<String, Object> outbox() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("kept", outbound.keepsUnsent());
-        json.put("queued", outbound.queued());
-        json.put("items", outbound.outbox(false).stream().limit(SHOWN).map(DashboardApi::item).toList());
-        json.put("dead", outbound.outbox(true).stream().limit(SHOWN).map(DashboardApi::item).toList());
-        return json;
-    }
-
     private static Map<String, Object> item(OutboundMessenger.OutboxEntry e) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", e.id());
@@ -164,19 +183,6 @@ final class DashboardApi {
         json.put("text", e.text());
         json.put("attempts", e.attempts());
         json.put("lastError", e.lastError());
-        return json;
-    }
-
-    private Map<String, Object> session() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("folder", session.layout().root().toString());
-        json.put("lockOwner", AccountLock.readOwner(session.layout().lockFile()).map(Object::toString).orElse(null));
-        List<Object> backups = new ArrayList<>();
-        for (Backup b : session.backups().list()) {
-            backups.add(Map.of("name", b.name(), "created", b.created().toString(), "valid", b.valid()));
-        }
-        json.put("backups", backups);
-        json.put("quarantine", names(session.layout().quarantine()));
         return json;
     }
 

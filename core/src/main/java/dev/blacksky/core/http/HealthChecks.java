@@ -1,11 +1,11 @@
 package dev.blacksky.core.http;
 
 import dev.blacksky.api.event.ConnectionState;
-import dev.blacksky.core.connection.ConnectionService;
+import dev.blacksky.core.account.HostedAccount;
+import dev.blacksky.core.account.HostedAccounts;
 import dev.blacksky.core.connection.ConnectionStatus;
 import dev.blacksky.core.plugin.PluginFailure;
 import dev.blacksky.core.plugin.PluginHost;
-import dev.blacksky.core.transport.Transport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -17,18 +17,16 @@ import java.util.Map;
 @Singleton
 public final class HealthChecks {
 
-    private final ConnectionService connections;
+    private final HostedAccounts accounts;
     private final PluginHost plugins;
-    private final Transport transport;
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile String standby; // why this node does not run its account yet, in a cluster
 
     @Inject
-    HealthChecks(ConnectionService connections, PluginHost plugins, Transport transport) {
-        this.connections = connections;
+    HealthChecks(HostedAccounts accounts, PluginHost plugins) {
+        this.accounts = accounts;
         this.plugins = plugins;
-        this.transport = transport;
     }
 
     void markStarted() {
@@ -69,15 +67,38 @@ public final class HealthChecks {
         if (stopping) {
             reasons.add("stopping");
         }
-        ConnectionStatus status = connections.supervisor().map(s -> s.status()).orElse(null);
-        if (status != null) {
-            body.put("state", status.state().name());
-            body.put("terminal", status.state().isTerminal());
-            if (status.state() != ConnectionState.CONNECTED) {
-                reasons.add(status.state() + ": " + status.reason());
+        // Ready when every account is connected; the first account's state stays at the top, as with one account.
+        boolean several = accounts.all().size() > 1;
+        List<Object> each = new ArrayList<>();
+        for (HostedAccount account : accounts.all()) {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("name", account.name());
+            String failed = accounts.failure(account.name());
+            ConnectionStatus status = account.connections().supervisor().map(s -> s.status()).orElse(null);
+            if (failed != null) {
+                state.put("state", "FAILED");
+                state.put("terminal", true);
+                reasons.add((several ? "account " + account.name() + ": " : "") + "failed to start: " + failed);
+            } else if (status != null) {
+                state.put("state", status.state().name());
+                state.put("terminal", status.state().isTerminal());
+                if (status.state() != ConnectionState.CONNECTED) {
+                    reasons.add((several ? "account " + account.name() + ": " : "") + status.state() + ": " + status.reason());
+                }
+            } else {
+                state.put("state", started && !stopping && !account.stopping() ? "CONNECTED" : "STARTING");
+                state.put("terminal", false);
             }
+            state.put("transport", account.transport().name());
+            each.add(state);
+        }
+        if (!each.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> first = (Map<String, Object>) each.getFirst();
+            body.put("state", first.get("state"));
+            body.put("terminal", first.get("terminal"));
         } else {
-            body.put("state", started && !stopping ? "CONNECTED" : "STARTING");
+            body.put("state", "STARTING");
             body.put("terminal", false);
         }
         if (started) {
@@ -87,7 +108,8 @@ public final class HealthChecks {
             }
         }
         body.put("status", reasons.isEmpty() ? "ready" : "not ready");
-        body.put("transport", transport.name());
+        body.put("transport", accounts.all().isEmpty() ? "" : accounts.primary().transport().name());
+        body.put("accounts", each);
         body.put("reasons", reasons);
         body.put("warnings", warnings);
         return Response.json(reasons.isEmpty() ? 200 : 503, body);

@@ -6,6 +6,8 @@ import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.metrics.HostMeters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.blacksky.core.account.HostedAccount;
+import dev.blacksky.core.account.HostedAccounts;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -44,9 +46,13 @@ public final class OperationsServer {
     private ExecutorService executor;
     private boolean tokenMadeNow;
 
+    private final HostedAccounts accounts;
+
     @Inject
     OperationsServer(HttpSettings settings, HostPaths paths, HealthChecks health, DashboardApi api,
-                     DashboardActions actions, PrometheusMeterRegistry prometheus, HostMeters meters) {
+                     DashboardActions actions, PrometheusMeterRegistry prometheus, HostMeters meters,
+                     HostedAccounts accounts) {
+        this.accounts = accounts;
         this.settings = settings;
         this.paths = paths;
         this.health = health;
@@ -170,9 +176,17 @@ public final class OperationsServer {
                     meters.bindJvmMeters();
                     yield Response.text(200, "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape());
                 }
-                case "/api/overview" -> Response.json(200, api.overview(settings.tokenRequired() ? token.csrf() : ""));
+                case "/api/overview" -> {
+                    HostedAccount account = account(request);
+                    yield account == null ? unknownAccount(request)
+                            : Response.json(200, api.overview(settings.tokenRequired() ? token.csrf() : "", account));
+                }
                 case "/api/pairing/qr.svg" -> {
-                    String svg = api.qrSvg();
+                    HostedAccount account = account(request);
+                    if (account == null) {
+                        yield unknownAccount(request);
+                    }
+                    String svg = api.qrSvg(account);
                     yield svg == null ? Response.error(404, "no pairing is waiting for a scan")
                             : Response.text(200, "image/svg+xml", svg);
                 }
@@ -186,8 +200,23 @@ public final class OperationsServer {
         if (auth == Auth.COOKIE && !token.csrf().equals(request.header("X-Blacksky-Csrf"))) {
             return Response.error(403, "cross-site request refused: the X-Blacksky-Csrf header is missing or wrong");
         }
-        Response done = actions.run(path);
+        HostedAccount account = account(request);
+        if (account == null) {
+            return unknownAccount(request);
+        }
+        Response done = actions.run(path, account);
         return done != null ? done : Response.error(404, "no such action: " + path);
+    }
+
+    // The account a request names with ?account=, the first one when it names none; null for one that is not here.
+    private HostedAccount account(Request request) {
+        String name = request.query().get("account");
+        return name == null || name.isEmpty() ? accounts.primary() : accounts.named(name).orElse(null);
+    }
+
+    private Response unknownAccount(Request request) {
+        return Response.error(404, "there is no account '" + request.query().get("account") + "' here; this bot runs "
+                + accounts.plans().names());
     }
 
     private enum Auth { NONE, BEARER, COOKIE, OPEN }

@@ -1,5 +1,7 @@
 package dev.blacksky.core.plugin;
 
+import dev.blacksky.core.account.HostedAccount;
+import dev.blacksky.core.account.HostedAccounts;
 import com.typesafe.config.Config;
 import dev.blacksky.api.ApiVersion;
 import dev.blacksky.api.PluginLifecycle;
@@ -7,14 +9,12 @@ import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.CommandRegistry;
-import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.dispatch.DurationText;
 import dev.blacksky.core.dispatch.InvalidCommandException;
 import dev.blacksky.core.dispatch.PluginCalls;
 import dev.blacksky.core.dispatch.PluginScope;
 import dev.blacksky.core.dispatch.Route;
 import dev.blacksky.core.outbound.Origin;
-import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.HostPluginScheduler;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
@@ -47,16 +47,15 @@ final class GenerationStarter {
     private final CommandRegistry registry;
     private final Storage storage;
     private final PluginContexts contexts;
-    private final OutboundMessenger messenger;
-    private final Dispatcher dispatcher;
+    private final HostedAccounts accounts;
     private final PluginCalls calls;
     private final PluginHostSettings settings;
     private final AtomicLong generations = new AtomicLong();
     private final BreakerTrips trips;
 
     GenerationStarter(HostPluginManager manager, GuiceExtensionFactory extensions, Path shadows, Config config,
-                      CommandRegistry registry, Storage storage, PluginContexts contexts, OutboundMessenger messenger,
-                      Dispatcher dispatcher, PluginCalls calls, PluginHostSettings settings, BreakerTrips trips) {
+                      CommandRegistry registry, Storage storage, PluginContexts contexts, HostedAccounts accounts,
+                      PluginCalls calls, PluginHostSettings settings, BreakerTrips trips) {
         this.trips = trips;
         this.manager = manager;
         this.extensions = extensions;
@@ -65,8 +64,7 @@ final class GenerationStarter {
         this.registry = registry;
         this.storage = storage;
         this.contexts = contexts;
-        this.messenger = messenger;
-        this.dispatcher = dispatcher;
+        this.accounts = accounts;
         this.calls = calls;
         this.settings = settings;
     }
@@ -189,7 +187,8 @@ final class GenerationStarter {
         } catch (Exception | LinkageError e) {
             log.warn("Plugin '{}' failed to stop cleanly: {}", old.pluginId(), describe(e));
         }
-        dispatcher.forget(old.routes());
+        accounts.all().forEach(account -> account.dispatcher().forget(old.routes()));
+        calls.renew(); // no plugin thread keeps a thread-local of the plugin's, or its class loader
         discard(old.generationId(), old.context(), old.shadowJar());
         List<Thread> stubborn = LeftoverThreads.stop(old.loader(), 1000);
         if (!stubborn.isEmpty()) {
@@ -224,7 +223,8 @@ final class GenerationStarter {
                 + "' resumes it now, '!plugin disable " + pluginId + "' turns it off.";
         log.warn("Plugin '{}' paused: {}", pluginId, reason);
         trips.tripped(pluginId, reason);
-        dispatcher.accessPolicy().owners().forEach(owner -> messenger.send(ChatId.of(owner.value()), text));
+        HostedAccount first = accounts.primary(); // owners hear it once, from the first account
+        first.dispatcher().accessPolicy().owners().forEach(owner -> first.outbound().send(ChatId.of(owner.value()), text));
     }
 
     // A setting the plugin reads but does not declare: named by its full path, not through Guice's provision trace.

@@ -8,16 +8,14 @@ import dev.blacksky.api.message.MediaDownloader;
 import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.dispatch.DispatchSettings;
 import dev.blacksky.core.dispatch.PluginCalls;
-import dev.blacksky.core.group.GroupDirectory;
-import dev.blacksky.core.inbound.MediaDownloads;
-import dev.blacksky.core.outbound.Origin;
-import dev.blacksky.core.outbound.OutboundMessenger;
+import dev.blacksky.core.account.HostedAccounts;
 import dev.blacksky.core.schedule.HostPluginScheduler;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /** Makes each plugin's {@link HostPluginContext}; what a plugin chains to a stage runs on its threads, not the host's. */
@@ -26,22 +24,17 @@ final class PluginContexts {
 
     private final Storage storage;
     private final TimeSource time;
-    private final OutboundMessenger messenger;
+    private final HostedAccounts accounts;
     private final PluginCalls calls;
-    private final GroupDirectory groups;
-    private final MediaDownloads downloads;
     private final String prefix;
 
     @Inject
-    PluginContexts(Storage storage, TimeSource time, OutboundMessenger messenger, PluginCalls calls, GroupDirectory groups,
-                   MediaDownloads downloads, DispatchSettings dispatch) {
+    PluginContexts(Storage storage, TimeSource time, HostedAccounts accounts, PluginCalls calls, DispatchSettings dispatch) {
         this.prefix = dispatch.prefixes().getFirst();
         this.storage = storage;
         this.time = time;
-        this.messenger = messenger;
+        this.accounts = accounts;
         this.calls = calls;
-        this.groups = groups;
-        this.downloads = downloads;
     }
 
     java.time.Clock clock() {
@@ -49,65 +42,67 @@ final class PluginContexts {
     }
 
     HostPluginContext create(String id, ClassLoader loader, Config pluginConfig) {
-        PluginCalls.Call task = new PluginCalls.Call(id, loader, "scheduled task of plugin '" + id + "'");
-        MediaDownloader media = (message, maxBytes) -> calls.forPlugin(downloads.download(message, maxBytes));
+        PluginCalls.Call task = new PluginCalls.Call(id, null, loader, "scheduled task of plugin '" + id + "'");
+        PluginAccounts served = new PluginAccounts(id, accounts, calls);
+        MediaDownloader media = (message, maxBytes) -> calls.forPlugin(served.current().downloads().download(message,
+                maxBytes));
         return new HostPluginContext(id, pluginConfig, storage.forPlugin(id),
-                new HostPluginScheduler(id, body -> calls.execute(task, body).join(), time),
-                messenger.as(Origin.broadcastFrom(id), calls::forPlugin), handedOff(groups, calls), media, prefix, time.clock(),
+                new HostPluginScheduler(id, body -> calls.execute(task, body).join(), time), served.currentMessenger(),
+                handedOff(() -> served.current().groups(), calls), media, served, prefix, time.clock(),
                 LoggerFactory.getLogger("plugin." + id));
     }
 
-    /** {@code groups} whose stages complete on the plugin's threads. */
-    static Groups handedOff(Groups groups, PluginCalls calls) {
+    /** The groups {@code of} names at each call, whose stages complete on the plugin's threads. */
+    static Groups handedOff(Supplier<Groups> of, PluginCalls calls) {
         return new Groups() {
             @Override
             public java.util.Optional<UserId> bot() {
-                return groups.bot();
+                return of.get().bot();
             }
 
             @Override
             public CompletionStage<GroupInfo> info(ChatId group) {
-                return calls.forPlugin(groups.info(group));
+                return calls.forPlugin(of.get().info(group));
             }
 
             @Override
             public CompletionStage<Void> add(ChatId group, UserId user) {
-                return calls.forPlugin(groups.add(group, user));
+                return calls.forPlugin(of.get().add(group, user));
             }
 
             @Override
             public CompletionStage<Void> remove(ChatId group, UserId user) {
-                return calls.forPlugin(groups.remove(group, user));
+                return calls.forPlugin(of.get().remove(group, user));
             }
 
             @Override
             public CompletionStage<Void> promote(ChatId group, UserId user) {
-                return calls.forPlugin(groups.promote(group, user));
+                return calls.forPlugin(of.get().promote(group, user));
             }
 
             @Override
             public CompletionStage<Void> demote(ChatId group, UserId user) {
-                return calls.forPlugin(groups.demote(group, user));
+                return calls.forPlugin(of.get().demote(group, user));
             }
 
             @Override
             public CompletionStage<Void> setSubject(ChatId group, String subject) {
-                return calls.forPlugin(groups.setSubject(group, subject));
+                return calls.forPlugin(of.get().setSubject(group, subject));
             }
 
             @Override
             public CompletionStage<Void> setDescription(ChatId group, String description) {
-                return calls.forPlugin(groups.setDescription(group, description));
+                return calls.forPlugin(of.get().setDescription(group, description));
             }
 
             @Override
             public CompletionStage<Void> setAnnouncementOnly(ChatId group, boolean on) {
-                return calls.forPlugin(groups.setAnnouncementOnly(group, on));
+                return calls.forPlugin(of.get().setAnnouncementOnly(group, on));
             }
 
             @Override
             public CompletionStage<String> inviteLink(ChatId group) {
-                return calls.forPlugin(groups.inviteLink(group));
+                return calls.forPlugin(of.get().inviteLink(group));
             }
         };
     }

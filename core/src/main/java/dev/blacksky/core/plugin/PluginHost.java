@@ -1,14 +1,13 @@
 package dev.blacksky.core.plugin;
 
+import dev.blacksky.core.account.HostedAccounts;
 import com.typesafe.config.Config;
 import dev.blacksky.api.ApiVersion;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.dispatch.CommandRegistry;
-import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.dispatch.InvalidCommandException;
 import dev.blacksky.core.dispatch.ListenerRegistry;
 import dev.blacksky.core.dispatch.PluginCalls;
-import dev.blacksky.core.outbound.OutboundMessenger;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import jakarta.inject.Inject;
@@ -45,8 +44,7 @@ public final class PluginHost {
     private final ListenerRegistry listeners;
     private final Storage storage;
     private final TimeSource time;
-    private final OutboundMessenger messenger;
-    private final Dispatcher dispatcher;
+    private final HostedAccounts accounts;
     private final PluginHostSettings settings;
     private final PluginCalls calls;
     private final PluginContexts contexts;
@@ -63,7 +61,7 @@ public final class PluginHost {
 
     @Inject
     public PluginHost(HostPaths paths, Config config, CommandRegistry registry, ListenerRegistry listeners,
-                      Storage storage, TimeSource time, OutboundMessenger messenger, Dispatcher dispatcher,
+                      Storage storage, TimeSource time, HostedAccounts accounts,
                       PluginHostSettings settings, PluginCalls calls,
                       PluginContexts contexts, BreakerTrips trips) {
         this.trips = trips;
@@ -73,8 +71,7 @@ public final class PluginHost {
         this.listeners = listeners;
         this.storage = storage;
         this.time = time;
-        this.messenger = messenger;
-        this.dispatcher = dispatcher;
+        this.accounts = accounts;
         this.settings = settings;
         this.calls = calls;
         this.contexts = contexts;
@@ -86,8 +83,8 @@ public final class PluginHost {
             manager = new HostPluginManager(paths.plugins(), ApiVersion.current(), m -> extensions = new GuiceExtensionFactory(m));
             states = new PluginStates(storage.forPlugin(""));
             Path shadows = paths.data().resolve("plugin-shadows");
-            starter = new GenerationStarter(manager, extensions, shadows, config, registry, storage, contexts, messenger,
-                    dispatcher, calls, settings, trips);
+            starter = new GenerationStarter(manager, extensions, shadows, config, registry, storage, contexts, accounts,
+                    calls, settings, trips);
             try {
                 starter.clearShadows();
                 registry.addBuiltins(new PluginAdminCommands(this).commands());
@@ -372,7 +369,10 @@ public final class PluginHost {
 
     /** What the plugin sent on its own and has queued, for owners judging its share of the sending budget. */
     public String sendsOf(String pluginId) {
-        return messenger.usage(pluginId);
+        if (accounts.all().size() == 1) {
+            return accounts.primary().outbound().usage(pluginId);
+        }
+        return String.join("; ", accounts.all().stream().map(a -> a.name() + ": " + a.outbound().usage(pluginId)).toList());
     }
 
     public Path folder() {

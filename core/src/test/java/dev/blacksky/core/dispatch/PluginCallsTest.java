@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PluginCallsTest {
 
-    private static final PluginCalls.Call CALL = new PluginCalls.Call("demo", null, "command !demo of plugin 'demo'");
+    private static final PluginCalls.Call CALL = new PluginCalls.Call("demo", null, null, "command !demo of plugin 'demo'");
 
     @Test
     void timeouts_of_centuries_saturate_instead_of_overflowing() {

@@ -76,10 +76,20 @@ public final class ConsoleTransport implements Transport {
     private volatile InboundSink sink;
     private volatile boolean stopped;
     private Thread reader;
+    private final String label;
+    private final ConsoleSwitchboard switchboard;
 
     /** {@code mediaFolder} receives the media the bot sends, so that a user can open it. */
     public ConsoleTransport(ConsoleSettings settings, InputStream in, PrintStream out, boolean interactive, Clock clock,
                             Path mediaFolder) {
+        this(settings, in, out, interactive, clock, mediaFolder, null, null);
+    }
+
+    // `label`, when not null, starts each printed line: several accounts print to one console.
+    private ConsoleTransport(ConsoleSettings settings, InputStream in, PrintStream out, boolean interactive, Clock clock,
+                             Path mediaFolder, String label, ConsoleSwitchboard switchboard) {
+        this.label = label;
+        this.switchboard = switchboard;
         this.settings = settings;
         this.in = in;
         this.out = out;
@@ -94,6 +104,14 @@ public final class ConsoleTransport implements Transport {
         return new ConsoleTransport(settings, System.in, stdout, Terminal.isInteractive(), clock, mediaFolder);
     }
 
+    /** One of several accounts on the process's console: its lines come through {@code switchboard}. */
+    public static ConsoleTransport shared(ConsoleSwitchboard switchboard, String account, ConsoleSettings settings,
+                                          Clock clock, Path mediaFolder) {
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        return new ConsoleTransport(settings, switchboard.attach(account), stdout, Terminal.isInteractive(), clock,
+                mediaFolder, ConsoleSwitchboard.label(account), switchboard);
+    }
+
     @Override
     public String name() {
         return "console";
@@ -105,7 +123,11 @@ public final class ConsoleTransport implements Transport {
         ConsoleSession session = new ConsoleSession(new User(UserId.of(settings.user()), settings.displayName()), groups);
         reader = Thread.ofPlatform().name("console-input").daemon(true).start(() -> readLoop(session, sink));
         if (interactive) {
-            printLine("Blacksky console. You are " + settings.user() + " (an owner). Type !help, or :help for directives.");
+            printLine("Blacksky console. You are " + settings.user() + " (an owner). Type !help, or :help for directives."
+                    + (switchboard != null ? " :account <name> speaks to another account." : ""));
+        }
+        if (switchboard != null) {
+            switchboard.start();
         }
     }
 
@@ -209,7 +231,7 @@ public final class ConsoleTransport implements Transport {
     }
 
     private void prompt(ConsoleSession session) {
-        if (interactive && settings.prompt()) {
+        if (interactive && settings.prompt() && label == null) {
             synchronized (outputLock) {
                 out.print(session.promptLabel());
                 out.flush();
@@ -274,7 +296,7 @@ public final class ConsoleTransport implements Transport {
 
     private void printLine(String text) {
         synchronized (outputLock) {
-            out.println(text);
+            out.println(label == null ? text : label + text.replace("\n", "\n" + label));
             out.flush();
         }
     }

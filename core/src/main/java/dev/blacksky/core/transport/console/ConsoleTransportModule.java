@@ -7,18 +7,31 @@ import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.transport.Transport;
 import java.time.Clock;
 
-/** Binds the console transport on the process's stdin and stdout. */
+/**
+ * Binds the console transport on the process's stdin and stdout; with {@code sharedAs} set, as that account on
+ * a console several accounts share.
+ */
 public final class ConsoleTransportModule extends AbstractModule {
 
     private final ConsoleSettings settings;
+    private final String sharedAs;
 
     public ConsoleTransportModule(ConsoleSettings settings) {
+        this(settings, null);
+    }
+
+    public ConsoleTransportModule(ConsoleSettings settings, String sharedAs) {
         this.settings = settings;
+        this.sharedAs = sharedAs;
     }
 
     @Provides
     @Singleton
-    Transport transport(Clock clock, HostPaths paths) {
+    Transport transport(Clock clock, HostPaths paths, ConsoleSwitchboard switchboard) {
+        if (sharedAs != null) {
+            return ConsoleTransport.shared(switchboard, sharedAs, settings, clock,
+                    paths.data().resolve("console").resolve(sharedAs).resolve("sent"));
+        }
         return ConsoleTransport.forProcess(settings, clock, paths.data().resolve("console").resolve("sent"));
     }
 }

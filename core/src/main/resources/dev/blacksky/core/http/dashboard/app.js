@@ -127,7 +127,7 @@ function drawPairing(p, connection) {
   if (p.showing) {
     $('pairing-status').textContent = 'Waiting for a phone to scan this code.';
     if (p.serial !== shownQr) {
-      img.src = 'api/pairing/qr.svg?serial=' + p.serial;
+      img.src = 'api/pairing/qr.svg?serial=' + p.serial + shownAccount('&');
       shownQr = p.serial;
     }
     img.hidden = false;
@@ -169,8 +169,8 @@ function drawOutbox(o) {
     cells(tr, [m.id, m.chat, m.plugin, m.text, m.lastError || '']);
     const actions = el('td');
     const base = 'api/outbox/' + encodeURIComponent(m.id) + '/';
-    actions.appendChild(button('Retry', 'retry', base + 'retry'));
-    actions.appendChild(button('Discard', 'discard', base + 'discard'));
+    actions.appendChild(button('Retry', 'retry', base + 'retry' + shownAccount('?')));
+    actions.appendChild(button('Discard', 'discard', base + 'discard' + shownAccount('?')));
     tr.appendChild(actions);
   });
 }
@@ -188,9 +188,27 @@ function drawSession(s) {
   if (!s.quarantine.length) quarantine.appendChild(el('li', 'empty', 'muted'));
 }
 
+// The account on show, when the bot runs several: chosen in the header, kept in the page's address (#account=name).
+function shownAccount(separator) {
+  const chosen = new URLSearchParams(location.hash.slice(1)).get('account');
+  return chosen ? separator + 'account=' + encodeURIComponent(chosen) : '';
+}
+
+function drawAccounts(accounts, shown) {
+  const list = $('accounts');
+  list.replaceChildren();
+  list.hidden = accounts.length < 2;
+  if (accounts.length < 2) return;
+  for (const a of accounts) {
+    const link = el('a', a.name + ' ' + a.state, a.name === shown ? 'badge current' : 'badge');
+    link.href = '#account=' + encodeURIComponent(a.name);
+    list.appendChild(link);
+  }
+}
+
 async function refresh() {
   try {
-    const response = await fetch('api/overview', { credentials: 'same-origin' });
+    const response = await fetch('api/overview' + shownAccount('?'), { credentials: 'same-origin' });
     if (response.status === 401) {
       problem('The access token was not accepted (rotated?). Open the link from "bin/blacksky http token" again.');
       return;
@@ -202,6 +220,7 @@ async function refresh() {
     const o = await response.json();
     csrf = o.csrf;
     $('account').textContent = 'account ' + o.account + ' on ' + o.transport;
+    drawAccounts(o.accounts, o.account);
     drawConnection(o.connection);
     drawUptime(o.uptime);
     drawTimeline(o.history, o.now);
@@ -224,3 +243,4 @@ function problem(text) {
 
 refresh();
 setInterval(refresh, 2000);
+addEventListener("hashchange", () => { shownQr = null; refresh(); });

@@ -1,0 +1,75 @@
+package dev.blacksky.core.metrics;
+
+import dev.blacksky.core.connection.ConnectionSettings;
+import dev.blacksky.core.inbound.InboundJournal;
+import dev.blacksky.core.outbound.OutboundMessenger;
+import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.transport.Transport;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One account's meters, tagged with its name, and removed again when the account stops. */
+@Singleton
+public final class AccountMeters implements AutoCloseable {
+
+    private final MeterRegistry registry;
+    private final String account;
+    private final Transport transport;
+    private final OutboundMessenger outbound;
+    private final SessionService session;
+    private final InboundJournal journal;
+    private final List<Meter> registered = new ArrayList<>();
+    private final Counter received;
+
+    @Inject
+    AccountMeters(MeterRegistry registry, ConnectionSettings connection, Transport transport, OutboundMessenger outbound,
+                  SessionService session, InboundJournal journal) {
+        this.registry = registry;
+        this.account = connection.account();
+        this.transport = transport;
+        this.outbound = outbound;
+        this.session = session;
+        this.journal = journal;
+        this.received = Counter.builder("blacksky.messages.received").description("Messages that reached the bot")
+                .tag("account", account).register(registry);
+        registered.add(received);
+    }
+
+    /** A message reached the bot (before dedup, bans and dispatch). */
+    public void received() {
+        received.increment();
+    }
+
+    public synchronized void start() {
+        registered.add(FunctionCounter.builder("blacksky.messages.sent", outbound, OutboundMessenger::sentCount)
+                .description("Messages the transport accepted").tag("account", account).register(registry));
+        registered.add(FunctionCounter.builder("blacksky.governor.waits", outbound, OutboundMessenger::pacedCount)
+                .description("Sends the send governor held back to keep to WhatsApp's pace").tag("account", account)
+                .register(registry));
+        registered.add(Gauge.builder("blacksky.outbox.queued", outbound, OutboundMessenger::queued)
+                .description("Messages queued or in flight").tag("account", account).register(registry));
+        registered.add(Gauge.builder("blacksky.outbox.dead", outbound, o -> o.deadLetters().size())
+                .description("Messages the outbox gave up on (dead letters)").tag("account", account).register(registry));
+        if (transport.durable()) {
+            registered.add(Gauge.builder("blacksky.journal.messages", journal, InboundJournal::size)
+                    .description("Messages kept in the inbound journal").tag("account", account).register(registry));
+        }
+        registered.add(FunctionCounter.builder("blacksky.session.writes", session, SessionService::writes)
+                .description("Completed writes of the WhatsApp session").tag("account", account).register(registry));
+        registered.add(FunctionCounter.builder("blacksky.session.backups", session, SessionService::backupsTaken)
+                .description("Session backups taken").tag("account", account).register(registry));
+    }
+
+    @Override
+    public synchronized void close() {
+        registered.forEach(registry::remove);
+        registered.clear();
+    }
+}

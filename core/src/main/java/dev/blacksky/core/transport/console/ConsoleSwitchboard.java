@@ -1,0 +1,106 @@
+package dev.blacksky.core.transport.console;
+
+import jakarta.inject.Singleton;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The process's console shared by several accounts on the console transport: each line goes to the account
+ * spoken to, {@code :account <name>} switches (the first account to begin with), and the end of input ends
+ * every account's input.
+ */
+@Singleton
+public final class ConsoleSwitchboard {
+
+    private final Map<String, PipedOutputStream> inputs = new LinkedHashMap<>(); // guarded by this
+    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private String target; // guarded by this
+    private boolean started; // guarded by this
+
+    /** The input of {@code account}'s console: the lines typed while it is spoken to. */
+    public synchronized InputStream attach(String account) {
+        try {
+            PipedInputStream in = new PipedInputStream(64 * 1024);
+            inputs.put(account, new PipedOutputStream(in));
+            if (target == null) {
+                target = account;
+            }
+            return in;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts reading the process's input, once, whichever account's console starts first. */
+    public synchronized void start() {
+        if (!started) {
+            started = true;
+            Thread.ofPlatform().name("console-switchboard").daemon(true).start(this::read);
+        }
+    }
+
+    /** Every line an account's console prints starts with this. */
+    static String label(String account) {
+        return "[" + account + "] ";
+    }
+
+    private void read() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.equals(":account") || line.startsWith(":account ")) {
+                    out.println("(" + switchTo(line.substring(":account".length()).strip()) + ")");
+                } else {
+                    forward(line);
+                }
+            }
+        } catch (IOException e) {
+            out.println("(reading the console failed: " + e.getMessage() + "; ending its input)");
+        }
+        synchronized (this) {
+            for (PipedOutputStream input : inputs.values()) {
+                try {
+                    input.close();
+                } catch (IOException ignored) {
+                    // that account's console has stopped reading already
+                }
+            }
+        }
+    }
+
+    private synchronized String switchTo(String account) {
+        if (account.isEmpty()) {
+            return "speaking to account '" + target + "'; :account <name> switches to one of " + inputs.keySet();
+        }
+        if (!inputs.containsKey(account)) {
+            return "there is no account '" + account + "' on the console; use one of " + inputs.keySet();
+        }
+        target = account;
+        return "now speaking to account '" + account + "'";
+    }
+
+    private void forward(String line) {
+        PipedOutputStream input;
+        String account;
+        synchronized (this) {
+            account = target;
+            input = inputs.get(account);
+        }
+        try {
+            input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            input.flush();
+        } catch (IOException e) {
+            out.println("(account '" + account + "' is not reading its console any more: " + e.getMessage() + ")");
+        }
+    }
+}
