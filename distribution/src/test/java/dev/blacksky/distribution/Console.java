@@ -23,8 +23,24 @@ final class Console implements AutoCloseable {
     final List<String> stderr = new CopyOnWriteArrayList<>();
 
     Console(Path home, String javaHome, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/blacksky").toString(), "run", "--console"));
+        this(command(home, "--console", args), javaHome);
+    }
+
+    /** {@code bin/blacksky run} with {@code args}: the transports are as configured, stdin is this console's. */
+    static Console asConfigured(Path home, String javaHome, String... args) throws IOException {
+        return new Console(command(home, null, args), javaHome);
+    }
+
+    private static List<String> command(Path home, String flag, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/blacksky").toString(), "run"));
+        if (flag != null) {
+            command.add(flag);
+        }
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private Console(List<String> command, String javaHome) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("CONFIG_FORCE_"));
         builder.environment().putAll(Launch.sandbox()); // --data given by the test still wins

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "rehearsal-server", mixinStandardHelpOptions = true,
         description = "Runs a simulated WhatsApp that simulated bots on this machine share (set their"
                 + " blacksky.connection.rehearsal-server to the address it prints): a second live login for an"
-                + " account replaces the first with a 440 conflict, as WhatsApp does. Runs until stopped.")
+                + " account replaces the first with a 440 conflict, as WhatsApp does. Runs until stopped. With"
+                + " --logout, tells the one running on --port to log an account out instead, as removing the linked"
+                + " device on the phone does.")
 final class RehearsalServerCommand implements Callable<Integer> {
 
     @Spec
@@ -31,10 +33,17 @@ final class RehearsalServerCommand implements Callable<Integer> {
                     + " keep it below the cluster's lease-ttl, as WhatsApp's own keepalive timeout must be).")
     String liveWindow;
 
+    @Option(names = "--logout", paramLabel = "ACCOUNT",
+            description = "Logs ACCOUNT out on the rehearsal server at --port, then exits: 0 if it was connected there.")
+    String logout;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (logout != null) {
+            return logout(out, err);
+        }
         Duration window;
         try {
             window = ConfigFactory.parseMap(Map.of("window", liveWindow)).getDuration("window");
@@ -61,6 +70,22 @@ final class RehearsalServerCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (IOException e) {
             err.println("blacksky: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    private int logout(PrintWriter out, PrintWriter err) {
+        if (port <= 0 || port > 65535) {
+            err.println("blacksky: --logout needs the --port of the running rehearsal server");
+            return ExitCodes.USAGE;
+        }
+        try {
+            boolean done = RehearsalServer.logout("127.0.0.1:" + port, logout);
+            out.println(done ? "Account '" + logout + "' logged out (its linked device was removed)."
+                    : "Account '" + logout + "' has no live connection at 127.0.0.1:" + port + "; nothing done.");
+            return done ? ExitCodes.OK : ExitCodes.FAILURE;
+        } catch (IOException e) {
+            err.println("blacksky: no rehearsal server answers at 127.0.0.1:" + port + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
     }

@@ -31,20 +31,21 @@ final class RehearsalLink implements AutoCloseable {
 
     /**
      * Registers {@code account} at {@code server} ("host:port"). {@code conflict} is called when the server replaces
-     * this connection, {@code lost} when the link ends otherwise.
+     * this connection, {@code loggedOut} when it removes the device, {@code lost} when the link ends otherwise.
      */
-    static RehearsalLink open(String server, String account, Runnable conflict, Consumer<String> lost) throws IOException {
+    static RehearsalLink open(String server, String account, Runnable conflict, Runnable loggedOut, Consumer<String> lost)
+            throws IOException {
         int colon = server.lastIndexOf(':');
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1))), 2000);
         RehearsalLink link = new RehearsalLink(socket);
         link.send("HELLO " + account);
-        Thread.ofVirtual().name("rehearsal-link-read").start(() -> link.read(conflict, lost));
+        Thread.ofVirtual().name("rehearsal-link-read").start(() -> link.read(conflict, loggedOut, lost));
         Thread.ofVirtual().name("rehearsal-link-beat").start(link::beat);
         return link;
     }
 
-    private void read(Runnable conflict, Consumer<String> lost) {
+    private void read(Runnable conflict, Runnable loggedOut, Consumer<String> lost) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             String line = in.readLine();
             if (closed) {
@@ -52,6 +53,8 @@ final class RehearsalLink implements AutoCloseable {
             }
             if ("CONFLICT".equals(line)) {
                 conflict.run();
+            } else if ("LOGGED_OUT".equals(line)) {
+                loggedOut.run();
             } else {
                 lost.accept("the rehearsal server closed the link");
             }

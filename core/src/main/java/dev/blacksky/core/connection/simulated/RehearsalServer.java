@@ -30,6 +30,7 @@ public final class RehearsalServer implements AutoCloseable {
     private final Map<String, Peer> current = new HashMap<>(); // guarded by this
     private final List<Conflict> conflicts = new ArrayList<>(); // guarded by this
     private int logins; // guarded by this
+    private int logouts; // guarded by this
 
     private final class Peer {
         final Socket socket;
@@ -73,6 +74,41 @@ public final class RehearsalServer implements AutoCloseable {
         return logins;
     }
 
+    /**
+     * Removes the linked device of {@code account}, as a user does on the phone: its live connection is told it is
+     * logged out (401) and closed. Returns whether a connection was there to tell.
+     */
+    public synchronized boolean logout(String account) {
+        Peer peer = current.remove(account);
+        if (peer == null || peer.socket.isClosed()) {
+            return false;
+        }
+        try {
+            peer.socket.getOutputStream().write("LOGGED_OUT\n".getBytes(StandardCharsets.UTF_8));
+            peer.socket.getOutputStream().flush();
+            peer.socket.close();
+        } catch (IOException e) {
+            return false;
+        }
+        logouts++;
+        return true;
+    }
+
+    public synchronized int logouts() {
+        return logouts;
+    }
+
+    /** Asks the server at {@code address} ("host:port") to log {@code account} out; whether it had it connected. */
+    public static boolean logout(String address, String account) throws IOException {
+        int colon = address.lastIndexOf(':');
+        try (Socket socket = new Socket(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            socket.getOutputStream().write(("LOGOUT " + account + "\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return "OK".equals(in.readLine());
+        }
+    }
+
     private void accept() {
         while (!socket.isClosed()) {
             try {
@@ -93,6 +129,11 @@ public final class RehearsalServer implements AutoCloseable {
                 if (line.startsWith("HELLO ") && account == null) {
                     account = line.substring(6);
                     login(account, peer);
+                } else if (line.startsWith("LOGOUT ") && account == null) { // an operator's request, not a client
+                    boolean done = logout(line.substring(7));
+                    peer.socket.getOutputStream().write((done ? "OK\n" : "NONE\n").getBytes(StandardCharsets.UTF_8));
+                    peer.socket.getOutputStream().flush();
+                    return;
                 }
             }
         } catch (IOException e) {

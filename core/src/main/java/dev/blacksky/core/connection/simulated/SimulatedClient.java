@@ -67,6 +67,7 @@ public final class SimulatedClient implements ConnectionClient {
         }
         try {
             RehearsalLink opened = RehearsalLink.open(address, server.account(), () -> fail(new ConnectionFailure.Replaced()),
+                    () -> fail(new ConnectionFailure.LoggedOut("device_removed")),
                     why -> fail(new ConnectionFailure.NetworkError(why)));
             synchronized (this) {
                 if (closed) {

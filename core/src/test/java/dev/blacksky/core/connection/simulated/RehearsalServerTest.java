@@ -19,11 +19,11 @@ class RehearsalServerTest {
         try (RehearsalServer server = RehearsalServer.start(0, Duration.ofSeconds(5))) {
             AtomicBoolean firstReplaced = new AtomicBoolean();
             AtomicReference<String> firstLost = new AtomicReference<>();
-            try (RehearsalLink first = RehearsalLink.open(server.address(), "sales", () -> firstReplaced.set(true), firstLost::set);
-                 RehearsalLink other = RehearsalLink.open(server.address(), "support", () -> { }, why -> { })) {
+            try (RehearsalLink first = RehearsalLink.open(server.address(), "sales", () -> firstReplaced.set(true), () -> { }, firstLost::set);
+                 RehearsalLink other = RehearsalLink.open(server.address(), "support", () -> { }, () -> { }, why -> { })) {
                 await().atMost(Duration.ofSeconds(5)).until(() -> server.logins() == 2);
                 assertThat(server.conflicts()).as("different accounts").isEmpty();
-                try (RehearsalLink second = RehearsalLink.open(server.address(), "sales", () -> { }, why -> { })) {
+                try (RehearsalLink second = RehearsalLink.open(server.address(), "sales", () -> { }, () -> { }, why -> { })) {
                     await().atMost(Duration.ofSeconds(5)).untilTrue(firstReplaced);
                     assertThat(server.conflicts()).singleElement().satisfies(c -> assertThat(c.account()).isEqualTo("sales"));
                     assertThat(firstLost.get()).isNull();
@@ -43,10 +43,33 @@ class RehearsalServerTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> server.logins() == 1);
             // the window is what is tested: let it pass
             await().pollDelay(window.plusMillis(200)).atMost(window.plusSeconds(5)).until(() -> true);
-            try (RehearsalLink next = RehearsalLink.open(server.address(), "sales", () -> { }, why -> { })) {
+            try (RehearsalLink next = RehearsalLink.open(server.address(), "sales", () -> { }, () -> { }, why -> { })) {
                 await().atMost(Duration.ofSeconds(5)).until(() -> server.logins() == 2);
                 assertThat(server.conflicts()).isEmpty();
                 assertThat(frozen.getInputStream().read()).as("the silent one was dropped").isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void an_operator_logs_one_account_out_and_only_its_connection_hears_it() throws Exception {
+        try (RehearsalServer server = RehearsalServer.start(0, Duration.ofSeconds(5))) {
+            AtomicBoolean salesOut = new AtomicBoolean();
+            AtomicBoolean supportOut = new AtomicBoolean();
+            AtomicReference<String> supportLost = new AtomicReference<>();
+            try (RehearsalLink sales = RehearsalLink.open(server.address(), "sales", () -> { }, () -> salesOut.set(true),
+                    why -> { });
+                 RehearsalLink support = RehearsalLink.open(server.address(), "support", () -> { },
+                         () -> supportOut.set(true), supportLost::set)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> server.logins() == 2);
+                assertThat(RehearsalServer.logout(server.address(), "sales")).isTrue();
+                await().atMost(Duration.ofSeconds(5)).untilTrue(salesOut);
+                assertThat(RehearsalServer.logout(server.address(), "sales")).as("gone already").isFalse();
+                assertThat(RehearsalServer.logout(server.address(), "nobody")).isFalse();
+                assertThat(server.logouts()).isEqualTo(1);
+                assertThat(supportOut).isFalse();
+                assertThat(supportLost.get()).isNull();
+                assertThat(server.conflicts()).isEmpty();
             }
         }
     }

@@ -21,6 +21,11 @@ class BasicsTest {
     }
 
     @Test
+    void account_names_the_account_the_command_came_through() {
+        bot.user("alice").says("!account").expectReply("This is account default.");
+    }
+
+    @Test
     void uptime_and_help_list_the_commands() {
         bot.user("alice").says("!uptime").expectReplyContaining("Up for");
         bot.user("alice").says("!help").expectReplyContaining("!echo <text...> - Repeats what you write");
