@@ -10,8 +10,6 @@ import dev.blacksky.core.account.HostedAccounts;
 import dev.blacksky.core.config.AccountPlan;
 import dev.blacksky.core.config.AccountPlans;
 import dev.blacksky.core.transport.console.ConsoleSwitchboard;
-import java.util.ArrayList;
-import java.util.List;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import com.typesafe.config.Config;
@@ -81,10 +79,9 @@ public final class Blacksky {
                     + " lists " + plans.names() + ". Leave blacksky.accounts empty for it.");
         }
         boolean sharedConsole = plans.onConsole() > 1;
-        List<Module> accounts = new ArrayList<>();
-        for (AccountPlan plan : plans.all()) {
-            accounts.add(new AccountModule(plan, paths, transport != null ? binding(transport) : transport(plan, sharedConsole)));
-        }
+        Function<AccountPlan, Module> accounts = plan -> new AccountModule(plan, paths,
+                transport != null ? binding(transport) : transport(plan, sharedConsole));
+        plans.all().forEach(accounts::apply); // reads each account's settings now: a bad one stops start-up here
         DispatchSettings dispatch = ConfigLoader.read(config, DispatchSettings::from);
         LifecycleSettings lifecycle = ConfigLoader.read(config, LifecycleSettings::from);
         StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
@@ -111,8 +108,8 @@ public final class Blacksky {
                         bind(ConsoleSwitchboard.class).in(Singleton.class);
                     }
                 });
-        host.getInstance(HostedAccounts.class).fill(accounts.stream()
-                .map(module -> host.createChildInjector(module).getInstance(HostedAccount.class)).toList());
+        host.getInstance(HostedAccounts.class).fill(plan -> host.createChildInjector(accounts.apply(plan))
+                .getInstance(HostedAccount.class));
         return host.getInstance(BotHost.class);
     }
 

@@ -71,7 +71,15 @@ public final class BotHost {
      * Starts every account. With one account, a session that cannot be opened (locked by another process, or
      * corrupt without a backup) stops start-up; with several, that account is reported and the others run.
      */
-    public synchronized void start() {
+    public void start() {
+        start(account -> true);
+    }
+
+    /**
+     * Starts what the accounts share and the accounts {@code now} accepts; a cluster node starts the others with
+     * {@link #startAccount} as it takes their leases, and may start none at first.
+     */
+    public synchronized void start(java.util.function.Predicate<String> now) {
         if (started) {
             throw new IllegalStateException("already started");
         }
@@ -81,7 +89,8 @@ public final class BotHost {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + paths.data(), e);
         }
-        for (HostedAccount account : accounts.all()) {
+        List<HostedAccount> chosen = accounts.all().stream().filter(a -> now.test(a.name())).toList();
+        for (HostedAccount account : chosen) {
             try {
                 account.open(); // first of all: one process per account
                 running.add(account);
@@ -94,7 +103,7 @@ public final class BotHost {
                         e.getMessage());
             }
         }
-        if (running.isEmpty()) {
+        if (running.isEmpty() && !chosen.isEmpty()) {
             throw new IllegalStateException("No account could start: " + accounts.plans().names()
                     .stream().map(name -> name + ": " + accounts.failure(name)).toList());
         }
@@ -111,6 +120,51 @@ public final class BotHost {
             log.info("Blacksky is running{} on the {} transport; data in {}", accounts.all().size() > 1
                     ? " account '" + account.name() + "'" : "", account.transport().name(), paths.data());
         }
+    }
+
+    /**
+     * Starts one more account in a running host (a cluster node that took its lease): afresh if it ran here
+     * before. Throws what opening its session throws, leaving it stopped.
+     */
+    public synchronized void startAccount(String name) {
+        if (!started || stopped) {
+            throw new IllegalStateException("the host is not running");
+        }
+        if (running.stream().anyMatch(a -> a.name().equals(name))) {
+            return;
+        }
+        HostedAccount account = accounts.startable(name);
+        try {
+            account.open();
+            account.prepare();
+            account.connect(stopRequested::countDown);
+        } catch (RuntimeException e) {
+            account.stop(Duration.ZERO);
+            accounts.failed(name, e.getMessage());
+            throw e;
+        }
+        accounts.failed(name, null);
+        running.add(account);
+        log.info("Account '{}' is running on the {} transport", name, account.transport().name());
+    }
+
+    /**
+     * Stops one account without waiting for its running calls, the others running on: a cluster node that lost
+     * the account's lease must not keep its connection.
+     */
+    public synchronized void stopAccountAtOnce(String name) {
+        for (HostedAccount account : List.copyOf(running)) {
+            if (account.name().equals(name)) {
+                running.remove(account);
+                account.stop(Duration.ZERO);
+                log.info("Account '{}' stopped", name);
+            }
+        }
+    }
+
+    /** Whether {@code name} runs here now. */
+    public synchronized boolean runs(String name) {
+        return running.stream().anyMatch(a -> a.name().equals(name));
     }
 
     /** In a cluster, before this node runs its account: readiness and the dashboard say why (see serveOperations). */

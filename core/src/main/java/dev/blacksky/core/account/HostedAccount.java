@@ -216,6 +216,11 @@ public final class HostedAccount {
         return stopping;
     }
 
+    /** Whether this account has stopped for good: running it again takes a fresh one. */
+    public synchronized boolean closed() {
+        return closed || stopping;
+    }
+
     private void publish(ConnectionState from, ConnectionState to, String reason) {
         dispatcher.publish(new ConnectionStateChangedEvent(from, to, reason, time.clock().instant()));
     }

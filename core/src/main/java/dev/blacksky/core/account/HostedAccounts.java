@@ -1,5 +1,6 @@
 package dev.blacksky.core.account;
 
+import dev.blacksky.core.config.AccountPlan;
 import dev.blacksky.core.config.AccountPlans;
 import dev.blacksky.core.dispatch.PluginScope;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The accounts of this host, in configured order, for what every account shares (plugins, the dashboard,
@@ -17,6 +19,8 @@ public final class HostedAccounts {
 
     private final AccountPlans plans;
     private volatile List<HostedAccount> all = List.of();
+    private Function<AccountPlan, HostedAccount> factory; // guarded by this
+    private final java.util.Map<String, String> elsewhere = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
@@ -24,12 +28,43 @@ public final class HostedAccounts {
         this.plans = plans;
     }
 
-    /** Called once by the front door, after each account's injector is made. */
-    public synchronized void fill(List<HostedAccount> accounts) {
+    /**
+     * Called once by the front door: makes each account with {@code factory} (a child injector of the host's), which
+     * also makes an account anew after it stopped, since an account's services run once.
+     */
+    public synchronized void fill(Function<AccountPlan, HostedAccount> factory) {
         if (!all.isEmpty()) {
             throw new IllegalStateException("the accounts are filled already");
         }
-        all = List.copyOf(accounts);
+        this.factory = factory;
+        all = plans.all().stream().map(factory).toList();
+    }
+
+    /** The account to start: the one there is, or a fresh one in its place when that one has stopped. */
+    public synchronized HostedAccount startable(String name) {
+        HostedAccount current = named(name).orElseThrow(() -> new IllegalArgumentException("no account '" + name + "'"));
+        if (!current.closed()) {
+            return current;
+        }
+        HostedAccount fresh = factory.apply(current.plan());
+        List<HostedAccount> next = new ArrayList<>(all);
+        next.set(next.indexOf(current), fresh);
+        all = List.copyOf(next);
+        return fresh;
+    }
+
+    /** Records that another cluster node runs {@code account} (null: this one may run it), for readiness. */
+    public void elsewhere(String account, String why) {
+        if (why == null) {
+            elsewhere.remove(account);
+        } else {
+            elsewhere.put(account, why);
+        }
+    }
+
+    /** Why this node does not run {@code account}, or null. */
+    public String runElsewhere(String account) {
+        return elsewhere.get(account);
     }
 
     public List<HostedAccount> all() {
@@ -54,9 +89,13 @@ public final class HostedAccounts {
         return name == null ? primary() : named(name).orElse(primary());
     }
 
-    /** Records why {@code account} could not start, for readiness and the dashboard; the others run on. */
+    /** Records why {@code account} could not start (null: it did), for readiness and the dashboard. */
     public void failed(String account, String why) {
-        failures.put(account, why);
+        if (why == null) {
+            failures.remove(account);
+        } else {
+            failures.put(account, why);
+        }
     }
 
     /** Why {@code account} could not start, or null. */

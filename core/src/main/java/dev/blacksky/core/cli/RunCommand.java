@@ -4,6 +4,7 @@ import dev.blacksky.core.Blacksky;
 import dev.blacksky.core.BotHost;
 import dev.blacksky.core.HostOptions;
 import dev.blacksky.core.config.ConfigSources;
+import dev.blacksky.core.cluster.ClusterAccounts;
 import dev.blacksky.core.cluster.ClusterUnavailableException;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.session.SessionLockedException;
@@ -50,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
         Thread hook = Thread.ofPlatform().name("shutdown").unstarted(host::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         StopSignals.install(host::requestStop);
+        if (ClusterShare.applies(host)) {
+            return runShare(host, hook);
+        }
         StandbyStart cluster;
         try {
             cluster = StandbyStart.join(host);
@@ -90,6 +94,31 @@ final class RunCommand implements Callable<Integer> {
             }
             return cluster.lost() ? ExitCodes.LEASE_LOST : ExitCodes.OK;
         } // closing hands the lease over, once the host (and its connection) has stopped
+    }
+
+    // A cluster node with several accounts runs those whose leases it holds, until it is told to stop.
+    private static int runShare(BotHost host, Thread hook) throws InterruptedException {
+        if (!serveOperations(host)) {
+            return exit(hook, ExitCodes.CONFIG);
+        }
+        ClusterAccounts share;
+        try {
+            share = ClusterShare.start(host);
+        } catch (ClusterUnavailableException e) {
+            System.err.println("blacksky: " + e.getMessage());
+            host.stop();
+            return exit(hook, ExitCodes.FAILURE);
+        }
+        try (share) { // closing hands each lease over, once the host (and each connection) has stopped
+            host.awaitStopRequest();
+            host.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting (SIGTERM); the hook finishes the stop
+            }
+            return ExitCodes.OK;
+        }
     }
 
     // False when its port cannot be had (said on stderr, naming the key).

@@ -34,6 +34,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private final String host = LockOwner.thisHost(); // what the node list shows; a name lookup, so once
     private final long pid = ProcessHandle.current().pid();
     private final Map<String, Held> held = new HashMap<>(); // guarded by this
+    private final Map<String, Long> notBefore = new HashMap<>(); // guarded by this: accounts given back, until when
     private ScheduledExecutorService rounds;
     private boolean closed; // guarded by this
     private long unreachableSince; // on the rounds' thread only; 0 while the database answers
@@ -72,6 +73,32 @@ public final class LeaseKeeper implements AutoCloseable {
         return held.values().stream().map(Held::lease).toList();
     }
 
+    /** Whether this node still holds {@code lease} (same account and epoch). */
+    public synchronized boolean holds(Lease lease) {
+        Held current = held.get(lease.account());
+        return current != null && current.lease().epoch() == lease.epoch();
+    }
+
+    /**
+     * Hands a lease back that this node cannot use (its account would not start here), and leaves the account to
+     * the other nodes for {@code pause}.
+     */
+    public void giveBack(Lease lease, java.time.Duration pause) {
+        synchronized (this) {
+            if (!holds(lease)) {
+                return;
+            }
+            held.remove(lease.account());
+            notBefore.put(lease.account(), nanoTime.getAsLong() + pause.toNanos());
+        }
+        try {
+            store.release(lease);
+        } catch (SQLException e) {
+            log.warn("Could not hand account '{}' back ({}); another node takes it when the lease runs out",
+                    lease.account(), e.getMessage());
+        }
+    }
+
     void round() {
         fenceOverdue(); // a node resumed after a pause stops what it no longer holds before anything else
         try {
@@ -79,7 +106,10 @@ public final class LeaseKeeper implements AutoCloseable {
             for (Lease lease : leases()) {
                 renew(lease);
             }
-            acquireShare();
+            long live = Math.max(1, store.nodes(settings.leaseTtl()).stream().filter(NodeRow::live).count());
+            int share = (int) ((accounts.size() + live - 1) / live);
+            shedExcess(share, live);
+            acquireShare(share);
             if (unreachableSince != 0) {
                 log.info("Cluster database reachable again after {} s", (nanoTime.getAsLong() - unreachableSince) / 1_000_000_000);
                 unreachableSince = 0;
@@ -119,15 +149,36 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
-    private void acquireShare() throws SQLException {
-        long live = Math.max(1, store.nodes(settings.leaseTtl()).stream().filter(NodeRow::live).count());
-        int share = (int) ((accounts.size() + live - 1) / live);
+    // A node that took more than its share (it was alone when it started, or a node joined since) hands the
+    // excess over at once, gracefully: the others take it in their next round.
+    private void shedExcess(int share, long live) throws SQLException {
+        List<Lease> excess;
+        synchronized (this) {
+            if (held.size() <= share) {
+                return;
+            }
+            List<Lease> mine = new java.util.ArrayList<>(held.values().stream().map(Held::lease).toList());
+            mine.sort(java.util.Comparator.comparing(Lease::account));
+            excess = mine.subList(share, mine.size());
+            for (Lease lease : excess) {
+                held.remove(lease.account());
+                stop(lease.account(), "handing it to a node with fewer accounts: this node's share is " + share + " of "
+                        + accounts.size() + " accounts among " + live + " live nodes");
+            }
+        }
+        for (Lease lease : excess) {
+            store.release(lease);
+        }
+    }
+
+    private void acquireShare(int share) throws SQLException {
         for (String account : accounts) {
             synchronized (this) {
                 if (held.size() >= share) {
                     return;
                 }
-                if (held.containsKey(account)) {
+                Long until = notBefore.get(account);
+                if (held.containsKey(account) || until != null && nanoTime.getAsLong() - until < 0) {
                     continue;
                 }
             }

@@ -34,6 +34,7 @@ public final class ConnectionService {
     private final ConnectionHistory history;
     private final List<StatusRecorder> observers;
     private ConnectionSupervisor supervisor;
+    private final ConnectionMeters meters;
 
     @Inject
     ConnectionService(ConnectionSettings settings, Optional<ConnectionClient.Factory> clients, TimeSource time,
@@ -43,7 +44,8 @@ public final class ConnectionService {
         List<StatusRecorder> all = new ArrayList<>();
         all.add(history);
         all.add(codes);
-        all.add(new ConnectionMeters(meters, settings.account(), time.clock()));
+        this.meters = new ConnectionMeters(meters, settings.account(), time.clock());
+        all.add(this.meters);
         all.addAll(observers);
         this.observers = List.copyOf(all);
         this.settings = settings;
@@ -99,9 +101,11 @@ public final class ConnectionService {
     /** Closes the connection, leaving the status file saying STOPPED; false if there was none. */
     public synchronized boolean stop() {
         if (supervisor == null) {
+            meters.close();
             return false;
         }
         supervisor.stop();
+        meters.close();
         return true;
     }
 

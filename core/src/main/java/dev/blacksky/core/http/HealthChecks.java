@@ -74,8 +74,13 @@ public final class HealthChecks {
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("name", account.name());
             String failed = accounts.failure(account.name());
+            String elsewhere = accounts.runElsewhere(account.name());
             ConnectionStatus status = account.connections().supervisor().map(s -> s.status()).orElse(null);
-            if (failed != null) {
+            if (elsewhere != null) { // a cluster node is ready with the accounts it holds
+                state.put("state", "STANDBY");
+                state.put("terminal", false);
+                state.put("standby", elsewhere);
+            } else if (failed != null) {
                 state.put("state", "FAILED");
                 state.put("terminal", true);
                 reasons.add((several ? "account " + account.name() + ": " : "") + "failed to start: " + failed);
@@ -91,6 +96,9 @@ public final class HealthChecks {
             }
             state.put("transport", account.transport().name());
             each.add(state);
+        }
+        if (started && !stopping && !each.isEmpty() && each.stream().allMatch(a -> "STANDBY".equals(((Map<?, ?>) a).get("state")))) {
+            reasons.add("standby: this cluster node runs none of its " + each.size() + " accounts now");
         }
         if (!each.isEmpty()) {
             @SuppressWarnings("unchecked")

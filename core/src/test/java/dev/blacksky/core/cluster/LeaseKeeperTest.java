@@ -75,6 +75,31 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void a_node_that_took_every_account_alone_hands_the_excess_to_a_node_that_joins() throws Exception {
+        List<String> accounts = accounts(4);
+        Duration ttl = Duration.ofSeconds(30);
+        String url = pg.newDatabase(); // no node of another test counts as live here
+        try (ClusterDatabase da = ClusterDatabase.open(ClusterFixture.settings(url, "alone-a", ttl, Duration.ofMillis(200), Duration.ofSeconds(5)));
+             ClusterDatabase db = ClusterDatabase.open(ClusterFixture.settings(url, "joins-b", ttl, Duration.ofMillis(200), Duration.ofSeconds(5)))) {
+            Accounts onA = new Accounts();
+            Accounts onB = new Accounts();
+            LeaseKeeper a = new LeaseKeeper(new LeaseStore(da), da.settings(), accounts, onA);
+            a.start();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(onA.running).hasSize(4));
+            LeaseKeeper b = new LeaseKeeper(new LeaseStore(db), db.settings(), accounts, onB);
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(onA.running).hasSize(2);
+                assertThat(onB.running).hasSize(2);
+            });
+            assertThat(onA.running.keySet()).doesNotContainAnyElementsOf(onB.running.keySet());
+            assertThat(onA.stoppedAt).as("handed over, not lost").hasSize(2);
+            b.close();
+            a.close();
+        }
+    }
+
+    @Test
     void a_node_cut_off_from_the_database_stops_its_account_before_the_lease_runs_out() throws Exception {
         List<String> accounts = accounts(1);
         String account = accounts.getFirst();

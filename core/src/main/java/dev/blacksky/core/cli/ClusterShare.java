@@ -1,0 +1,55 @@
+package dev.blacksky.core.cli;
+
+import dev.blacksky.core.BotHost;
+import dev.blacksky.core.account.HostedAccount;
+import dev.blacksky.core.cluster.ClusterAccounts;
+import dev.blacksky.core.cluster.ClusterSettings;
+import dev.blacksky.core.session.AccountLayout;
+import dev.blacksky.core.session.SessionService;
+
+/**
+ * {@code run} on a cluster node with several accounts: the host runs what the accounts share at once, and each
+ * account while this node holds its lease. The node stays up when it loses one; other nodes run it meanwhile.
+ */
+final class ClusterShare {
+
+    private ClusterShare() {
+    }
+
+    /** Whether {@code host} is such a node: a cluster is configured and it lists more than one account. */
+    static boolean applies(BotHost host) {
+        return host.injector().getInstance(ClusterSettings.class).enabled() && host.accounts().all().size() > 1;
+    }
+
+    /** Starts the host with no account and joins; throws ClusterUnavailableException when the database is not usable. */
+    static ClusterAccounts start(BotHost host) {
+        host.start(account -> false);
+        return ClusterAccounts.join(host.injector().getInstance(ClusterSettings.class), host.accounts().plans().names(),
+                new ClusterAccounts.Runner() {
+                    @Override
+                    public AccountLayout layout(String account) {
+                        return account(host, account).session().layout();
+                    }
+
+                    @Override
+                    public SessionService start(String account) {
+                        host.startAccount(account);
+                        return account(host, account).session();
+                    }
+
+                    @Override
+                    public void stopAtOnce(String account) {
+                        host.stopAccountAtOnce(account);
+                    }
+
+                    @Override
+                    public void elsewhere(String account, String why) {
+                        host.accounts().elsewhere(account, why);
+                    }
+                });
+    }
+
+    private static HostedAccount account(BotHost host, String name) {
+        return host.accounts().named(name).orElseThrow();
+    }
+}
