@@ -120,6 +120,26 @@ class MultiAccountTest {
     }
 
     @Test
+    void an_account_stopped_alone_runs_again_afresh_while_the_other_answers_throughout() throws IOException {
+        start(TWO);
+        HostedAccount first = account("sales");
+        host.stopAccountAtOnce("sales");
+        assertThat(host.runs("sales")).isFalse();
+        assertThat(say("support", "bob", "!where")).hasSize(1);
+        host.startAccount("sales");
+        HostedAccount second = account("sales");
+        assertThat(second).isNotSameAs(first);
+        await().atMost(Duration.ofSeconds(20)).until(() -> state("sales") == ConnectionState.CONNECTED);
+        assertThat(say("sales", "alice", "!where")).containsExactly("here is sales (context: sales of [sales, support])");
+        io.micrometer.core.instrument.MeterRegistry meters = host.injector()
+                .getInstance(io.micrometer.core.instrument.MeterRegistry.class);
+        assertThat(meters.get("blacksky.connection.state").tags("account", "sales", "state", "CONNECTED").gauge().value())
+                .as("the fresh account's connection, not the stopped one's").isEqualTo(1);
+        assertThat(meters.get("blacksky.outbox.queued").tags("account", "sales").gauge().value()).isZero();
+        assertThat(meters.get("blacksky.messages.received").tags("account", "sales").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void without_blacksky_accounts_the_one_account_is_blacksky_account_as_before() throws IOException {
         start("blacksky.transport = simulated\nblacksky.account = solo");
         assertThat(host.accounts().plans().names()).containsExactly("solo");

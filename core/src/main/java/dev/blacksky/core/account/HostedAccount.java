@@ -192,7 +192,6 @@ public final class HostedAccount {
         closed = true;
         flusher.close();
         session.close();
-        meters.close();
     }
 
     /**

@@ -18,29 +18,27 @@ public final class ConnectionMeters implements StatusRecorder {
     private final Clock clock;
     private volatile ConnectionStatus last;
     private String counted; // the reconnect last counted: state, attempt and since, so a re-record is not a new one
-    private final java.util.List<io.micrometer.core.instrument.Meter> gauges = new java.util.ArrayList<>();
 
     public ConnectionMeters(MeterRegistry registry, String account, Clock clock) {
         this.registry = registry;
         this.account = account;
         this.clock = clock;
-        for (ConnectionState state : ConnectionState.values()) {
-            gauges.add(Gauge.builder("blacksky.connection.state", () -> last != null && last.state() == state ? 1 : 0)
-                    .description("1 for the state the connection is in, 0 for the others")
-                    .tags("account", account, "state", state.name()).register(registry));
+        // An account run anew (on a cluster node that took it back) reports its own connection, not the stopped one's.
+        for (String name : new String[] {"blacksky.connection.state", "blacksky.connection.state.duration",
+            "blacksky.connection.attempt"}) {
+            registry.find(name).tag("account", account).meters().forEach(registry::remove);
         }
-        gauges.add(Gauge.builder("blacksky.connection.state.duration", this::secondsInState).baseUnit("seconds")
+        for (ConnectionState state : ConnectionState.values()) {
+            Gauge.builder("blacksky.connection.state", () -> last != null && last.state() == state ? 1 : 0)
+                    .description("1 for the state the connection is in, 0 for the others")
+                    .tags("account", account, "state", state.name()).register(registry);
+        }
+        Gauge.builder("blacksky.connection.state.duration", this::secondsInState).baseUnit("seconds")
                 .description("How long the connection has been in its current state").tag("account", account)
-                .register(registry));
-        gauges.add(Gauge.builder("blacksky.connection.attempt", () -> last == null ? 0 : last.attempt())
+                .register(registry);
+        Gauge.builder("blacksky.connection.attempt", () -> last == null ? 0 : last.attempt())
                 .description("The reconnect attempt of the current outage, 0 when none").tag("account", account)
-                .register(registry));
-    }
-
-    /** Takes the gauges away, so that the account run anew (on a cluster node) reports its own connection. */
-    public synchronized void close() {
-        gauges.forEach(registry::remove);
-        gauges.clear();
+                .register(registry);
     }
 
     private double secondsInState() {

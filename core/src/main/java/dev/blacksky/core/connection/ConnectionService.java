@@ -34,7 +34,6 @@ public final class ConnectionService {
     private final ConnectionHistory history;
     private final List<StatusRecorder> observers;
     private ConnectionSupervisor supervisor;
-    private final ConnectionMeters meters;
 
     @Inject
     ConnectionService(ConnectionSettings settings, Optional<ConnectionClient.Factory> clients, TimeSource time,
@@ -44,8 +43,7 @@ public final class ConnectionService {
         List<StatusRecorder> all = new ArrayList<>();
         all.add(history);
         all.add(codes);
-        this.meters = new ConnectionMeters(meters, settings.account(), time.clock());
-        all.add(this.meters);
+        all.add(new ConnectionMeters(meters, settings.account(), time.clock()));
         all.addAll(observers);
         this.observers = List.copyOf(all);
         this.settings = settings;
@@ -101,11 +99,9 @@ public final class ConnectionService {
     /** Closes the connection, leaving the status file saying STOPPED; false if there was none. */
     public synchronized boolean stop() {
         if (supervisor == null) {
-            meters.close();
             return false;
         }
         supervisor.stop();
-        meters.close();
         return true;
     }
 
