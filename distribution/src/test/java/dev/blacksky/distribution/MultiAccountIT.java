@@ -85,6 +85,14 @@ class MultiAccountIT {
                 Launch.Result status = Launch.of(RunningBot.DIST.resolve("bin/blacksky"), "status", "--data", data.toString())
                         .env("JAVA_HOME", JAVA_HOME).run();
                 assertThat(status.stdout()).as("%s", status).contains("Account field: LOGGED_OUT");
+                Launch.Result unnamed = Launch.of(RunningBot.DIST.resolve("bin/blacksky"), "session", "status", "--config",
+                        conf.toString(), "--data", data.toString()).env("JAVA_HOME", JAVA_HOME).run();
+                assertThat(unnamed.stderr()).as("%s", unnamed)
+                        .contains("This bot runs several accounts [sales, support, field]; name one with --account.");
+                assertThat(unnamed.exit()).isNotZero();
+                Launch.Result named = Launch.of(RunningBot.DIST.resolve("bin/blacksky"), "session", "status", "--config",
+                        conf.toString(), "--data", data.toString(), "--account", "support").env("JAVA_HOME", JAVA_HOME).run();
+                assertThat(named.stdout()).as("%s", named).contains("Account:    support").contains("Lock:       held");
                 assertThat(Files.exists(data.resolve("accounts/sales/session.lock"))).isTrue();
                 assertThat(data.resolve("accounts/support/quarantine")).doesNotExist();
                 assertThat(bot.close(60)).isZero();

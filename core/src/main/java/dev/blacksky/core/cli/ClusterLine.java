@@ -3,6 +3,7 @@ package dev.blacksky.core.cli;
 import dev.blacksky.core.cluster.ClusterDatabase;
 import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.cluster.ClusterUnavailableException;
+import dev.blacksky.core.cluster.LeaseRow;
 import dev.blacksky.core.cluster.LeaseStore;
 import dev.blacksky.core.cluster.NodeRow;
 import java.sql.SQLException;
@@ -14,13 +15,18 @@ final class ClusterLine {
     private ClusterLine() {
     }
 
-    static String of(ClusterSettings settings, String account) {
+    static String of(ClusterSettings settings, List<String> accounts) {
         try (ClusterDatabase database = ClusterDatabase.open(settings)) {
             LeaseStore store = new LeaseStore(database);
             List<NodeRow> live = store.nodes(settings.leaseTtl()).stream().filter(NodeRow::live).toList();
-            String lease = store.leases().stream().filter(r -> r.account().equals(account)).findFirst()
-                    .map(r -> r.describe() + (r.live() ? ", renewed " + r.age().toMillis() / 100 / 10.0 + " s ago" : "")).orElse("account '" + account + "' has never joined the cluster");
-            return "Cluster: " + lease + "; " + live.size() + " live node" + (live.size() == 1 ? "" : "s")
+            List<LeaseRow> rows = store.leases();
+            List<String> leases = new java.util.ArrayList<>();
+            for (String account : accounts) {
+                leases.add(rows.stream().filter(r -> r.account().equals(account)).findFirst()
+                        .map(r -> r.describe() + (r.live() ? ", renewed " + r.age().toMillis() / 100 / 10.0 + " s ago" : ""))
+                        .orElse("account '" + account + "' has never joined the cluster"));
+            }
+            return "Cluster: " + String.join("; ", leases) + "; " + live.size() + " live node" + (live.size() == 1 ? "" : "s")
                     + (live.isEmpty() ? "" : " (" + String.join(", ", live.stream().map(NodeRow::nodeId).toList()) + ")")
                     + ". 'blacksky cluster status' shows every account.";
         } catch (ClusterUnavailableException | SQLException e) {

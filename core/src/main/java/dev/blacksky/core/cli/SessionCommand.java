@@ -1,6 +1,8 @@
 package dev.blacksky.core.cli;
 
 import com.typesafe.config.Config;
+import dev.blacksky.core.config.AccountPlan;
+import dev.blacksky.core.config.AccountPlans;
 import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigSources;
 import dev.blacksky.core.config.ConfigurationException;
@@ -46,7 +48,7 @@ final class SessionCommand implements Runnable {
         Path data;
 
         @Option(names = "--account", paramLabel = "NAME",
-                description = "The account (default: blacksky.account, normally 'default').")
+                description = "The account (default: the only one configured; blacksky.account, normally 'default').")
         String account;
 
         @Option(names = "--config", paramLabel = "FILE",
@@ -58,7 +60,13 @@ final class SessionCommand implements Runnable {
             Config config = ConfigLoader.load(new ConfigSources(home.resolve("conf/application.conf"), configFiles,
                     System.getenv()));
             HostPaths paths = ConfigLoader.read(config, c -> HostPaths.resolve(home, c, data, null));
-            SessionSettings settings = ConfigLoader.read(config, SessionSettings::from);
+            AccountPlans plans = ConfigLoader.read(config, c -> AccountPlans.from(c, null));
+            if (account == null && plans.all().size() > 1) {
+                throw new IllegalArgumentException("This bot runs several accounts " + plans.names()
+                        + "; name one with --account.");
+            }
+            AccountPlan plan = plans.named(account != null ? account : plans.primary().name()).orElse(plans.primary());
+            SessionSettings settings = ConfigLoader.read(plan.config(), SessionSettings::from);
             settings = settings.withAccount(account); // a bad name: IllegalArgumentException, reported as is
             AccountLayout layout = AccountLayout.of(paths.data(), settings.account());
             if (!Files.isDirectory(layout.root())) {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 import dev.blacksky.core.cluster.ClusterSettings;
+import dev.blacksky.core.config.AccountPlans;
 import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigSources;
 import dev.blacksky.core.config.ConfigurationException;
@@ -70,13 +71,13 @@ final class StatusCommand implements Callable<Integer> {
         Path home = BlackskyCli.home();
         HostPaths paths;
         ClusterSettings cluster;
-        String configured;
+        List<String> configured;
         try {
             Config config = ConfigLoader.load(
                     new ConfigSources(home.resolve("conf/application.conf"), configFiles, System.getenv()));
             paths = ConfigLoader.read(config, c -> HostPaths.resolve(home, c, data, null));
             cluster = ConfigLoader.read(config, ClusterSettings::from);
-            configured = config.getString("blacksky.account");
+            configured = ConfigLoader.read(config, c -> AccountPlans.from(c, null)).names();
         } catch (ConfigurationException e) {
             spec.commandLine().getErr().println("blacksky: " + e.getMessage());
             return ExitCodes.CONFIG;
@@ -88,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             text(out, paths.data(), running, entries);
             if (cluster.enabled()) {
-                out.println(ClusterLine.of(cluster, account != null ? account : configured));
+                out.println(ClusterLine.of(cluster, account != null ? List.of(account) : configured));
             }
         }
         out.flush();
