@@ -18,6 +18,7 @@ import dev.blacksky.core.config.ConfigLoader;
 import dev.blacksky.core.config.ConfigModule;
 import dev.blacksky.core.config.ConfigurationException;
 import dev.blacksky.core.config.HostPaths;
+import dev.blacksky.core.connection.ConnectionPermits;
 import dev.blacksky.core.connection.simulated.SimulatedConnectionModule;
 import dev.blacksky.core.whatsapp.WhatsAppTransportModule;
 import dev.blacksky.core.dispatch.DispatchModule;
@@ -106,6 +107,7 @@ public final class Blacksky {
                         bind(ClusterSettings.class).toInstance(cluster);
                         bind(AccountPlans.class).toInstance(plans);
                         bind(ConsoleSwitchboard.class).in(Singleton.class);
+                        bind(ConnectionPermits.class).in(Singleton.class);
                     }
                 });
         host.getInstance(HostedAccounts.class).fill(plan -> host.createChildInjector(accounts.apply(plan))

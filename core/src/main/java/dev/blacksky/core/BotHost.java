@@ -162,6 +162,14 @@ public final class BotHost {
         }
     }
 
+    /**
+     * Closes one account's connection now, without the host's lock (a start in progress cannot delay it); {@link
+     * #stopAccountAtOnce} does the rest. For a cluster node fencing several accounts at once.
+     */
+    public void haltAccount(String name) {
+        accounts.named(name).ifPresent(HostedAccount::halt);
+    }
+
     /** Whether {@code name} runs here now. */
     public synchronized boolean runs(String name) {
         return running.stream().anyMatch(a -> a.name().equals(name));

@@ -132,6 +132,7 @@ class ClusterAccountsChaosIT {
         Map<String, Long> worstOwned = new LinkedHashMap<>();
         Map<String, Long> worstConnected = new LinkedHashMap<>();
         List<Map<String, Long>> spreads = new ArrayList<>();
+        int conflictsSeen = 0;
         try (ClusterDatabase observerDb = PostgresServer.node(url, "observer")) {
             LeaseStore observer = new LeaseStore(observerDb);
             FencedStore data = new FencedStore(observerDb);
@@ -204,6 +205,11 @@ class ClusterAccountsChaosIT {
                 worstOwned.merge(kind, (ownedAt - faultAt) / 1_000_000, Math::max);
                 worstConnected.merge(kind, (System.nanoTime() - faultAt) / 1_000_000, Math::max);
                 spreads.add(perNode(owned));
+                if (whatsapp.conflicts().size() > conflictsSeen) {
+                    conflictsSeen = whatsapp.conflicts().size();
+                    System.out.printf("CHAOS10 conflict in round %d (%s of %s, which ran %s): %s%n", round, kind, victimId,
+                            victims, whatsapp.conflicts());
+                }
                 stateUnderCurrentEpochs(observer, data, "round " + round);
                 owned = allConnected(observer, "round " + round + ", settled");
             }

@@ -56,6 +56,7 @@ public final class HostedAccount {
     private volatile boolean stopping;
     private boolean started; // guarded by this
     private boolean connected; // guarded by this
+    private boolean disconnected; // guarded by this
     private boolean closed; // guarded by this
 
     @Inject
@@ -165,11 +166,24 @@ public final class HostedAccount {
         return journalHandled && callsDone;
     }
 
-    /** Closes the connection; listeners hear this account stop. */
+    /** Closes the connection; listeners hear this account stop. Idempotent. */
     public synchronized void disconnect() {
-        if (connected && !connections.stop()) {
+        if (!connected || disconnected) {
+            return;
+        }
+        disconnected = true;
+        if (!connections.stop()) {
             publish(ConnectionState.CONNECTED, ConnectionState.STOPPED, "stopping");
         }
+    }
+
+    /**
+     * Closes the connection now, before anything else of a stop: for a cluster node whose lease for the account
+     * is gone or about to be. New messages wait for the next start; {@link #stop} does the rest.
+     */
+    public void halt() {
+        stopping = true;
+        disconnect();
     }
 
     /** Says what is left unsent, then stops the transport and the journal. */
@@ -200,6 +214,9 @@ public final class HostedAccount {
      */
     public void stop(Duration drain) {
         long deadline = System.nanoTime() + drain.toNanos();
+        if (drain.isZero()) {
+            halt(); // the connection first: nothing is waited for
+        }
         beginStop();
         try {
             awaitIdle(deadline);

@@ -4,8 +4,10 @@ import dev.blacksky.core.BotHost;
 import dev.blacksky.core.account.HostedAccount;
 import dev.blacksky.core.cluster.ClusterAccounts;
 import dev.blacksky.core.cluster.ClusterSettings;
+import dev.blacksky.core.connection.ConnectionPermits;
 import dev.blacksky.core.session.AccountLayout;
 import dev.blacksky.core.session.SessionService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code run} on a cluster node with several accounts: the host runs what the accounts share at once, and each
@@ -24,7 +26,12 @@ final class ClusterShare {
     /** Starts the host with no account and joins; throws ClusterUnavailableException when the database is not usable. */
     static ClusterAccounts start(BotHost host) {
         host.start(account -> false);
-        return ClusterAccounts.join(host.injector().getInstance(ClusterSettings.class), host.accounts().plans().names(),
+        AtomicReference<ClusterAccounts> joined = new AtomicReference<>();
+        host.injector().getInstance(ConnectionPermits.class).require(account -> {
+            ClusterAccounts cluster = joined.get();
+            return cluster != null && cluster.mayConnect(account);
+        });
+        ClusterAccounts cluster = ClusterAccounts.join(host.injector().getInstance(ClusterSettings.class), host.accounts().plans().names(),
                 new ClusterAccounts.Runner() {
                     @Override
                     public AccountLayout layout(String account) {
@@ -38,6 +45,11 @@ final class ClusterShare {
                     }
 
                     @Override
+                    public void halt(String account) {
+                        host.haltAccount(account);
+                    }
+
+                    @Override
                     public void stopAtOnce(String account) {
                         host.stopAccountAtOnce(account);
                     }
@@ -47,6 +59,8 @@ final class ClusterShare {
                         host.accounts().elsewhere(account, why);
                     }
                 });
+        joined.set(cluster);
+        return cluster;
     }
 
     private static HostedAccount account(BotHost host, String name) {

@@ -3,6 +3,7 @@ package dev.blacksky.core.cli;
 import dev.blacksky.core.BotHost;
 import dev.blacksky.core.cluster.ClusterMembership;
 import dev.blacksky.core.cluster.ClusterSettings;
+import dev.blacksky.core.connection.ConnectionPermits;
 import dev.blacksky.core.session.SessionService;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -36,11 +37,14 @@ final class StandbyStart implements AutoCloseable {
             return new StandbyStart(host, null);
         }
         String account = session(host).layout().name();
-        return new StandbyStart(host, ClusterMembership.join(settings, account,
+        ClusterMembership membership = ClusterMembership.join(settings, account,
                 why -> Thread.ofPlatform().name("cluster-fence-stop").start(() -> {
                     host.stopAtOnce(); // the connection first, before the lease can run out on the database
                     host.requestStop();
-                })));
+                }));
+        // No attempt to connect (a reconnect on waking from a pause, say) while the lease is not valid.
+        host.injector().getInstance(ConnectionPermits.class).require(membership::mayConnect);
+        return new StandbyStart(host, membership);
     }
 
     /** Waits for the lease and puts the cluster's session in place; false when told to stop while standing by. */

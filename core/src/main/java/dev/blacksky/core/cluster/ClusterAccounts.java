@@ -1,12 +1,8 @@
 package dev.blacksky.core.cluster;
 
 import dev.blacksky.core.session.AccountLayout;
-import dev.blacksky.core.session.Backup;
 import dev.blacksky.core.session.SessionService;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +28,9 @@ public final class ClusterAccounts implements AutoCloseable {
 
         /** Starts the account; returns its session, whose backups are then copied to the cluster. */
         SessionService start(String account);
+
+        /** Closes the account's connection now, and nothing else: it must be fast. */
+        void halt(String account);
 
         void stopAtOnce(String account);
 
@@ -93,11 +92,7 @@ public final class ClusterAccounts implements AutoCloseable {
                 runner.stopAtOnce(account);
                 return;
             }
-            SessionReplica replica = new SessionReplica(fenced, session.layout(), lease, why -> end(account, why));
-            replicas.put(account, replica);
-            session.addListener(replica::onEvent);
-            session.backups().list().stream().filter(Backup::valid).max(Comparator.comparing(Backup::created))
-                    .ifPresent(replica::upload);
+            replicas.put(account, SessionReplica.attach(fenced, session, lease, why -> end(account, why)));
             runner.elsewhere(account, null);
             record(lease, "running");
         } catch (Exception e) {
@@ -108,15 +103,26 @@ public final class ClusterAccounts implements AutoCloseable {
         }
     }
 
-    // Where the loss is found (the lease threads): the connection closes first; the last session copy finishes on
-    // a thread of its own, as the fence of the other accounts must not wait for the database.
+    // Where the loss is found (the lease threads): the connection closes here and now, every account's before the
+    // rest of any one's stop, which follows in order on the steps thread; the last session copy finishes on a
+    // thread of its own, as the fence of the other accounts must not wait for the database.
     private void end(String account, String why) {
-        runner.stopAtOnce(account);
+        runner.halt(account);
         runner.elsewhere(account, "stopped on this node: " + why);
         SessionReplica replica = replicas.remove(account);
         if (replica != null) {
             Thread.ofVirtual().name("cluster-session-copy").start(replica::close);
         }
+        try {
+            steps.execute(() -> runner.stopAtOnce(account));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            runner.stopAtOnce(account);
+        }
+    }
+
+    /** Whether {@code account} may connect here now: for the host's {@code ConnectionPermits}. */
+    public boolean mayConnect(String account) {
+        return keeper.mayConnect(account);
     }
 
     /** The accounts this node runs now. */
@@ -125,14 +131,7 @@ public final class ClusterAccounts implements AutoCloseable {
     }
 
     private void record(Lease lease, String state) {
-        String json = "{\"node\":\"" + leases.nodeId() + "\",\"state\":\"" + state + "\",\"at\":\"" + Instant.now() + "\"}";
-        try {
-            fenced.put(lease, "state", json.getBytes(StandardCharsets.UTF_8));
-        } catch (StaleEpochException e) {
-            log.warn("{}", e.getMessage());
-        } catch (SQLException e) {
-            log.warn("Could not record account '{}' as {} in the cluster database: {}", lease.account(), state, e.getMessage());
-        }
+        fenced.recordState(lease, leases.nodeId(), state);
     }
 
     /** Stops every account this node runs and hands the leases over at once; the node is marked stopped. */

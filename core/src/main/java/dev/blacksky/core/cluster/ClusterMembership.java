@@ -1,13 +1,9 @@
 package dev.blacksky.core.cluster;
 
 import dev.blacksky.core.session.AccountLayout;
-import dev.blacksky.core.session.Backup;
 import dev.blacksky.core.session.SessionService;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -109,17 +105,18 @@ public final class ClusterMembership implements AutoCloseable {
 
     /** Once the session is open: copies each of its backups to the cluster, the newest one at once. */
     public void replicateSession(SessionService session) {
-        SessionReplica r = new SessionReplica(fenced, session.layout(), held.join(), this::lose);
-        replica = r;
-        session.addListener(r::onEvent);
-        session.backups().list().stream().filter(Backup::valid).max(Comparator.comparing(Backup::created))
-                .ifPresent(r::upload);
+        replica = SessionReplica.attach(fenced, session, held.join(), this::lose);
     }
 
     // The node must stop the account: the lease is gone, or the database refused a write under its epoch.
     private void lose(String why) {
         lostReason = why;
         onLost.accept(why);
+    }
+
+    /** Whether {@code account} may connect here now: its lease is held and not due to be fenced. */
+    public boolean mayConnect(String account) {
+        return keeper.mayConnect(account);
     }
 
     /** Why the node had to stop the account, if it had to. */
@@ -129,14 +126,7 @@ public final class ClusterMembership implements AutoCloseable {
 
     /** Writes the account's state under the lease's epoch; a refusal (a stale epoch) is logged with both epochs. */
     void record(Lease lease, String state) {
-        String json = "{\"node\":\"" + leases.nodeId() + "\",\"state\":\"" + state + "\",\"at\":\"" + Instant.now() + "\"}";
-        try {
-            fenced.put(lease, "state", json.getBytes(StandardCharsets.UTF_8));
-        } catch (StaleEpochException e) {
-            log.warn("{}", e.getMessage());
-        } catch (SQLException e) {
-            log.warn("Could not record account '{}' as {} in the cluster database: {}", lease.account(), state, e.getMessage());
-        }
+        fenced.recordState(lease, leases.nodeId(), state);
     }
 
     private String holder() {

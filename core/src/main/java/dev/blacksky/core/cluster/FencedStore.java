@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public final class FencedStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FencedStore.class);
     private static final String FENCE_REFUSED = "BF409"; // the SQLSTATE the fence trigger raises
 
     private final ClusterDatabase database;
@@ -37,6 +38,21 @@ public final class FencedStore {
                 throw new StaleEpochException(lease.account(), lease.epoch(), serverMessage(e), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Records what {@code node} does with the lease's account ("running", "stopped", "fenced") under its epoch; a
+     * refusal (a stale epoch) or an unreachable database is logged, not thrown: the record is for operators.
+     */
+    public void recordState(Lease lease, String node, String state) {
+        String json = "{\"node\":\"" + node + "\",\"state\":\"" + state + "\",\"at\":\"" + java.time.Instant.now() + "\"}";
+        try {
+            put(lease, "state", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (StaleEpochException e) {
+            log.warn("{}", e.getMessage());
+        } catch (SQLException e) {
+            log.warn("Could not record account '{}' as {} in the cluster database: {}", lease.account(), state, e.getMessage());
         }
     }
 

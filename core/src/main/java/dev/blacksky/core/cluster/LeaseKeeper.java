@@ -73,6 +73,12 @@ public final class LeaseKeeper implements AutoCloseable {
         return held.values().stream().map(Held::lease).toList();
     }
 
+    /** Whether {@code account} may have a live connection here now: its lease is held and not due to be fenced. */
+    public synchronized boolean mayConnect(String account) {
+        Held current = held.get(account);
+        return current != null && nanoTime.getAsLong() - current.fenceAtNanos() < 0;
+    }
+
     /** Whether this node still holds {@code lease} (same account and epoch). */
     public synchronized boolean holds(Lease lease) {
         Held current = held.get(lease.account());

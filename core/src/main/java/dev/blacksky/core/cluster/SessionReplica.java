@@ -3,6 +3,7 @@ package dev.blacksky.core.cluster;
 import dev.blacksky.core.session.AccountLayout;
 import dev.blacksky.core.session.Backup;
 import dev.blacksky.core.session.SessionEvent;
+import dev.blacksky.core.session.SessionService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,6 +51,15 @@ final class SessionReplica implements AutoCloseable {
         this.layout = layout;
         this.lease = lease;
         this.onStale = onStale;
+    }
+
+    /** Copies each backup of the open {@code session} to the cluster from now on, the newest one at once. */
+    static SessionReplica attach(FencedStore store, SessionService session, Lease lease, Consumer<String> onStale) {
+        SessionReplica replica = new SessionReplica(store, session.layout(), lease, onStale);
+        session.addListener(replica::onEvent);
+        session.backups().list().stream().filter(Backup::valid).max(java.util.Comparator.comparing(Backup::created))
+                .ifPresent(replica::upload);
+        return replica;
     }
 
     /** For {@code SessionService.addListener}: called on the session's writer thread, so it only hands over. */

@@ -34,11 +34,13 @@ public final class ConnectionService {
     private final ConnectionHistory history;
     private final List<StatusRecorder> observers;
     private ConnectionSupervisor supervisor;
+    private final ConnectionPermits permits;
 
     @Inject
     ConnectionService(ConnectionSettings settings, Optional<ConnectionClient.Factory> clients, TimeSource time,
             HostPaths paths, StatePublisher publisher, SessionQuarantine quarantine, ConnectionHistory history,
-            PairingCodes codes, MeterRegistry meters, Set<StatusRecorder> observers) {
+            PairingCodes codes, MeterRegistry meters, Set<StatusRecorder> observers, ConnectionPermits permits) {
+        this.permits = permits;
         this.history = history;
         List<StatusRecorder> all = new ArrayList<>();
         all.add(history);
@@ -76,7 +78,12 @@ public final class ConnectionService {
                 }
             }
         };
-        supervisor = new ConnectionSupervisor(account, settings, clients.get(), time, new SplittableRandom(),
+        ConnectionClient.Factory factory = clients.get();
+        ConnectionClient.Factory permitted = (name, listener) -> {
+            permits.check(name); // a refused attempt fails like any other, and backs off
+            return factory.create(name, listener);
+        };
+        supervisor = new ConnectionSupervisor(account, settings, permitted, time, new SplittableRandom(),
                 Executors.newVirtualThreadPerTaskExecutor(), publisher, recorder, quarantine);
         log.info("Supervising the connection of account '{}'; status in {}", account, status.path());
         supervisor.start();

@@ -1,8 +1,8 @@
 package dev.blacksky.core.plugin;
 
-import dev.blacksky.core.account.HostedAccounts;
 import com.typesafe.config.Config;
 import dev.blacksky.api.ApiVersion;
+import dev.blacksky.core.account.HostedAccounts;
 import dev.blacksky.core.config.HostPaths;
 import dev.blacksky.core.dispatch.CommandRegistry;
 import dev.blacksky.core.dispatch.InvalidCommandException;

@@ -35,7 +35,8 @@ class ConnectionServiceTest {
                 time.clock());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ConnectionService service = new ConnectionService(SupervisorRig.defaults(), Optional.of(whatsapp), time, paths,
-                events::add, (account, reason) -> { }, history, new PairingCodes(), meters, Set.of());
+                events::add, (account, reason) -> { }, history, new PairingCodes(), meters, Set.of(),
+                new ConnectionPermits());
         StatusFile file = new StatusFile(paths.data().resolve("accounts/default/status.json"));
 
         assertThat(service.start()).as("supervising").isTrue();
@@ -63,10 +64,35 @@ class ConnectionServiceTest {
         ConnectionService service = new ConnectionService(SupervisorRig.defaults(), Optional.empty(),
                 new ManualTimeSource(SupervisorRig.T0), paths, e -> { }, (a, r) -> { },
                 new ConnectionHistory(home.resolve("h.jsonl"), Duration.ofDays(1), java.time.Clock.systemUTC()),
-                new PairingCodes(), new SimpleMeterRegistry(), Set.of());
+                new PairingCodes(), new SimpleMeterRegistry(), Set.of(), new ConnectionPermits());
         assertThat(service.start()).as("nothing to supervise: the host reports the local transport itself").isFalse();
         assertThat(service.stop()).isFalse();
         assertThat(service.supervisor()).isEmpty();
         assertThat(paths.data().resolve("accounts")).doesNotExist();
+    }
+
+    @Test
+    void an_account_without_a_permit_never_opens_a_connection_and_does_once_it_has_one() throws IOException {
+        ManualTimeSource time = new ManualTimeSource(SupervisorRig.T0);
+        SimulatedClients whatsapp = new SimulatedClients(time, Duration.ofSeconds(25));
+        HostPaths paths = new HostPaths(home, home.resolve("data"), home.resolve("plugins"));
+        java.util.concurrent.atomic.AtomicBoolean leased = new java.util.concurrent.atomic.AtomicBoolean();
+        ConnectionPermits permits = new ConnectionPermits();
+        permits.require(account -> leased.get());
+        ConnectionService service = new ConnectionService(SupervisorRig.defaults(), Optional.of(whatsapp), time, paths,
+                e -> { }, (account, reason) -> { }, new ConnectionHistory(home.resolve("h.jsonl"), Duration.ofDays(1),
+                time.clock()), new PairingCodes(), new SimpleMeterRegistry(), Set.of(), permits);
+        StatusFile file = new StatusFile(paths.data().resolve("accounts/default/status.json"));
+        service.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> file.read().map(ConnectionStatus::state)
+                .filter(ConnectionState.RECONNECTING::equals).isPresent());
+        assertThat(file.read().orElseThrow().lastError()).contains("no valid cluster lease for account 'default'");
+        assertThat(whatsapp.open()).isZero();
+        leased.set(true);
+        time.advance(Duration.ofMinutes(2)); // past the backoff
+        await().atMost(Duration.ofSeconds(10)).until(() -> file.read().map(ConnectionStatus::state)
+                .filter(ConnectionState.CONNECTED::equals).isPresent());
+        assertThat(whatsapp.open()).isEqualTo(1);
+        service.stop();
     }
 }

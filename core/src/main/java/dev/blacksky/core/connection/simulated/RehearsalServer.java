@@ -125,6 +125,10 @@ public final class RehearsalServer implements AutoCloseable {
         try (peer.socket; BufferedReader in = new BufferedReader(new InputStreamReader(peer.socket.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (account != null && !peer.live()) {
+                    return; // silent past the window, it was dropped then (as WhatsApp drops a client that stopped
+                             // answering): what it sends on waking does not bring it back
+                }
                 peer.heard = System.nanoTime();
                 if (line.startsWith("HELLO ") && account == null) {
                     account = line.substring(6);

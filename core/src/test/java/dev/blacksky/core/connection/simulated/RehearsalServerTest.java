@@ -73,4 +73,25 @@ class RehearsalServerTest {
             }
         }
     }
+
+    @Test
+    void a_connection_silent_past_the_window_is_dropped_and_its_beat_on_waking_does_not_revive_it() throws Exception {
+        Duration window = Duration.ofMillis(1500);
+        try (RehearsalServer server = RehearsalServer.start(0, window);
+             Socket frozen = new Socket("127.0.0.1", Integer.parseInt(server.address().split(":")[1]))) {
+            OutputStream out = frozen.getOutputStream();
+            out.write("HELLO sales\n".getBytes(StandardCharsets.UTF_8)); // then silent, like a process under SIGSTOP
+            out.flush();
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.logins() == 1);
+            await().pollDelay(window.plusMillis(200)).atMost(window.plusSeconds(5)).until(() -> true); // the window passes
+            out.write("BEAT\n".getBytes(StandardCharsets.UTF_8)); // it wakes and beats at once
+            out.flush();
+            frozen.setSoTimeout(5000); // a failure, not a hang, if the server kept it
+            assertThat(frozen.getInputStream().read()).as("the server had dropped it").isEqualTo(-1);
+            try (RehearsalLink next = RehearsalLink.open(server.address(), "sales", () -> { }, () -> { }, why -> { })) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> server.logins() == 2);
+                assertThat(server.conflicts()).isEmpty();
+            }
+        }
+    }
 }
