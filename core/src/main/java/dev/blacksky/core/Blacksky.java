@@ -82,7 +82,10 @@ public final class Blacksky {
         boolean sharedConsole = plans.onConsole() > 1;
         Function<AccountPlan, Module> accounts = plan -> new AccountModule(plan, paths,
                 transport != null ? binding(transport) : transport(plan, sharedConsole));
-        plans.all().forEach(accounts::apply); // reads each account's settings now: a bad one stops start-up here
+        // Each account's settings are read now, so that a bad one stops start-up here; these modules make the first
+        // injector of each account, and the function makes an account anew (on a cluster node that takes it back).
+        java.util.Map<String, Module> first = new java.util.HashMap<>();
+        plans.all().forEach(plan -> first.put(plan.name(), accounts.apply(plan)));
         DispatchSettings dispatch = ConfigLoader.read(config, DispatchSettings::from);
         LifecycleSettings lifecycle = ConfigLoader.read(config, LifecycleSettings::from);
         StorageSettings storage = ConfigLoader.read(config, StorageSettings::from);
@@ -106,11 +109,14 @@ public final class Blacksky {
                         bind(LifecycleSettings.class).toInstance(lifecycle);
                         bind(ClusterSettings.class).toInstance(cluster);
                         bind(AccountPlans.class).toInstance(plans);
-                        bind(ConsoleSwitchboard.class).in(Singleton.class);
+                        if (sharedConsole) { // one terminal for several accounts
+                            bind(ConsoleSwitchboard.class).in(Singleton.class);
+                        }
                         bind(ConnectionPermits.class).in(Singleton.class);
                     }
                 });
-        host.getInstance(HostedAccounts.class).fill(plan -> host.createChildInjector(accounts.apply(plan))
+        host.getInstance(HostedAccounts.class).fill(plan -> host.createChildInjector(
+                java.util.Objects.requireNonNullElseGet(first.remove(plan.name()), () -> accounts.apply(plan)))
                 .getInstance(HostedAccount.class));
         return host.getInstance(BotHost.class);
     }

@@ -16,6 +16,6 @@ public record AccountPlan(String name, Config config, Optional<Set<String>> plug
 
     /** Whether this account runs the commands and listeners of {@code pluginId}; the host's own always. */
     public boolean serves(String pluginId) {
-        return plugins.map(ids -> ids.contains(pluginId) || pluginId.equals("blacksky")).orElse(true);
+        return plugins.isEmpty() || plugins.get().contains(pluginId) || pluginId.equals("blacksky");
     }
 }

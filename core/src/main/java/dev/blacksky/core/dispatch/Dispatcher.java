@@ -150,7 +150,7 @@ public final class Dispatcher {
                 return;
             }
             handled = true;
-            if (listeners.all().stream().noneMatch(entry -> account.serves(entry.pluginId()))) {
+            if (!anyListener()) {
                 heard.complete(null);
             } else { // beside the chat: its next message does not wait for them
                 events.deliver(new MessageReceivedEvent(message)).whenComplete((ignored, error) -> heard.complete(null));
@@ -164,6 +164,16 @@ public final class Dispatcher {
         if (line != null) {
             commands.run(line, inbound, turn);
         }
+    }
+
+    // Whether a plugin this account serves listens at all: without one, a message costs no listener call.
+    private boolean anyListener() {
+        for (ListenerRegistry.Entry entry : listeners.all()) {
+            if (account.serves(entry.pluginId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CompletableFuture<Void> track(CompletableFuture<Void> work) {

@@ -27,9 +27,9 @@ public final class ConsoleTransportModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Transport transport(Clock clock, HostPaths paths, ConsoleSwitchboard switchboard) {
+    Transport transport(Clock clock, HostPaths paths, com.google.inject.Injector injector) {
         if (sharedAs != null) {
-            return ConsoleTransport.shared(switchboard, sharedAs, settings, clock,
+            return ConsoleTransport.shared(injector.getInstance(ConsoleSwitchboard.class), sharedAs, settings, clock,
                     paths.data().resolve("console").resolve(sharedAs).resolve("sent"));
         }
         return ConsoleTransport.forProcess(settings, clock, paths.data().resolve("console").resolve("sent"));
