@@ -121,7 +121,8 @@ public interface PluginContext {
      * Returns the accounts this plugin serves, in the order {@code blacksky.accounts} lists them: one, named by
      * {@code blacksky.account} ({@code "default"} unless set), when the host runs a single account.
      *
-     * @return the account names, never empty
+     * @return the account names; empty only when {@code blacksky.accounts} gives every account a list of plugins
+     *         without this one, and then {@link #messenger()} and {@link #groups()} throw {@link IllegalStateException}
      */
     List<String> accounts();
 
@@ -130,6 +131,7 @@ public interface PluginContext {
      * {@link #accounts()}.
      *
      * @return the account name, for example {@code "default"}
+     * @throws IllegalStateException if the plugin serves no account
      */
     String account();
 

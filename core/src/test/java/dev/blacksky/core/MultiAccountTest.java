@@ -68,6 +68,20 @@ class MultiAccountTest {
     }
 
     @Test
+    void a_plugin_serves_and_sees_only_the_accounts_that_list_it() throws IOException {
+        start("""
+                blacksky.accounts = [
+                  { name = sales, transport = simulated, plugins = [hello] }
+                  { name = support, transport = simulated, plugins = [echoes] }
+                ]
+                """);
+        assertThat(say("support", "bob", "!where")).containsExactly("here is support (context: support of [support])");
+        assertThat(say("sales", "alice", "!where")).singleElement().asString().startsWith("Unknown command !where");
+        assertThat(say("support", "bob", "!relay sales carol hi")).containsExactly(
+                "Plugin 'echoes' does not serve an account 'sales'; it serves [support]");
+    }
+
+    @Test
     void a_plugin_sends_through_an_account_it_names_and_is_told_the_ones_it_serves() throws IOException {
         start(TWO);
         int before = transport("support").sent().size();

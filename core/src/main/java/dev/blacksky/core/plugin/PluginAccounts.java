@@ -30,14 +30,21 @@ final class PluginAccounts {
     }
 
     List<String> names() {
-        List<String> served = accounts.servedBy(pluginId);
-        return served.isEmpty() ? List.of(accounts.primary().name()) : served;
+        return accounts.servedBy(pluginId);
     }
 
     /** The account this thread handles a call of, if the plugin serves it; else the first it serves. */
     HostedAccount current() {
         HostedAccount current = accounts.current();
-        return current.plan().serves(pluginId) ? current : served(names().getFirst());
+        if (current.plan().serves(pluginId)) {
+            return current;
+        }
+        List<String> served = names();
+        if (served.isEmpty()) {
+            throw new IllegalStateException("Plugin '" + pluginId + "' serves no account: blacksky.accounts lists its"
+                    + " id under no account's plugins");
+        }
+        return served(served.getFirst());
     }
 
     Messenger messenger(String account) {
