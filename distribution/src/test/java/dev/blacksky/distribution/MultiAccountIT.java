@@ -102,6 +102,18 @@ class MultiAccountIT {
         }
     }
 
+    @Test
+    void a_line_bigger_than_the_heap_on_a_shared_console_is_refused_and_the_accounts_go_on() throws Exception {
+        Path conf = Files.writeString(tmp.resolve("two.conf"), "blacksky.accounts = [{ name = sales }, { name = support }]\n");
+        String huge = "!echo " + "x".repeat(100_000_000) + "\n";
+        Launch.Result result = Launch.of(RunningBot.DIST.resolve("bin/blacksky"), "run", "--console", "--config",
+                conf.toString(), "--data", tmp.resolve("data").toString()).env("JAVA_HOME", JAVA_HOME)
+                .env("BLACKSKY_JAVA_OPTS", "-Xmx64m").stdin(huge + "!ping\n:account support\n!ping\n").run();
+        assertThat(result.exit()).as(result.toString().substring(0, Math.min(2000, result.toString().length()))).isZero();
+        assertThat(result.stdout()).contains("[sales] Your message is longer than the 65536 characters I read, so I did"
+                + " not run !echo.").contains("[sales] pong").contains("[support] pong");
+    }
+
     private static String status(Path data, String account) throws Exception {
         Path file = data.resolve("accounts").resolve(account).resolve("status.json");
         return Files.exists(file) ? Files.readString(file) : "";

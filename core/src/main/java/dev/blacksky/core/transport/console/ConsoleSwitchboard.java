@@ -25,8 +25,15 @@ public final class ConsoleSwitchboard {
 
     private final Map<String, PipedOutputStream> inputs = new LinkedHashMap<>(); // guarded by this
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private final int maxLineLength;
     private String target; // guarded by this
     private boolean started; // guarded by this
+
+    /** Reads lines of at most {@code blacksky.inbound.max-message-length}; each account's console checks its own. */
+    @jakarta.inject.Inject
+    ConsoleSwitchboard(com.typesafe.config.Config config) {
+        this.maxLineLength = config.getInt("blacksky.inbound.max-message-length");
+    }
 
     /** The input of {@code account}'s console: the lines typed while it is spoken to. */
     public synchronized InputStream attach(String account) {
@@ -57,7 +64,8 @@ public final class ConsoleSwitchboard {
 
     private void read() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            BoundedLines lines = new BoundedLines(reader, maxLineLength); // a huge line costs no more than a long one
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 if (line.equals(":account") || line.startsWith(":account ")) {
                     out.println("(" + switchTo(line.substring(":account".length()).strip()) + ")");
                 } else {
