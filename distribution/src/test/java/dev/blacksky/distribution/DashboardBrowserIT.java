@@ -151,4 +151,24 @@ class DashboardBrowserIT {
             assertThat(plugins.toString()).contains("• basics — disabled");
         }
     }
+
+    @Test
+    void with_two_accounts_the_header_shows_both_and_a_click_shows_the_other() throws Exception {
+        try (RunningBot bot = RunningBot.start(tmp.resolve("bot"), """
+                blacksky.accounts = [
+                  { name = sales, transport = simulated }
+                  { name = lab, transport = simulated, connection.rehearsal-network = down }
+                ]
+                """, Map.of())) {
+            browser.get(bot.address() + "?token=" + bot.token());
+            waiting(30).until(d -> text("accounts").contains("sales CONNECTED") && text("accounts").contains("lab RECONNECTING"));
+            assertThat(text("account")).isEqualTo("account sales on simulated");
+            assertThat(text("state")).isEqualTo("CONNECTED");
+            browser.findElement(By.linkText("lab RECONNECTING")).click();
+            waiting(30).until(d -> text("account").equals("account lab on simulated") && text("state").equals("RECONNECTING"));
+            assertThat(browser.getCurrentUrl()).endsWith("#account=lab");
+            assertThat(text("session-folder")).endsWith("accounts/lab");
+            screenshot("dashboard-accounts.png");
+        }
+    }
 }
