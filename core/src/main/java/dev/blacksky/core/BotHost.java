@@ -11,6 +11,7 @@ import dev.blacksky.core.plugin.PluginFolderWatcher;
 import dev.blacksky.core.plugin.PluginHost;
 import dev.blacksky.core.plugin.PluginMeters;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.session.SessionLockedException;
 import dev.blacksky.core.storage.Storage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -90,6 +91,7 @@ public final class BotHost {
             throw new UncheckedIOException("Cannot create the data folder " + paths.data(), e);
         }
         List<HostedAccount> chosen = accounts.all().stream().filter(a -> now.test(a.name())).toList();
+        List<RuntimeException> failures = new ArrayList<>();
         for (HostedAccount account : chosen) {
             try {
                 account.open(); // first of all: one process per account
@@ -98,12 +100,17 @@ public final class BotHost {
                 if (accounts.all().size() == 1) {
                     throw e;
                 }
+                failures.add(e);
                 accounts.failed(account.name(), e.getMessage());
-                log.error("Account '{}' cannot start and stays stopped; the other accounts run: {}", account.name(),
+                log.error("Account '{}' cannot start and stays stopped: {}", account.name(),
                         e.getMessage());
             }
         }
         if (running.isEmpty() && !chosen.isEmpty()) {
+            // Every session held by another bot: as with one account, that bot is named (and `run` exits 4).
+            if (failures.stream().allMatch(SessionLockedException.class::isInstance)) {
+                throw failures.getFirst();
+            }
             throw new IllegalStateException("No account could start: " + accounts.plans().names()
                     .stream().map(name -> name + ": " + accounts.failure(name)).toList());
         }

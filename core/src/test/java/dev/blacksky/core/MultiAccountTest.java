@@ -1,6 +1,7 @@
 package dev.blacksky.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.blacksky.api.event.ConnectionState;
@@ -151,6 +152,18 @@ class MultiAccountTest {
                 .as("the fresh account's connection, not the stopped one's").isEqualTo(1);
         assertThat(meters.get("blacksky.outbox.queued").tags("account", "sales").gauge().value()).isZero();
         assertThat(meters.get("blacksky.messages.received").tags("account", "sales").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void when_another_bot_holds_every_account_start_up_stops_naming_it_as_with_one() throws IOException {
+        Path data = folder.resolve("data");
+        try (AccountLock sales = AccountLock.acquire(AccountLayout.of(data, "sales"), Instant.now());
+             AccountLock support = AccountLock.acquire(AccountLayout.of(data, "support"), Instant.now())) {
+            BotHost refused = Blacksky.create(options(TWO));
+            assertThatThrownBy(refused::start).isInstanceOf(dev.blacksky.core.session.SessionLockedException.class)
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+            refused.stop();
+        }
     }
 
     @Test
