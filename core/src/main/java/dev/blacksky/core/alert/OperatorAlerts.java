@@ -146,7 +146,8 @@ public final class OperatorAlerts implements StatusRecorder {
     }
 
     private void alert(String kind, String summary, Map<String, Object> details) {
-        String said = account == null || details.containsKey("plugin") ? summary : "[" + account + "] " + summary;
+        boolean ofAccount = account != null && !details.containsKey("plugin"); // a plugin's alert is every account's
+        String said = ofAccount ? "[" + account + "] " + summary : summary;
         log.info("ALERT ({}): {}", kind, said); // each source already warned in its own words
         if (webhook == null) {
             return;
@@ -154,7 +155,7 @@ public final class OperatorAlerts implements StatusRecorder {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
         body.put("summary", said);
-        if (account != null && !details.containsKey("plugin")) {
+        if (ofAccount) {
             body.put("account", account);
         }
         body.put("at", time.clock().instant().toString());

@@ -68,47 +68,15 @@ public final class HealthChecks {
             reasons.add("stopping");
         }
         // Ready when every account is connected; the first account's state stays at the top, as with one account.
-        boolean several = accounts.all().size() > 1;
-        List<Object> each = new ArrayList<>();
+        List<Map<String, Object>> each = new ArrayList<>();
         for (HostedAccount account : accounts.all()) {
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("name", account.name());
-            String failed = accounts.failure(account.name());
-            String elsewhere = accounts.runElsewhere(account.name());
-            ConnectionStatus status = account.connections().supervisor().map(s -> s.status()).orElse(null);
-            if (elsewhere != null) { // a cluster node is ready with the accounts it holds
-                state.put("state", "STANDBY");
-                state.put("terminal", false);
-                state.put("standby", elsewhere);
-            } else if (failed != null) {
-                state.put("state", "FAILED");
-                state.put("terminal", true);
-                reasons.add((several ? "account " + account.name() + ": " : "") + "failed to start: " + failed);
-            } else if (status != null) {
-                state.put("state", status.state().name());
-                state.put("terminal", status.state().isTerminal());
-                if (status.state() != ConnectionState.CONNECTED) {
-                    reasons.add((several ? "account " + account.name() + ": " : "") + status.state() + ": " + status.reason());
-                }
-            } else {
-                state.put("state", started && !stopping && !account.stopping() ? "CONNECTED" : "STARTING");
-                state.put("terminal", false);
-            }
-            state.put("transport", account.transport().name());
-            each.add(state);
+            each.add(state(account, accounts.all().size() > 1 ? "account " + account.name() + ": " : "", reasons));
         }
-        if (started && !stopping && !each.isEmpty() && each.stream().allMatch(a -> "STANDBY".equals(((Map<?, ?>) a).get("state")))) {
+        if (started && !stopping && each.stream().allMatch(a -> "STANDBY".equals(a.get("state")))) {
             reasons.add("standby: this cluster node runs none of its " + each.size() + " accounts now");
         }
-        if (!each.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> first = (Map<String, Object>) each.getFirst();
-            body.put("state", first.get("state"));
-            body.put("terminal", first.get("terminal"));
-        } else {
-            body.put("state", "STARTING");
-            body.put("terminal", false);
-        }
+        body.put("state", each.getFirst().get("state"));
+        body.put("terminal", each.getFirst().get("terminal"));
         if (started) {
             for (PluginFailure failure : plugins.failures()) {
                 warnings.add((failure.pluginId() != null ? "plugin " + failure.pluginId() : failure.jar().getFileName().toString())
@@ -116,10 +84,39 @@ public final class HealthChecks {
             }
         }
         body.put("status", reasons.isEmpty() ? "ready" : "not ready");
-        body.put("transport", accounts.all().isEmpty() ? "" : accounts.primary().transport().name());
+        body.put("transport", accounts.primary().transport().name());
         body.put("accounts", each);
         body.put("reasons", reasons);
         body.put("warnings", warnings);
         return Response.json(reasons.isEmpty() ? 200 : 503, body);
+    }
+
+    // One account's part of readiness; what keeps it from being ready goes to `reasons`, prefixed with `named`.
+    private Map<String, Object> state(HostedAccount account, String named, List<String> reasons) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", account.name());
+        String failed = accounts.failure(account.name());
+        String elsewhere = accounts.runElsewhere(account.name());
+        ConnectionStatus status = account.connections().supervisor().map(s -> s.status()).orElse(null);
+        if (elsewhere != null) { // a cluster node is ready with the accounts it holds
+            state.put("state", "STANDBY");
+            state.put("terminal", false);
+            state.put("standby", elsewhere);
+        } else if (failed != null) {
+            state.put("state", "FAILED");
+            state.put("terminal", true);
+            reasons.add(named + "failed to start: " + failed);
+        } else if (status != null) {
+            state.put("state", status.state().name());
+            state.put("terminal", status.state().isTerminal());
+            if (status.state() != ConnectionState.CONNECTED) {
+                reasons.add(named + status.state() + ": " + status.reason());
+            }
+        } else {
+            state.put("state", started && !stopping && !account.stopping() ? "CONNECTED" : "STARTING");
+            state.put("terminal", false);
+        }
+        state.put("transport", account.transport().name());
+        return state;
     }
 }
