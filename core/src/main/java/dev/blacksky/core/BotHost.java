@@ -101,6 +101,7 @@ public final class BotHost {
                     throw e;
                 }
                 failures.add(e);
+                account.transport().stop(); // never started: a console shared with others stops waiting for it
                 accounts.failed(account.name(), e.getMessage());
                 log.error("Account '{}' cannot start and stays stopped: {}", account.name(),
                         e.getMessage());

@@ -28,6 +28,8 @@ public final class ConsoleSwitchboard {
     private final int maxLineLength;
     private String target; // guarded by this
     private boolean started; // guarded by this
+    private int drained; // guarded by this: accounts whose console has read all of its input
+    private final java.util.Set<String> begun = new java.util.HashSet<>(); // guarded by this
 
     /** Reads lines of at most {@code blacksky.inbound.max-message-length}; each account's console checks its own. */
     @jakarta.inject.Inject
@@ -49,11 +51,53 @@ public final class ConsoleSwitchboard {
         }
     }
 
-    /** Starts reading the process's input, once, whichever account's console starts first. */
-    public synchronized void start() {
-        if (!started) {
+    /**
+     * An account's console has started; once every attached one has, the process's input is read. Lines typed
+     * before then wait in the terminal, so none goes to an account whose console is not reading yet.
+     */
+    public synchronized void started(String account) {
+        begun.add(account);
+        readWhenAllStarted();
+    }
+
+    /** An account's console will never read (its account could not start): its input is closed and forgotten. */
+    public synchronized void detach(String account) {
+        if (begun.contains(account)) {
+            return; // it has read: stopping after the end of input leaves it in place
+        }
+        PipedOutputStream input = inputs.remove(account);
+        if (input == null) {
+            return;
+        }
+        try {
+            input.close();
+        } catch (IOException ignored) {
+            // nobody reads it
+        }
+        if (account.equals(target)) {
+            target = inputs.isEmpty() ? null : inputs.keySet().iterator().next();
+        }
+        readWhenAllStarted();
+    }
+
+    private void readWhenAllStarted() {
+        if (!started && !inputs.isEmpty() && begun.containsAll(inputs.keySet())) {
             started = true;
             Thread.ofPlatform().name("console-switchboard").daemon(true).start(this::read);
+        }
+    }
+
+    /**
+     * Called by each account's console once it has read all of its input; the last one to finish runs {@code
+     * inputClosed}, so no account's lines are cut short by another account reaching the end first.
+     */
+    void drained(Runnable inputClosed) {
+        boolean last;
+        synchronized (this) {
+            last = ++drained == inputs.size();
+        }
+        if (last) {
+            inputClosed.run();
         }
     }
 

@@ -75,21 +75,23 @@ public final class ConsoleTransport implements Transport {
     private final Map<ChatId, Map.Entry<String, List<String>>> polls = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile InboundSink sink;
     private volatile boolean stopped;
-    private Thread reader;
+    private volatile Thread reader;
     private final String label;
     private final ConsoleSwitchboard switchboard;
+    private final String account; // on a shared console, the account it speaks for
 
     /** {@code mediaFolder} receives the media the bot sends, so that a user can open it. */
     public ConsoleTransport(ConsoleSettings settings, InputStream in, PrintStream out, boolean interactive, Clock clock,
                             Path mediaFolder) {
-        this(settings, in, out, interactive, clock, mediaFolder, null, null);
+        this(settings, in, out, interactive, clock, mediaFolder, null, null, null);
     }
 
     // `label`, when not null, starts each printed line: several accounts print to one console.
     private ConsoleTransport(ConsoleSettings settings, InputStream in, PrintStream out, boolean interactive, Clock clock,
-                             Path mediaFolder, String label, ConsoleSwitchboard switchboard) {
+                             Path mediaFolder, String label, ConsoleSwitchboard switchboard, String account) {
         this.label = label;
         this.switchboard = switchboard;
+        this.account = account;
         this.settings = settings;
         this.in = in;
         this.out = out;
@@ -109,7 +111,7 @@ public final class ConsoleTransport implements Transport {
                                           Clock clock, Path mediaFolder) {
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         return new ConsoleTransport(settings, switchboard.attach(account), stdout, Terminal.isInteractive(), clock,
-                mediaFolder, ConsoleSwitchboard.label(account), switchboard);
+                mediaFolder, ConsoleSwitchboard.label(account), switchboard, account);
     }
 
     @Override
@@ -127,7 +129,7 @@ public final class ConsoleTransport implements Transport {
                     + (switchboard != null ? " :account <name> speaks to another account." : ""));
         }
         if (switchboard != null) {
-            switchboard.start();
+            switchboard.started(account);
         }
     }
 
@@ -146,7 +148,11 @@ public final class ConsoleTransport implements Transport {
             }
         }
         if (!stopped) {
-            sink.inputClosed();
+            if (switchboard != null) {
+                switchboard.drained(sink::inputClosed); // the input ends once every account has read all of its own
+            } else {
+                sink.inputClosed();
+            }
         }
     }
 
@@ -303,6 +309,9 @@ public final class ConsoleTransport implements Transport {
 
     @Override
     public void stop() {
+        if (switchboard != null && reader == null) {
+            switchboard.detach(account); // never started: the others must not wait for it
+        }
         stopped = true;
         synchronized (outputLock) {
             out.flush();
