@@ -7,6 +7,8 @@ import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.connection.ConnectionPermits;
 import dev.blacksky.core.session.AccountLayout;
 import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.storage.AccountDatabase;
+import dev.blacksky.core.storage.Storage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,7 +41,8 @@ final class ClusterShare {
                     }
 
                     @Override
-                    public SessionService start(String account) {
+                    public SessionService start(String account, AccountDatabase data) {
+                        host.injector().getInstance(Storage.class).keepAccountIn(account, data);
                         host.startAccount(account);
                         return account(host, account).session();
                     }

@@ -5,6 +5,7 @@ import dev.blacksky.core.cluster.ClusterMembership;
 import dev.blacksky.core.cluster.ClusterSettings;
 import dev.blacksky.core.connection.ConnectionPermits;
 import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.storage.Storage;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +73,7 @@ final class StandbyStart implements AutoCloseable {
             }
         }
         log.info("Session: {}", membership.restoreSession(session(host).layout()));
+        host.injector().getInstance(Storage.class).keepAccountIn(session(host).layout().name(), membership.accountData());
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.blacksky.core.cluster;
 
 import dev.blacksky.core.session.AccountLayout;
 import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.storage.AccountDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,11 @@ public final class ClusterAccounts implements AutoCloseable {
     public interface Runner {
         AccountLayout layout(String account);
 
-        /** Starts the account; returns its session, whose backups are then copied to the cluster. */
-        SessionService start(String account);
+        /**
+         * Starts the account with its journal and outbox in {@code data}; returns its session, whose backups are
+         * then copied to the cluster.
+         */
+        SessionService start(String account, AccountDatabase data);
 
         /** Closes the account's connection now, and nothing else: it must be fast. */
         void halt(String account);
@@ -46,6 +50,7 @@ public final class ClusterAccounts implements AutoCloseable {
     private final ExecutorService steps = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("cluster-accounts").factory());
     private final Map<String, SessionReplica> replicas = new ConcurrentHashMap<>();
+    private final Map<String, FencedAccountDatabase> data = new ConcurrentHashMap<>();
 
     private ClusterAccounts(ClusterDatabase database, List<String> accounts, Runner runner) {
         this.database = database;
@@ -87,7 +92,12 @@ public final class ClusterAccounts implements AutoCloseable {
         }
         try {
             log.info("Account '{}': {}", account, SessionReplica.restore(fenced, runner.layout(account), account));
-            SessionService session = runner.start(account);
+            FencedAccountDatabase fencedData = new FencedAccountDatabase(database, lease, why -> end(account, why));
+            FencedAccountDatabase before = data.put(account, fencedData);
+            if (before != null) {
+                before.close();
+            }
+            SessionService session = runner.start(account, fencedData);
             if (!keeper.holds(lease)) { // lost while it started: its stop may have come first
                 runner.stopAtOnce(account);
                 return;
@@ -113,10 +123,17 @@ public final class ClusterAccounts implements AutoCloseable {
         if (replica != null) {
             Thread.ofVirtual().name("cluster-session-copy").start(replica::close);
         }
-        try {
-            steps.execute(() -> runner.stopAtOnce(account));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        Runnable stop = () -> {
             runner.stopAtOnce(account);
+            FencedAccountDatabase fencedData = data.remove(account);
+            if (fencedData != null) {
+                fencedData.close();
+            }
+        };
+        try {
+            steps.execute(stop);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            stop.run();
         }
     }
 
@@ -148,6 +165,7 @@ public final class ClusterAccounts implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         replicas.values().forEach(SessionReplica::close);
+        data.values().forEach(FencedAccountDatabase::close);
         database.close();
     }
 }

@@ -14,32 +14,18 @@ import org.flywaydb.core.api.FlywayException;
 public final class ClusterDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
+    private final HikariDataSource dataPool; // the accounts' journals and outboxes: a renewal never waits behind them
     private final ClusterSettings settings;
 
-    private ClusterDatabase(HikariDataSource pool, ClusterSettings settings) {
+    private ClusterDatabase(HikariDataSource pool, HikariDataSource dataPool, ClusterSettings settings) {
         this.pool = pool;
+        this.dataPool = dataPool;
         this.settings = settings;
     }
 
     /** Connects and migrates; throws {@link ClusterUnavailableException} saying what to check when it cannot. */
     public static ClusterDatabase open(ClusterSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.url());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(1);
-        config.setPoolName("blacksky-cluster");
-        config.setConnectionTimeout(Math.max(250, settings.statementTimeout().toMillis()));
-        config.setValidationTimeout(Math.max(250, settings.statementTimeout().toMillis()));
-        // The driver's own timeouts, so a database that stops answering fails a renewal instead of hanging it.
-        long seconds = Math.max(1, settings.statementTimeout().toSeconds());
-        config.addDataSourceProperty("socketTimeout", String.valueOf(seconds + 1));
-        config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
-        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
-        config.addDataSourceProperty("ApplicationName", "blacksky " + settings.nodeId());
-        config.setInitializationFailTimeout(-1); // fail in migrate() below, with our message
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = pool(settings, "blacksky-cluster");
         try {
             Flyway.configure(ClusterDatabase.class.getClassLoader()).dataSource(pool)
                     .locations("classpath:db/blacksky-cluster").table("blacksky_schema_history")
@@ -50,11 +36,35 @@ public final class ClusterDatabase implements AutoCloseable {
                     + rootMessage(e) + ". Check that PostgreSQL runs there and that user '" + settings.user()
                     + "' may create tables in it.", e);
         }
-        return new ClusterDatabase(pool, settings);
+        return new ClusterDatabase(pool, pool(settings, "blacksky-cluster-data"), settings);
+    }
+
+    private static HikariDataSource pool(ClusterSettings settings, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(1);
+        config.setPoolName(name);
+        config.setConnectionTimeout(Math.max(250, settings.statementTimeout().toMillis()));
+        config.setValidationTimeout(Math.max(250, settings.statementTimeout().toMillis()));
+        // The driver's own timeouts, so a database that stops answering fails a renewal instead of hanging it.
+        long seconds = Math.max(1, settings.statementTimeout().toSeconds());
+        config.addDataSourceProperty("socketTimeout", String.valueOf(seconds + 1));
+        config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
+        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
+        config.addDataSourceProperty("ApplicationName", "blacksky " + settings.nodeId());
+        config.setInitializationFailTimeout(-1); // fail in migrate(), with our message
+        return new HikariDataSource(config);
     }
 
     Connection connection() throws SQLException {
         return pool.getConnection();
+    }
+
+    Connection dataConnection() throws SQLException {
+        return dataPool.getConnection();
     }
 
     ClusterSettings settings() {
@@ -63,6 +73,7 @@ public final class ClusterDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        dataPool.close();
         pool.close();
     }
 

@@ -2,6 +2,7 @@ package dev.blacksky.core.cluster;
 
 import dev.blacksky.core.session.AccountLayout;
 import dev.blacksky.core.session.SessionService;
+import dev.blacksky.core.storage.AccountDatabase;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class ClusterMembership implements AutoCloseable {
     private final Consumer<String> onLost;
     private volatile String lostReason;
     private volatile SessionReplica replica;
+    private volatile FencedAccountDatabase data;
     private volatile boolean closing;
 
     private ClusterMembership(ClusterDatabase database, String account, Consumer<String> onLost) {
@@ -103,6 +105,14 @@ public final class ClusterMembership implements AutoCloseable {
         return SessionReplica.restore(fenced, layout, held.join().account());
     }
 
+    /** Where the account's journal and outbox live while this node holds it: the cluster database, under its epoch. */
+    public synchronized AccountDatabase accountData() {
+        if (data == null) {
+            data = new FencedAccountDatabase(database, held.join(), this::lose);
+        }
+        return data;
+    }
+
     /** Once the session is open: copies each of its backups to the cluster, the newest one at once. */
     public void replicateSession(SessionService session) {
         replica = SessionReplica.attach(fenced, session, held.join(), this::lose);
@@ -152,6 +162,9 @@ public final class ClusterMembership implements AutoCloseable {
         }
         if (replica != null) {
             replica.close();
+        }
+        if (data != null) {
+            data.close();
         }
         keeper.close();
         database.close();

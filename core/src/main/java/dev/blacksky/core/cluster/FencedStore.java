@@ -72,7 +72,7 @@ public final class FencedStore {
     public record Stored(byte[] value, long epoch) {
     }
 
-    private static String serverMessage(SQLException e) {
+    static String serverMessage(SQLException e) {
         String m = e.getMessage();
         int where = m.indexOf("\n  Where:");
         m = where >= 0 ? m.substring(0, where) : m;

@@ -8,6 +8,7 @@ import dev.blacksky.api.storage.StorageException;
 import dev.blacksky.api.message.QuotedMessage;
 import dev.blacksky.api.message.User;
 import dev.blacksky.api.message.UserId;
+import dev.blacksky.core.storage.AccountDatabase;
 import dev.blacksky.core.storage.SqliteDatabase;
 import dev.blacksky.core.storage.WriteLedger;
 import dev.blacksky.core.transport.Inbound;
@@ -37,17 +38,35 @@ public final class InboundJournal {
     private static final int DONE = 1;
     private static final int DEAD = 2;
 
-    private final SqliteDatabase database;
+    private final java.util.function.Supplier<AccountDatabase> where;
+    private final SqliteDatabase ledger; // the plugins' store writes, and their ledgers
     private final JournalSettings settings;
+    private AccountDatabase database; // from open()
     // Arrival order, also within one millisecond: replay after a crash keeps each chat's order.
     private final AtomicLong sequence = new AtomicLong();
 
+    /** A journal in the plugins' own database: a message's completion commits with its ledgers. */
     public InboundJournal(SqliteDatabase database, JournalSettings settings) {
-        this.database = database;
+        this(() -> database, database, settings);
+    }
+
+    /** A journal in the database {@code where} gives at {@link #open()}; the write ledgers stay in {@code ledger}. */
+    public InboundJournal(java.util.function.Supplier<AccountDatabase> where, SqliteDatabase ledger, JournalSettings settings) {
+        this.where = where;
+        this.ledger = ledger;
         this.settings = settings;
     }
 
     public void open() {
+        database = where.get();
+        if (database instanceof SqliteDatabase local) {
+            createTables(local); // a cluster's database has them from its migrations
+        }
+        sequence.set(database.query(WHO, "SELECT COALESCE(MAX(seq), 0) FROM inbound_messages WHERE account = ?",
+                r -> r.getLong(1), settings.account()).getFirst());
+    }
+
+    private void createTables(SqliteDatabase database) {
         database.update(WHO, """
                 CREATE TABLE IF NOT EXISTS inbound_messages (
                   account TEXT NOT NULL, chat TEXT NOT NULL, sender TEXT NOT NULL, id TEXT NOT NULL,
@@ -73,8 +92,6 @@ public final class InboundJournal {
         if (adopted >= 0) {
             log.info("The inbound journal kept for all accounts ({} rows) now belongs to account '{}'", adopted, settings.account());
         }
-        sequence.set(database.query(WHO, "SELECT COALESCE(MAX(seq), 0) FROM inbound_messages WHERE account = ?",
-                r -> r.getLong(1), settings.account()).getFirst());
     }
 
     /** Journals a message; returns its place in arrival order, or 0 if its key is already there (a redelivery). */
@@ -102,9 +119,9 @@ public final class InboundJournal {
         Message m = inbound.message();
         long seq = sequence.incrementAndGet();
         return SqliteDatabase.update(c, """
-                INSERT OR IGNORE INTO inbound_messages (account, chat, sender, id, received_at, attempts, chat_type,
+                INSERT INTO inbound_messages (account, chat, sender, id, received_at, attempts, chat_type,
                   chat_name, sender_name, text, sent_at, admin, quoted_id, quoted_sender, quoted_text, mentions, seq, content)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 settings.account(), m.chat().id().value(), m.sender().id().value(), m.id(), now.toEpochMilli(),
                 0, m.chat().type().name(), m.chat().name(), m.sender().displayName(), m.text(),
                 m.timestamp().toEpochMilli(), inbound.senderIsGroupAdmin() ? 1 : 0,
@@ -126,21 +143,34 @@ public final class InboundJournal {
      * store writes still applied once (the ledger) and its replies sent again (at least once, as ever).
      */
     public CompletableFuture<Void> done(Message m) {
-        return database.commitSoon(WHO, finish("state = " + DONE, m));
+        if (database == ledger) {
+            return database.commitSoon(WHO, c -> finish(c, "state = " + DONE, m).forget(c, m));
+        }
+        // Apart, the ledgers go only after the message is done: a crash in between leaves rows to forget, never a
+        // message to run again without its ledgers.
+        return database.commitSoon(WHO, c -> finish(c, "state = " + DONE, m))
+                .thenCompose(ignored -> ledger.commitSoon(WHO, c -> forget(c, m)));
     }
 
     /** The message is set aside for good: it will not be tried again. Returns once that is on disk. */
     public void dead(Message m) {
-        database.inSharedTransaction(WHO, finish("state = " + DEAD, m));
+        if (database == ledger) {
+            database.inSharedTransaction(WHO, c -> finish(c, "state = " + DEAD, m).forget(c, m));
+        } else {
+            database.inSharedTransaction(WHO, c -> finish(c, "state = " + DEAD, m));
+            ledger.inSharedTransaction(WHO, c -> forget(c, m));
+        }
     }
 
-    private SqliteDatabase.Work<Void> finish(String change, Message m) {
-        return c -> {
-            SqliteDatabase.update(c, "UPDATE inbound_messages SET " + change + KEY, settings.account(),
-                    m.chat().id().value(), m.sender().id().value(), m.id());
-            WriteLedger.forget(c, key(m));
-            return null;
-        };
+    private InboundJournal finish(Connection c, String change, Message m) throws SQLException {
+        SqliteDatabase.update(c, "UPDATE inbound_messages SET " + change + KEY, settings.account(),
+                m.chat().id().value(), m.sender().id().value(), m.id());
+        return this;
+    }
+
+    private Void forget(Connection c, Message m) throws SQLException {
+        WriteLedger.forget(c, key(m));
+        return null;
     }
 
     /** The message's key among every account's journaled messages; what its commands' write ledgers are kept under. */

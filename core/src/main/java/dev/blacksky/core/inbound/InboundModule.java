@@ -22,6 +22,6 @@ public final class InboundModule extends AbstractModule {
     @Provides
     @Singleton
     InboundJournal journal(Storage storage) {
-        return new InboundJournal(storage.database(), settings);
+        return new InboundJournal(() -> storage.forAccount(settings.account()), storage.database(), settings);
     }
 }

@@ -36,7 +36,7 @@ public final class OutboundMessenger implements Messenger {
         boolean governed = governor.transports().contains(transport.name());
         this.queue = governed || transport.durable()
                 ? new OutboundQueue(transport, time, governed ? new SendGovernor(governor, time.clock().instant()) : null,
-                        transport.durable() ? new Outbox(storage.database(), outbox.account(), media.spool()) : null,
+                        transport.durable() ? new Outbox(() -> storage.forAccount(outbox.account()), outbox.account(), media.spool()) : null,
                         new MediaSpool(media.spool()), outbox)
                 : null;
     }

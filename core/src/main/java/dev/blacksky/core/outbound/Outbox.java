@@ -2,6 +2,7 @@ package dev.blacksky.core.outbound;
 
 import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.core.storage.AccountDatabase;
 import dev.blacksky.core.storage.SqliteDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,17 +20,26 @@ final class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final String WHO = "The outbox";
 
-    private final SqliteDatabase database;
+    private final java.util.function.Supplier<AccountDatabase> where;
     private final String account;
     private final Path spool;
+    private AccountDatabase database; // from open()
 
-    Outbox(SqliteDatabase database, String account, Path spool) {
-        this.database = database;
+    /** An outbox in the database {@code where} gives at {@link #open()}. */
+    Outbox(java.util.function.Supplier<AccountDatabase> where, String account, Path spool) {
+        this.where = where;
         this.account = account;
         this.spool = spool;
     }
 
     void open() {
+        database = where.get();
+        if (database instanceof SqliteDatabase local) {
+            createTable(local); // a cluster's database has it from its migrations
+        }
+    }
+
+    private void createTable(SqliteDatabase database) {
         database.update(WHO, """
                 CREATE TABLE IF NOT EXISTS outbound_messages (
                   seq INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, id TEXT NOT NULL UNIQUE,

@@ -16,7 +16,7 @@ import java.util.WeakHashMap;
  * a large share of the durable path's CPU. Used with the connection held, as every statement is. A change of
  * schema is no reason to forget them: SQLite recompiles a prepared statement whose tables changed.
  */
-final class PreparedStatements {
+public final class PreparedStatements {
 
     private static final int CAPACITY = 256; // the host has a few dozen statements; plugins' stores reuse theirs
     private static final Map<Connection, PreparedStatements> BY_CONNECTION = Collections.synchronizedMap(new WeakHashMap<>());
@@ -41,8 +41,8 @@ final class PreparedStatements {
         return BY_CONNECTION.computeIfAbsent(c, PreparedStatements::new);
     }
 
-    /** Closes and forgets the connection's statements; for closing the connection. */
-    static void forget(Connection c) {
+    /** Closes and forgets the connection's statements; for closing the connection, or giving it back to a pool. */
+    public static void forget(Connection c) {
         PreparedStatements statements = BY_CONNECTION.remove(c);
         if (statements != null) {
             statements.cache.values().forEach(PreparedStatements::closeQuietly);

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** The bot's database: one connection, WAL, full fsync on commit; calls serialised, as SQLite has one writer. */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements AccountDatabase, AutoCloseable {
 
     private final Path file;
     private final ReentrantLock lock = new ReentrantLock();
@@ -130,6 +130,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     /** {@link #update(Connection, String, Object...)} for the host's own tables, failures named after {@code who}. */
+    @Override
     public int update(String who, String sql, Object... params) {
         return use(who, c -> update(c, sql, params));
     }
@@ -138,6 +139,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * {@link #update(String, String, Object...)} without waiting for the disk: it survives the process dying,
      * not a power loss, and the next commit makes it durable too.
      */
+    @Override
     public int updateUnsynced(String who, String sql, Object... params) {
         return use(who, c -> {
             synchronous(false); // the next durable use sets it back first
@@ -146,6 +148,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     /** {@link #query(Connection, String, Row, Object...)} for the host's own tables, failures named after {@code who}. */
+    @Override
     public <T> List<T> query(String who, String sql, Row<T> row, Object... params) {
         return use(who, c -> query(c, sql, row, params));
     }
@@ -174,6 +177,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * alone, and reported to its caller only. The work may run on another caller's thread: it must not read
      * thread-locals.
      */
+    @Override
     public <T> T inSharedTransaction(String who, Work<T> work) {
         return group.join(who, work, this);
     }
@@ -194,11 +198,13 @@ public final class SqliteDatabase implements AutoCloseable {
      * and the stages complete in the order the works were queued, on the committing thread with the connection
      * held: what depends on them must be quick and must not wait for anything.
      */
+    @Override
     public <T> CompletableFuture<T> commitSoon(String who, Work<T> work) {
         return group.soon(who, work);
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or none. */
+    @Override
     public <T> T inTransaction(Work<T> work) throws SQLException {
         return with(c -> {
             c.setAutoCommit(false);

@@ -12,6 +12,8 @@ public final class Storage implements AutoCloseable {
     private final Clock clock;
 
     private final Path dataFolder;
+    // Accounts whose journal and outbox live elsewhere (in a cluster's database) while this node runs them.
+    private final java.util.Map<String, AccountDatabase> elsewhere = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Storage(HostPaths paths, StorageSettings settings, Clock clock) {
         this.dataFolder = paths.data();
@@ -28,6 +30,20 @@ public final class Storage implements AutoCloseable {
     /** The database itself, for the host's own tables (the inbound journal, the outbox). */
     public SqliteDatabase database() {
         return database;
+    }
+
+    /** Where {@code account}'s journal and outbox live: the database given by {@link #keepAccountIn}, else this one. */
+    public AccountDatabase forAccount(String account) {
+        return elsewhere.getOrDefault(account, database);
+    }
+
+    /** Keeps {@code account}'s journal and outbox in {@code database} from its next start on; null to keep them here. */
+    public void keepAccountIn(String account, AccountDatabase database) {
+        if (database == null) {
+            elsewhere.remove(account);
+        } else {
+            elsewhere.put(account, database);
+        }
     }
 
     public PluginStore forPlugin(String pluginId) {
