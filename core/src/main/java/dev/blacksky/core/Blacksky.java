@@ -54,8 +54,10 @@ public final class Blacksky {
 
     private static final java.util.Map<String, Function<Config, Module>> TRANSPORTS = java.util.Map.of(
             "console", config -> new ConsoleTransportModule(ConfigLoader.read(config, ConsoleSettings::from)),
-            "simulated", config -> Modules.combine(binding(new SimulatedTransport()),
-                    ConfigLoader.read(config, SimulatedConnectionModule::from)),
+            "simulated", config -> {
+                SimulatedConnectionModule connection = ConfigLoader.read(config, SimulatedConnectionModule::from);
+                return Modules.combine(binding(connection.transport()), connection);
+            },
             "whatsapp", config -> ConfigLoader.read(config, WhatsAppTransportModule::from));
 
     private Blacksky() {

@@ -102,7 +102,7 @@ final class OutboundQueue {
     /** Queues a message; its media first waits in the spool, so that neither memory nor the outbox holds it. */
     CompletableFuture<String> send(ChatId chat, OutgoingMessage message, Origin origin) {
         Instant now = time.clock().instant();
-        String id = MessageIds.next();
+        String id = MessageIds.forSend();
         OutgoingMessage held = spool.hold(id, message);
         CompletableFuture<String> sent = new CompletableFuture<>();
         if (outbox == null) {
@@ -119,6 +119,11 @@ final class OutboundQueue {
             if (error != null) {
                 spool.release(id);
                 sent.completeExceptionally(error);
+                return;
+            }
+            if (item == null) { // an earlier run of this command put it in the outbox: it goes out from there
+                log.debug("Message {} is already in the outbox from an earlier run of its command", id);
+                sent.complete(id);
                 return;
             }
             synchronized (this) {

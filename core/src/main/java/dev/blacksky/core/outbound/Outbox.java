@@ -64,15 +64,16 @@ final class Outbox {
 
     /**
      * Persists a message to send, in the next shared transaction; the stage completes with it once it is on disk,
-     * in the order messages were added. It must not be sent before.
+     * in the order messages were added. It must not be sent before. Completes with null when a message with that
+     * id is in the outbox already: an earlier run of the same command added it.
      */
     CompletableFuture<OutboxItem> add(String id, ChatId chat, OutgoingMessage message, Origin origin, Instant now) {
         String extra = OutgoingCodec.encode(message, id);
-        return database.commitSoon(WHO, c -> new OutboxItem(SqliteDatabase.query(c, """
+        return database.commitSoon(WHO, c -> SqliteDatabase.query(c, """
                 INSERT INTO outbound_messages (account, id, chat, text, plugin, reply, not_before, extra)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq""", r -> r.getLong(1),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq""", r -> r.getLong(1),
                 account, id, chat.value(), message.text(), origin.pluginId(), origin.reply() ? 1 : 0, now.toEpochMilli(),
-                extra).getFirst(), id, chat, message, origin, 0, now));
+                extra).stream().findFirst().map(seq -> new OutboxItem(seq, id, chat, message, origin, 0, now)).orElse(null));
     }
 
     /** Completes after everything added before it is on disk, in that order: keeps an action behind earlier sends. */

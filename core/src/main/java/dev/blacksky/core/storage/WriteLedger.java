@@ -18,6 +18,7 @@ public final class WriteLedger {
     static final class Call {
         private final String key;
         private int writes;
+        private int sends;
 
         private Call(String key) {
             this.key = key;
@@ -61,6 +62,16 @@ public final class WriteLedger {
     @FunctionalInterface
     public interface Body<T, E extends Exception> {
         T run() throws E;
+    }
+
+    /**
+     * A key for the current thread's next send, the same in every run of the call (the n-th send of this call), or
+     * null outside a journaled call: a message id derived from it makes a run again after a crash send the same
+     * message, not a second one.
+     */
+    public static String nextSendKey() {
+        Call call = current.get();
+        return call == null ? null : call.key + '\u0002' + "send" + ++call.sends;
     }
 
     /** The call the current thread's writes belong to, if any. */

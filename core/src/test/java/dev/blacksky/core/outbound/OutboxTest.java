@@ -84,6 +84,35 @@ class OutboxTest {
     }
 
     @Test
+    void a_command_run_again_after_a_crash_sends_the_same_message_not_a_second_answer() throws Exception {
+        storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
+                new StorageSettings("storage.db", 65536), time.clock());
+        storage.start();
+        GovernorSettings governor = new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0,
+                0.5, java.util.Map.of());
+        OutboundMessenger first = new OutboundMessenger(transport, time, governor, OutboundMessengerTest.RETRIES,
+                OutboundMessengerTest.MEDIA, storage);
+        first.start(); // offline: the reply waits in the outbox when the process dies
+        String call = "default\u0001alice\u0001alice\u0001m1\u0000basics:ping";
+        String id = dev.blacksky.core.storage.WriteLedger.during(call, MessageIds::forSend); // its first send's id
+        dev.blacksky.core.storage.WriteLedger.during(call, () -> first.send(ChatId.of("alice"), "pong"));
+        await().until(() -> first.queued() == 1);
+        String other = dev.blacksky.core.storage.WriteLedger.during(call + "x", MessageIds::forSend);
+        assertThat(other).as("another command's send").isNotEqualTo(id);
+
+        SimulatedTransport again = new SimulatedTransport().durable(true);
+        OutboundMessenger restarted = new OutboundMessenger(again, time, governor, OutboundMessengerTest.RETRIES,
+                OutboundMessengerTest.MEDIA, storage);
+        restarted.start();
+        String rerun = dev.blacksky.core.storage.WriteLedger.during(call,
+                () -> restarted.send(ChatId.of("alice"), "pong")).toCompletableFuture().join();
+        restarted.connected();
+        assertThat(rerun).isEqualTo(id);
+        await().untilAsserted(() -> assertThat(again.sent()).extracting(SentMessage::id).containsExactly(id));
+        assertThat(restarted.queued()).isZero();
+    }
+
+    @Test
     void nothing_is_sent_before_the_first_connection() {
         storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
                 new StorageSettings("storage.db", 65536), time.clock());

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  * A simulated connection's registration with a rehearsal server that several processes share, so that what
  * WhatsApp does across machines can be rehearsed: a second live connection for an account replaces the first
  * with a 440 conflict. Lines: the client sends {@code HELLO <account>}, then {@code BEAT} every second; the
- * server may answer {@code CONFLICT} and close.
+ * server may answer {@code CONFLICT} and close. Messages: the server sends {@code MSG <id> <chat> <text>}, the
+ * client answers {@code ACK <id>} once it has the message for good, and reports each send as {@code SENT <id>
+ * <chat> <text>} (texts URL-encoded).
  */
 final class RehearsalLink implements AutoCloseable {
 
@@ -29,25 +31,36 @@ final class RehearsalLink implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /** A message the server delivered: its id, its chat (and sender) and its text. */
+    record Delivered(String id, String chat, String text) {
+    }
+
     /**
      * Registers {@code account} at {@code server} ("host:port"). {@code conflict} is called when the server replaces
-     * this connection, {@code loggedOut} when it removes the device, {@code lost} when the link ends otherwise.
+     * this connection, {@code loggedOut} when it removes the device, {@code lost} when the link ends otherwise;
+     * {@code delivered} with each message, on the link's reading thread.
      */
-    static RehearsalLink open(String server, String account, Runnable conflict, Runnable loggedOut, Consumer<String> lost)
-            throws IOException {
+    static RehearsalLink open(String server, String account, Runnable conflict, Runnable loggedOut, Consumer<String> lost,
+                              Consumer<Delivered> delivered) throws IOException {
         int colon = server.lastIndexOf(':');
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1))), 2000);
         RehearsalLink link = new RehearsalLink(socket);
         link.send("HELLO " + account);
-        Thread.ofVirtual().name("rehearsal-link-read").start(() -> link.read(conflict, loggedOut, lost));
+        Thread.ofVirtual().name("rehearsal-link-read").start(() -> link.read(conflict, loggedOut, lost, delivered));
         Thread.ofVirtual().name("rehearsal-link-beat").start(link::beat);
         return link;
     }
 
-    private void read(Runnable conflict, Runnable loggedOut, Consumer<String> lost) {
+    private void read(Runnable conflict, Runnable loggedOut, Consumer<String> lost, Consumer<Delivered> delivered) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             String line = in.readLine();
+            for (; line != null && line.startsWith("MSG ") && !closed; line = in.readLine()) {
+                String[] parts = line.split(" ", 4);
+                if (parts.length == 4) {
+                    delivered.accept(new Delivered(parts[1], parts[2], RehearsalServer.decode(parts[3])));
+                }
+            }
             if (closed) {
                 return;
             }
@@ -76,6 +89,20 @@ final class RehearsalLink implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Tells the server the bot has message {@code id} for good (journaled): it is not delivered again. */
+    void acknowledge(String id) throws IOException {
+        send("ACK " + id);
+    }
+
+    /** Hands a message to the server, as a send reaches WhatsApp's. */
+    void sent(String id, String chat, String text) throws IOException {
+        send("SENT " + id + " " + chat + " " + RehearsalServer.encode(text));
+    }
+
+    boolean closed() {
+        return closed;
     }
 
     private synchronized void send(String line) throws IOException {

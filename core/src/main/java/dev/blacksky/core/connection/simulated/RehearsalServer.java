@@ -18,6 +18,10 @@ import java.util.Map;
  * connection per account. A connection counts as live while it beats; a login while another connection of the
  * account is live replaces that one with a 440 conflict, as WhatsApp does, and is counted, so a test can check
  * that no two nodes ever held an account's connection at once.
+ *
+ * <p>It also carries messages: {@link #play} sends one to an account, delivered to its live connection and again
+ * at each login until acknowledged, as WhatsApp delivers what a device has not acknowledged; what the bot sends
+ * is recorded by chat and id, so that a test can check every message was answered, and answered once.
  */
 public final class RehearsalServer implements AutoCloseable {
 
@@ -31,6 +35,19 @@ public final class RehearsalServer implements AutoCloseable {
     private final List<Conflict> conflicts = new ArrayList<>(); // guarded by this
     private int logins; // guarded by this
     private int logouts; // guarded by this
+    private final Map<String, Map<String, Played>> played = new HashMap<>(); // account -> id -> message; guarded by this
+    private final Map<String, java.util.Set<String>> answers = new HashMap<>(); // chat -> distinct ids sent there
+    private int sends; // guarded by this
+    private final List<String> staleSends = new ArrayList<>(); // guarded by this
+
+    /** A message played in to an account, in a chat of its own, and whether the bot acknowledged it. */
+    private record Played(String id, String chat, String text, boolean acked) {
+    }
+
+    /** What the bot made of the messages played in so far. */
+    public record Traffic(int played, int acknowledged, int answered, List<String> unanswered,
+                          Map<String, Integer> answeredMoreThanOnce, int sends, List<String> staleSends) {
+    }
 
     private final class Peer {
         final Socket socket;
@@ -44,6 +61,65 @@ public final class RehearsalServer implements AutoCloseable {
         boolean live() {
             return !socket.isClosed() && System.nanoTime() - heard < liveWindow.toNanos();
         }
+
+        synchronized void write(String line) throws IOException {
+            socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+        }
+    }
+
+    /**
+     * Sends {@code text} to {@code account} in {@code chat} (from a user of the same name) under message id {@code
+     * id}: now if the account has a live connection, else at its next login, and again at every login until the
+     * bot acknowledges it. A chat of its own per message lets {@link #traffic} tell which answer belongs to which.
+     */
+    public synchronized void play(String account, String id, String chat, String text) {
+        played.computeIfAbsent(account, a -> new java.util.LinkedHashMap<>()).put(id, new Played(id, chat, text, false));
+        Peer peer = current.get(account);
+        if (peer != null && peer.live()) {
+            push(peer, played.get(account).get(id));
+        }
+    }
+
+    private void push(Peer peer, Played message) {
+        try {
+            peer.write("MSG " + message.id() + " " + message.chat() + " " + encode(message.text()));
+        } catch (IOException e) {
+            // the connection is going: the message waits for the next login
+        }
+    }
+
+    /** What became of the messages played in: answers are the distinct message ids the bot sent into each chat. */
+    public synchronized Traffic traffic() {
+        int total = 0;
+        int acked = 0;
+        int answered = 0;
+        List<String> unanswered = new ArrayList<>();
+        Map<String, Integer> twice = new java.util.TreeMap<>();
+        for (Map<String, Played> messages : played.values()) {
+            for (Played m : messages.values()) {
+                total++;
+                acked += m.acked() ? 1 : 0;
+                int ids = answers.getOrDefault(m.chat(), java.util.Set.of()).size();
+                if (ids == 0) {
+                    unanswered.add(m.chat());
+                } else {
+                    answered++;
+                }
+                if (ids > 1) {
+                    twice.put(m.chat(), ids);
+                }
+            }
+        }
+        return new Traffic(total, acked, answered, unanswered, twice, sends, List.copyOf(staleSends));
+    }
+
+    static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    static String decode(String text) {
+        return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     private RehearsalServer(ServerSocket socket, Duration liveWindow) {
@@ -84,8 +160,7 @@ public final class RehearsalServer implements AutoCloseable {
             return false;
         }
         try {
-            peer.socket.getOutputStream().write("LOGGED_OUT\n".getBytes(StandardCharsets.UTF_8));
-            peer.socket.getOutputStream().flush();
+            peer.write("LOGGED_OUT");
             peer.socket.close();
         } catch (IOException e) {
             return false;
@@ -126,6 +201,9 @@ public final class RehearsalServer implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (account != null && !peer.live()) {
+                    if (line.startsWith("SENT ")) { // a node that woke still holding the account: a fencing failure
+                        sent(account, peer, line.split(" ", 4));
+                    }
                     return; // silent past the window, it was dropped then (as WhatsApp drops a client that stopped
                              // answering): what it sends on waking does not bring it back
                 }
@@ -133,6 +211,10 @@ public final class RehearsalServer implements AutoCloseable {
                 if (line.startsWith("HELLO ") && account == null) {
                     account = line.substring(6);
                     login(account, peer);
+                } else if (line.startsWith("ACK ") && account != null) {
+                    acknowledged(account, line.substring(4));
+                } else if (line.startsWith("SENT ") && account != null) {
+                    sent(account, peer, line.split(" ", 4));
                 } else if (line.startsWith("LOGOUT ") && account == null) { // an operator's request, not a client
                     boolean done = logout(line.substring(7));
                     peer.socket.getOutputStream().write((done ? "OK\n" : "NONE\n").getBytes(StandardCharsets.UTF_8));
@@ -151,13 +233,34 @@ public final class RehearsalServer implements AutoCloseable {
         }
     }
 
+    private synchronized void acknowledged(String account, String id) {
+        Map<String, Played> messages = played.get(account);
+        Played m = messages == null ? null : messages.get(id);
+        if (m != null) {
+            messages.put(id, new Played(m.id(), m.chat(), m.text(), true));
+        }
+    }
+
+    // "SENT <id> <chat> <text>": a send from a connection that is not the account's live one is a fencing failure.
+    private synchronized void sent(String account, Peer peer, String[] parts) {
+        if (parts.length < 3) {
+            return;
+        }
+        sends++;
+        if (current.get(account) != peer || !peer.live()) {
+            staleSends.add(account + ": " + parts[1] + " to " + parts[2]);
+            return;
+        }
+        answers.computeIfAbsent(parts[2], c -> new java.util.HashSet<>()).add(parts[1]);
+    }
+
     private synchronized void login(String account, Peer peer) throws IOException {
         logins++;
         Peer before = current.put(account, peer);
         if (before != null && before.live()) {
             conflicts.add(new Conflict(account, (System.nanoTime() - before.since) / 1_000_000));
             try {
-                before.socket.getOutputStream().write("CONFLICT\n".getBytes(StandardCharsets.UTF_8));
+                before.write("CONFLICT");
             } catch (IOException e) {
                 // it is being replaced either way
             }
@@ -165,6 +268,7 @@ public final class RehearsalServer implements AutoCloseable {
         } else if (before != null) {
             before.socket.close(); // silent past the window: dropped, as WhatsApp drops a client that stopped answering
         }
+        played.getOrDefault(account, Map.of()).values().stream().filter(m -> !m.acked()).forEach(m -> push(peer, m));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.connection.ConnectionFailedException;
 import dev.blacksky.core.connection.ConnectionFailure;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.transport.simulated.SimulatedTransport;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -68,7 +69,7 @@ public final class SimulatedClient implements ConnectionClient {
         try {
             RehearsalLink opened = RehearsalLink.open(address, server.account(), () -> fail(new ConnectionFailure.Replaced()),
                     () -> fail(new ConnectionFailure.LoggedOut("device_removed")),
-                    why -> fail(new ConnectionFailure.NetworkError(why)));
+                    why -> fail(new ConnectionFailure.NetworkError(why)), this::delivered);
             synchronized (this) {
                 if (closed) {
                     opened.close();
@@ -81,6 +82,50 @@ public final class SimulatedClient implements ConnectionClient {
             login.completeExceptionally(new ConnectionFailedException(new ConnectionFailure.NetworkError(
                     "rehearsal server " + address + " unreachable: " + e.getMessage())));
             return false;
+        }
+    }
+
+    // On the link's reading thread: played in, and acknowledged once the bot has it for good (on a durable
+    // transport, once journaled); unacknowledged, the server delivers it again at the next login.
+    private void delivered(RehearsalLink.Delivered d) {
+        SimulatedTransport transport = server.traffic();
+        if (transport == null) {
+            return;
+        }
+        dev.blacksky.api.message.Chat chat = new dev.blacksky.api.message.Chat(dev.blacksky.api.message.ChatId.of(d.chat()),
+                dev.blacksky.api.message.ChatType.PRIVATE, d.chat());
+        dev.blacksky.api.message.User sender = new dev.blacksky.api.message.User(
+                dev.blacksky.api.message.UserId.of(d.chat()), d.chat());
+        transport.receive(new dev.blacksky.core.transport.Inbound(dev.blacksky.api.message.Message.text(d.id(), chat,
+                sender, d.text(), java.time.Instant.now()), false)).thenRun(() -> {
+                    RehearsalLink current;
+                    synchronized (this) {
+                        current = link;
+                    }
+                    try {
+                        if (current != null) {
+                            current.acknowledge(d.id());
+                        }
+                    } catch (IOException e) {
+                        // not acknowledged: delivered again at the next login, and dropped then as a redelivery
+                    }
+                });
+    }
+
+    /** Hands a send to the rehearsal server over this connection's link; fails when the link is closed. */
+    CompletionStage<Void> relay(dev.blacksky.core.transport.simulated.SentMessage message) {
+        RehearsalLink current;
+        synchronized (this) {
+            current = closed || hung ? null : link;
+        }
+        if (current == null || current.closed()) {
+            return CompletableFuture.failedFuture(new IOException("not connected"));
+        }
+        try {
+            current.sent(message.id(), message.chat().value(), message.text());
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -37,6 +37,7 @@ public final class SimulatedClients implements ConnectionClient.Factory {
     private TimeSource.Cancellable phone;
     private String rehearsalServer;
     private String account;
+    private dev.blacksky.core.transport.simulated.SimulatedTransport traffic;
 
     public SimulatedClients(TimeSource time, Duration keepalive) {
         this.time = time;
@@ -51,6 +52,30 @@ public final class SimulatedClients implements ConnectionClient.Factory {
         this.rehearsalServer = hostPort;
         this.account = account;
         return this;
+    }
+
+    /**
+     * Carries {@code transport}'s messages over the rehearsal server's link: what the server delivers is played in
+     * and acknowledged once the bot has it for good, and each send goes to the server, failing while no link is up.
+     */
+    public synchronized SimulatedClients carry(dev.blacksky.core.transport.simulated.SimulatedTransport transport) {
+        this.traffic = transport;
+        transport.network(this::relay);
+        return this;
+    }
+
+    synchronized dev.blacksky.core.transport.simulated.SimulatedTransport traffic() {
+        return traffic;
+    }
+
+    private java.util.concurrent.CompletionStage<Void> relay(dev.blacksky.core.transport.simulated.SentMessage message) {
+        SimulatedClient client;
+        synchronized (this) {
+            client = current;
+        }
+        return client == null
+                ? java.util.concurrent.CompletableFuture.failedFuture(new java.io.IOException("not connected"))
+                : client.relay(message);
     }
 
     synchronized String rehearsalServer() {

@@ -10,6 +10,7 @@ import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.connection.ConnectionSettings;
 import dev.blacksky.core.connection.PairingCodes;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.transport.simulated.SimulatedTransport;
 import java.time.Duration;
 
 /** Puts a simulated WhatsApp behind the real supervisor, status file and events, with nothing on the network. */
@@ -21,6 +22,7 @@ public final class SimulatedConnectionModule extends AbstractModule {
     private final boolean networkUp;
     private final Duration scanAfter;
     private final String rehearsalServer;
+    private final SimulatedTransport transport;
 
     /**
      * @param networkUp false rehearses an outage: every connect fails as with no network
@@ -34,6 +36,13 @@ public final class SimulatedConnectionModule extends AbstractModule {
         this.networkUp = networkUp;
         this.scanAfter = scanAfter;
         this.rehearsalServer = rehearsalServer;
+        // With a rehearsal server, messages travel over its link as over WhatsApp's: journaled, sent from the outbox.
+        this.transport = new SimulatedTransport().durable(!rehearsalServer.isEmpty());
+    }
+
+    /** The transport whose messages this simulated WhatsApp carries (over a rehearsal server's link, if any). */
+    public SimulatedTransport transport() {
+        return transport;
     }
 
     /** Reads {@code blacksky.connection.rehearsal-network} ("up" or "down"). */
@@ -72,7 +81,7 @@ public final class SimulatedConnectionModule extends AbstractModule {
     SimulatedClients clients(TimeSource time, PairingCodes codes, ConnectionSettings connection) {
         SimulatedClients clients = new SimulatedClients(time, KEEPALIVE).network(networkUp);
         if (!rehearsalServer.isEmpty()) {
-            clients.rehearsalServer(rehearsalServer, connection.account());
+            clients.rehearsalServer(rehearsalServer, connection.account()).carry(transport);
         }
         return scanAfter == null ? clients : clients.rehearsePairing(codes, scanAfter);
     }

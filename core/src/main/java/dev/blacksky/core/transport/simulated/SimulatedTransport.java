@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** An in-memory transport: {@link #deliver} plays a message in, {@link #sent()} shows what came out. */
@@ -41,6 +42,7 @@ public final class SimulatedTransport implements Transport {
     private volatile InboundSink sink;
     private volatile boolean failSends;
     private volatile boolean journaled;
+    private volatile Function<SentMessage, CompletionStage<Void>> network;
 
     public SimulatedTransport() {
         this(Set.of());
@@ -67,6 +69,26 @@ public final class SimulatedTransport implements Transport {
             throw new IllegalStateException("the simulated transport is not started");
         }
         current.accept(inbound);
+    }
+
+    /**
+     * Plays a message in as the network does: the stage completes once the bot has taken it for good (journaled, on
+     * a durable transport), when a network would be told it may forget it.
+     */
+    public CompletionStage<Void> receive(Inbound inbound) {
+        InboundSink current = sink;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the simulated transport is not started"));
+        }
+        return current.accept(inbound);
+    }
+
+    /**
+     * Sends go through {@code network} from now on, succeeding when the stage it returns does (a rehearsal server's
+     * link); without one, every send succeeds at once.
+     */
+    public void network(Function<SentMessage, CompletionStage<Void>> network) {
+        this.network = network;
     }
 
     /** Plays in an event other than a message, such as a member joining a group. */
@@ -122,11 +144,19 @@ public final class SimulatedTransport implements Transport {
             }
         }
         SentMessage message = new SentMessage(chat, outgoing.text(), messageId, outgoing, bytes);
+        Function<SentMessage, CompletionStage<Void>> through = network;
+        if (through != null) {
+            return through.apply(message).thenApply(ignored -> recorded(message));
+        }
+        return CompletableFuture.completedFuture(recorded(message));
+    }
+
+    private String recorded(SentMessage message) {
         sent.add(message);
         for (Consumer<SentMessage> listener : sendListeners) {
             listener.accept(message);
         }
-        return CompletableFuture.completedFuture(message.id());
+        return message.id();
     }
 
     @Override
