@@ -92,7 +92,7 @@ public final class ClusterAccounts implements AutoCloseable {
         }
         try {
             log.info("Account '{}': {}", account, SessionReplica.restore(fenced, runner.layout(account), account));
-            FencedAccountDatabase fencedData = new FencedAccountDatabase(database, lease, why -> end(account, why));
+            FencedAccountDatabase fencedData = new FencedAccountDatabase(database, lease, why -> refused(lease, why));
             FencedAccountDatabase before = data.put(account, fencedData);
             if (before != null) {
                 before.close();
@@ -102,7 +102,7 @@ public final class ClusterAccounts implements AutoCloseable {
                 runner.stopAtOnce(account);
                 return;
             }
-            replicas.put(account, SessionReplica.attach(fenced, session, lease, why -> end(account, why)));
+            replicas.put(account, SessionReplica.attach(fenced, session, lease, why -> refused(lease, why)));
             runner.elsewhere(account, null);
             record(lease, "running");
         } catch (Exception e) {
@@ -110,6 +110,14 @@ public final class ClusterAccounts implements AutoCloseable {
             runner.stopAtOnce(account);
             keeper.giveBack(lease, database.settings().leaseTtl().multipliedBy(4));
             runner.elsewhere(account, "it could not start on this node: " + e.getMessage());
+        }
+    }
+
+    // The database refused a write under the lease: the account stops here, unless that run is over already (a
+    // write of the run before the account was taken anew must not stop the new run).
+    private void refused(Lease lease, String why) {
+        if (keeper.holds(lease)) {
+            end(lease.account(), why);
         }
     }
 
@@ -123,17 +131,21 @@ public final class ClusterAccounts implements AutoCloseable {
         if (replica != null) {
             Thread.ofVirtual().name("cluster-session-copy").start(replica::close);
         }
-        Runnable stop = () -> {
+        try {
+            steps.execute(() -> {
+                runner.stopAtOnce(account);
+                // Its last writes finish, or are refused, on a thread of their own: no other account waits for them.
+                FencedAccountDatabase fencedData = data.remove(account);
+                if (fencedData != null) {
+                    Thread.ofVirtual().name("cluster-writes-close").start(fencedData::close);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) { // the node stops: its last writes are waited for
             runner.stopAtOnce(account);
             FencedAccountDatabase fencedData = data.remove(account);
             if (fencedData != null) {
                 fencedData.close();
             }
-        };
-        try {
-            steps.execute(stop);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            stop.run();
         }
     }
 
