@@ -1,10 +1,12 @@
 package dev.blacksky.core.cluster;
 
+import dev.blacksky.core.storage.AccountMovedException;
+
 /**
  * The database refused a write for an account because it carried an epoch that is no longer the account's live
  * lease: another node owns the account now, or the lease ran out. The message names both epochs.
  */
-public final class StaleEpochException extends RuntimeException {
+public final class StaleEpochException extends AccountMovedException {
 
     private final String account;
     private final long epoch;

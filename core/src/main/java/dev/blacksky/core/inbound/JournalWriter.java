@@ -1,6 +1,7 @@
 package dev.blacksky.core.inbound;
 
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.storage.AccountMovedException;
 import dev.blacksky.core.transport.Inbound;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,11 @@ final class JournalWriter {
             seqs = journal.recordAll(inbounds, time.clock().instant());
         } catch (RuntimeException e) {
             // Not on disk, so not taken: the transport does not acknowledge these and the network delivers them again.
-            log.error("Could not journal {} messages; they are not acknowledged", batch.size(), e);
+            if (e instanceof AccountMovedException) { // to the account's new owner
+                log.warn("{} messages not journaled, nor acknowledged: {}", batch.size(), e.getMessage());
+            } else {
+                log.error("Could not journal {} messages; they are not acknowledged", batch.size(), e);
+            }
             batch.forEach(p -> p.journaled().completeExceptionally(e));
             done(batch.size());
             return;

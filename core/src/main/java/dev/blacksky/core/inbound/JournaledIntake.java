@@ -5,6 +5,7 @@ import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.storage.AccountMovedException;
 import dev.blacksky.core.transport.Inbound;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -143,20 +144,29 @@ public final class JournaledIntake {
 
     private void dispatch(Inbound inbound, Window window) {
         window.inMemory++;
+        java.util.concurrent.atomic.AtomicBoolean moved = new java.util.concurrent.atomic.AtomicBoolean();
         dispatcher.dispatch(inbound, () -> {
             boolean start = running; // once stopping, a message not yet started waits for the next start
             if (start) {
-                journal.attempt(inbound.message());
+                try {
+                    journal.attempt(inbound.message());
+                } catch (AccountMovedException e) { // not handled here, nor marked done: the new owner handles it
+                    log.info("Message {} is left to the account's new owner: {}", inbound.message().id(), e.getMessage());
+                    moved.set(true);
+                    return false;
+                }
             }
             return start;
-        }).whenComplete((ignored, error) -> finished(inbound.message()));
+        }).whenComplete((ignored, error) -> finished(inbound.message(), !moved.get()));
     }
 
-    private void finished(Message message) {
+    private void finished(Message message, boolean handled) {
         if (!running) {
             return;
         }
-        journal.done(message);
+        if (handled) {
+            journal.done(message);
+        }
         synchronized (this) {
             ChatId chat = message.chat().id();
             Window window = chats.get(chat);
