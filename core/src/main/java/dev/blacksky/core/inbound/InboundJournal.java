@@ -140,7 +140,7 @@ public final class InboundJournal {
     /**
      * The message was fully handled; its commands' write ledgers go with the same commit. Returns before that commit,
      * which it shares with the other writes of the moment: lost in a crash, the message is handled again, with its
-     * store writes still applied once (the ledger) and its replies sent again (at least once, as ever).
+     * store writes still applied once (the ledger) and its replies sent again under the same ids (the same messages).
      */
     public CompletableFuture<Void> done(Message m) {
         if (database == ledger) {
