@@ -98,6 +98,8 @@ class ClusterChaosIT {
         Map<String, Long> worstOwned = new LinkedHashMap<>();
         Map<String, Long> worstConnected = new LinkedHashMap<>();
         List<Long> epochs = new ArrayList<>();
+        java.util.concurrent.ScheduledExecutorService users = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         try (ClusterDatabase observerDb = PostgresServer.node(url, "observer")) {
             LeaseStore observer = new LeaseStore(observerDb);
             FencedStore data = new FencedStore(observerDb);
@@ -107,6 +109,11 @@ class ClusterChaosIT {
             LeaseRow owned = ownedAgain(observer, 0, "first owner");
             connected(owned.owner(), "first owner");
             epochs.add(owned.epoch());
+            // A user writes all along, five messages a second, each in a chat of its own.
+            users.scheduleAtFixedRate(() -> {
+                int n = written.incrementAndGet();
+                whatsapp.play("default", "in" + n, "user" + n, "!ping");
+            }, 0, 200, TimeUnit.MILLISECONDS);
             for (int round = 1; round <= rounds; round++) {
                 String owner = owned.owner();
                 Process victim = nodes.get(owner);
@@ -159,12 +166,22 @@ class ClusterChaosIT {
                 await("round " + round + ": the owner's state recorded").atMost(Duration.ofSeconds(10))
                         .until(() -> data.get("default", "state").map(FencedStore.Stored::epoch).orElse(0L) == current);
             }
+            users.shutdown();
+            assertThat(users.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            RehearsalServer.Traffic traffic = await("every message acknowledged and answered").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200)).until(whatsapp::traffic,
+                            t -> t.acknowledged() == t.played() && t.unanswered().isEmpty());
             assertThat(whatsapp.conflicts()).as("440 conflicts: two nodes' connections live at once").isEmpty();
             assertThat(whatsapp.logins()).as("logins seen by the rehearsal server").isGreaterThan(rounds);
+            assertThat(traffic.answeredMoreThanOnce()).as("messages answered more than once").isEmpty();
+            assertThat(traffic.staleSends()).as("sends from a connection that was no longer live").isEmpty();
             System.out.printf("CHAOS rounds=%d seed=%d faults=%s epochs=%s logins=%d conflicts=%d worstOwnedMs=%s"
-                    + " worstConnectedMs=%s%n", rounds, Long.getLong("chaos.seed", 1), faults, epochs, whatsapp.logins(),
-                    whatsapp.conflicts().size(), worstOwned, worstConnected);
+                    + " worstConnectedMs=%s messages=%d answered=%d answeredTwice=%d sends=%d staleSends=%d%n", rounds,
+                    Long.getLong("chaos.seed", 1), faults, epochs, whatsapp.logins(), whatsapp.conflicts().size(), worstOwned,
+                    worstConnected, traffic.played(), traffic.answered(), traffic.answeredMoreThanOnce().size(),
+                    traffic.sends(), traffic.staleSends().size());
         } finally {
+            users.shutdownNow();
             for (Process p : nodes.values()) {
                 signal(p.pid(), "CONT");
                 p.destroy();
