@@ -53,7 +53,11 @@ public final class ClusterDatabase implements AutoCloseable {
         long seconds = Math.max(1, settings.statementTimeout().toSeconds());
         config.addDataSourceProperty("socketTimeout", String.valueOf(seconds + 1));
         config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
-        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
+        // A node frozen inside a transaction would hold its account's lease row (the fence reads it FOR SHARE) and
+        // so keep every other node from taking the account over: the server ends such a transaction.
+        long timeout = settings.statementTimeout().toMillis();
+        config.addDataSourceProperty("options", "-c statement_timeout=" + timeout
+                + " -c idle_in_transaction_session_timeout=" + timeout);
         config.addDataSourceProperty("ApplicationName", "blacksky " + settings.nodeId());
         config.setInitializationFailTimeout(-1); // fail in migrate(), with our message
         return new HikariDataSource(config);

@@ -126,6 +126,38 @@ class FencedAccountDatabaseTest {
     }
 
     @Test
+    void a_node_frozen_inside_a_write_does_not_keep_the_others_from_taking_its_account_over() throws Exception {
+        Lease old = new LeaseStore(nodeA).acquire(account, Duration.ofMillis(300)).orElseThrow();
+        var frozen = nodeA.dataConnection(); // a write begun, then nothing: the process was stopped
+        try {
+            frozen.setAutoCommit(false);
+            try (var s = frozen.prepareStatement("SELECT set_config('blacksky.epoch', ?, true)")) {
+                s.setString(1, String.valueOf(old.epoch()));
+                s.executeQuery().close();
+            }
+            try (var s = frozen.createStatement()) {
+                s.executeUpdate("INSERT INTO outbound_messages (account, id, chat, text, plugin, reply, not_before)"
+                        + " VALUES ('" + account + "', 'frozen-" + account + "', 'c', 't', 'p', 1, 0)");
+            }
+            LeaseStore b = new LeaseStore(nodeB);
+            Lease taken = await().atMost(Duration.ofSeconds(10)).until(() -> {
+                try {
+                    return b.acquire(account, Duration.ofMinutes(1)).orElse(null);
+                } catch (java.sql.SQLException waitedTooLong) {
+                    return null; // the statement timed out behind the frozen write: again
+                }
+            }, java.util.Objects::nonNull);
+            assertThat(taken.epoch()).isGreaterThan(old.epoch());
+        } finally {
+            try {
+                frozen.close();
+            } catch (java.sql.SQLException ended) {
+                // the server ended its session: that is what let the other node in
+            }
+        }
+    }
+
+    @Test
     void a_write_that_names_no_epoch_is_refused_by_the_database() throws Exception {
         new LeaseStore(nodeA).acquire(account, Duration.ofMinutes(1)).orElseThrow();
         try (var c = nodeA.dataConnection(); var s = c.createStatement()) {
