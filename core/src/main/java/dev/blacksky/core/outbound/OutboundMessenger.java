@@ -4,6 +4,7 @@ import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.api.message.OutgoingMessage;
+import dev.blacksky.core.connection.ConnectionPermits;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.transport.OutboundAction;
@@ -28,16 +29,22 @@ public final class OutboundMessenger implements Messenger {
     private final MediaSettings media;
     private final OutboundQueue queue;
 
-    @Inject
     public OutboundMessenger(Transport transport, TimeSource time, GovernorSettings governor, OutboxSettings outbox,
                              MediaSettings media, Storage storage) {
+        this(transport, time, governor, outbox, media, storage, new ConnectionPermits());
+    }
+
+    /** @param permits in a cluster, whether the account's lease is valid: nothing is sent while it is not */
+    @Inject
+    public OutboundMessenger(Transport transport, TimeSource time, GovernorSettings governor, OutboxSettings outbox,
+                             MediaSettings media, Storage storage, ConnectionPermits permits) {
         this.transport = transport;
         this.media = media;
         boolean governed = governor.transports().contains(transport.name());
         this.queue = governed || transport.durable()
                 ? new OutboundQueue(transport, time, governed ? new SendGovernor(governor, time.clock().instant()) : null,
                         transport.durable() ? new Outbox(() -> storage.forAccount(outbox.account()), outbox.account(), media.spool()) : null,
-                        new MediaSpool(media.spool()), outbox)
+                        new MediaSpool(media.spool()), outbox, () -> permits.allows(outbox.account()))
                 : null;
     }
 

@@ -50,6 +50,7 @@ final class OutboundQueue {
     private final Outbox outbox;
     private final MediaSpool spool;
     private final OutboxSettings retries;
+    private final java.util.function.BooleanSupplier permitted;
     // Each chat's sends in order; the chats in turn order: the one that sent last is at the end.
     private final Map<ChatId, ArrayDeque<Entry>> chats = new LinkedHashMap<>();
     private final Set<ChatId> inFlight = new HashSet<>();
@@ -65,9 +66,13 @@ final class OutboundQueue {
             30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
             Thread.ofPlatform().name("outbox-send").daemon().factory());
 
-    /** {@code governor} and {@code outbox} may each be null: no pacing, resp. nothing persisted. */
+    /**
+     * {@code governor} and {@code outbox} may each be null: no pacing, resp. nothing persisted. {@code permitted}
+     * says whether sending is allowed now (in a cluster: the account's lease is valid).
+     */
     OutboundQueue(Transport transport, TimeSource time, SendGovernor governor, Outbox outbox, MediaSpool spool,
-                  OutboxSettings retries) {
+                  OutboxSettings retries, java.util.function.BooleanSupplier permitted) {
+        this.permitted = permitted;
         this.transport = transport;
         this.time = time;
         this.governor = governor;
@@ -234,6 +239,16 @@ final class OutboundQueue {
         }
         for (Entry entry : ready) {
             OutboxItem item = entry.item();
+            if (!permitted.getAsBoolean()) {
+                // The lease ran out (a node waking from a pause): the account stops here, and what it did not send
+                // waits in the outbox for its next owner. Checked last, just before the send, as nothing else is.
+                log.info("Not sending {} to {}: this node no longer holds the account's lease", item.id(), item.chat());
+                synchronized (this) {
+                    enqueue(entry, true);
+                    inFlight.remove(item.chat());
+                }
+                continue;
+            }
             CompletableFuture<String> attempt;
             try {
                 attempt = entry.persisted() ? transport.send(item.chat(), item.message(), item.id()).toCompletableFuture()

@@ -113,6 +113,34 @@ class OutboxTest {
     }
 
     @Test
+    void nothing_is_sent_while_the_cluster_lease_is_not_valid_and_it_waits_in_the_outbox() {
+        storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
+                new StorageSettings("storage.db", 65536), time.clock());
+        storage.start();
+        java.util.concurrent.atomic.AtomicBoolean leaseValid = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.blacksky.core.connection.ConnectionPermits permits = new dev.blacksky.core.connection.ConnectionPermits();
+        permits.require(account -> account.equals("default") && leaseValid.get());
+        OutboundMessenger out = new OutboundMessenger(transport, time,
+                new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of()),
+                OutboundMessengerTest.RETRIES, OutboundMessengerTest.MEDIA, storage, permits);
+        out.start();
+        out.connected(); // a node waking from a pause: its link still looks up, its lease ran out meanwhile
+        out.send(ChatId.of("a"), "late");
+        await().until(() -> out.queued() == 1);
+        time.advance(Duration.ofMinutes(10));
+        assertThat(transport.attempts()).as("nothing goes out over the old connection").isEmpty();
+
+        leaseValid.set(true); // the account run anew under a valid lease: the outbox is taken up
+        SimulatedTransport next = new SimulatedTransport().durable(true);
+        OutboundMessenger again = new OutboundMessenger(next, time,
+                new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of()),
+                OutboundMessengerTest.RETRIES, OutboundMessengerTest.MEDIA, storage, permits);
+        again.start();
+        again.connected();
+        await().untilAsserted(() -> assertThat(next.sent()).extracting(SentMessage::text).containsExactly("late"));
+    }
+
+    @Test
     void nothing_is_sent_before_the_first_connection() {
         storage = new Storage(new HostPaths(home, home.resolve("data"), home.resolve("plugins")),
                 new StorageSettings("storage.db", 65536), time.clock());
