@@ -115,6 +115,7 @@ public final class Blacksky {
                             bind(ConsoleSwitchboard.class).in(Singleton.class);
                         }
                         bind(ConnectionPermits.class).in(Singleton.class);
+                        bind(dev.blacksky.core.outbound.SendPermits.class).to(ConnectionPermits.class);
                     }
                 });
         host.getInstance(HostedAccounts.class).fill(plan -> host.createChildInjector(

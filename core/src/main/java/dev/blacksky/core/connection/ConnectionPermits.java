@@ -1,5 +1,6 @@
 package dev.blacksky.core.connection;
 
+import dev.blacksky.core.outbound.SendPermits;
 import jakarta.inject.Singleton;
 import java.util.function.Predicate;
 
@@ -10,7 +11,7 @@ import java.util.function.Predicate;
  * pause sends nothing over a connection the account's new owner has replaced.
  */
 @Singleton
-public final class ConnectionPermits {
+public final class ConnectionPermits implements SendPermits {
 
     private volatile Predicate<String> permitted = account -> true;
 
@@ -20,6 +21,7 @@ public final class ConnectionPermits {
     }
 
     /** Whether {@code account} may connect, or use its connection (send), now. */
+    @Override
     public boolean allows(String account) {
         return permitted.test(account);
     }

@@ -4,7 +4,6 @@ import dev.blacksky.api.message.ChatId;
 import dev.blacksky.api.message.Message;
 import dev.blacksky.api.message.Messenger;
 import dev.blacksky.api.message.OutgoingMessage;
-import dev.blacksky.core.connection.ConnectionPermits;
 import dev.blacksky.core.schedule.TimeSource;
 import dev.blacksky.core.storage.Storage;
 import dev.blacksky.core.transport.OutboundAction;
@@ -31,13 +30,13 @@ public final class OutboundMessenger implements Messenger {
 
     public OutboundMessenger(Transport transport, TimeSource time, GovernorSettings governor, OutboxSettings outbox,
                              MediaSettings media, Storage storage) {
-        this(transport, time, governor, outbox, media, storage, new ConnectionPermits());
+        this(transport, time, governor, outbox, media, storage, account -> true);
     }
 
     /** @param permits in a cluster, whether the account's lease is valid: nothing is sent while it is not */
     @Inject
     public OutboundMessenger(Transport transport, TimeSource time, GovernorSettings governor, OutboxSettings outbox,
-                             MediaSettings media, Storage storage, ConnectionPermits permits) {
+                             MediaSettings media, Storage storage, SendPermits permits) {
         this.transport = transport;
         this.media = media;
         boolean governed = governor.transports().contains(transport.name());

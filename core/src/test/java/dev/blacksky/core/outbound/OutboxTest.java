@@ -118,8 +118,7 @@ class OutboxTest {
                 new StorageSettings("storage.db", 65536), time.clock());
         storage.start();
         java.util.concurrent.atomic.AtomicBoolean leaseValid = new java.util.concurrent.atomic.AtomicBoolean();
-        dev.blacksky.core.connection.ConnectionPermits permits = new dev.blacksky.core.connection.ConnectionPermits();
-        permits.require(account -> account.equals("default") && leaseValid.get());
+        SendPermits permits = account -> account.equals("default") && leaseValid.get();
         OutboundMessenger out = new OutboundMessenger(transport, time,
                 new GovernorSettings(List.of(), 10, 3, Duration.ZERO, 200, 1500, Duration.ZERO, 1.0, 0.5, java.util.Map.of()),
                 OutboundMessengerTest.RETRIES, OutboundMessengerTest.MEDIA, storage, permits);
