@@ -42,7 +42,7 @@ class MultiAccountIT {
                     blacksky.http.port = 0
                     blacksky.accounts = [
                       { name = sales }
-                      { name = support, plugins = [basics] }
+                      { name = support, plugins = [basics, notes] }
                       { name = field, transport = simulated, connection.rehearsal-server = "%s" }
                     ]
                     """.formatted(address.group(1)));
@@ -54,8 +54,11 @@ class MultiAccountIT {
                 assertThat(bot.reply()).isEqualTo("(now speaking to account 'support')");
                 bot.say("!account");
                 assertThat(bot.reply()).isEqualTo("[support] This is account support (this bot runs sales, support, field).");
-                bot.say("!note buy milk"); // the notes plugin runs for sales, not for support
-                assertThat(bot.reply()).startsWith("[support] Unknown command !note.");
+                bot.say("!poll \"Lunch?\" yes no"); // the poll plugin runs for sales, not for support
+                assertThat(bot.reply()).startsWith("[support] Unknown command !poll.");
+                bot.say("!remind 1s tea"); // a timer belongs to no account: it fires through the one it was set through
+                assertThat(bot.reply()).isEqualTo("[support] OK, I will remind you in 1s.");
+                assertThat(bot.reply()).startsWith("[support] ⏰ Reminder for ").contains(": tea");
                 bot.say(":account nobody");
                 assertThat(bot.reply()).isEqualTo("(there is no account 'nobody' on the console; use one of [sales, support])");
 

@@ -8,6 +8,7 @@ import dev.blacksky.api.command.CommandContext;
 import dev.blacksky.api.command.CommandException;
 import dev.blacksky.api.command.CommandSpec;
 import dev.blacksky.api.command.Cooldown;
+import dev.blacksky.api.message.Messenger;
 import dev.blacksky.api.message.OutgoingMessage;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class Remind implements Command, PluginLifecycle {
             throw new CommandException("I can remind you from 1s up to " + maxDelay.toDays() + " days ahead.");
         }
         Reminder reminder = new Reminder(context.clock().instant().plus(in), ctx.chat().id(), ctx.sender().id(),
-                ctx.args().get(TEXT));
+                ctx.args().get(TEXT), ctx.account());
         String key = "reminder:" + UUID.randomUUID();
         context.storage().putRecord(key, reminder);
         arm(key, reminder);
@@ -67,7 +68,9 @@ public final class Remind implements Command, PluginLifecycle {
     private void arm(String key, Reminder reminder) {
         Duration delay = Duration.between(context.clock().instant(), reminder.due());
         context.scheduler().schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
-            context.messenger().send(reminder.chat(), OutgoingMessage.text("⏰ Reminder for " + reminder.user().mention()
+            // A timer belongs to no account: the reminder goes out through the one it was asked through.
+            Messenger messenger = reminder.account() == null ? context.messenger() : context.messenger(reminder.account());
+            messenger.send(reminder.chat(), OutgoingMessage.text("⏰ Reminder for " + reminder.user().mention()
                     + ": " + reminder.text()).mentioning(reminder.user()));
             context.storage().delete(key);
         });

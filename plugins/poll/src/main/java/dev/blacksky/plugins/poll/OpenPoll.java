@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A group's open poll, stored as a record: its question, options, closing time and each voter's choice. */
-record OpenPoll(String id, String question, List<String> options, Optional<Instant> closesAt, List<Vote> votes) {
+/**
+ * A group's open poll, stored as a record: its question, options, closing time, each voter's choice, and the
+ * account it was opened through (null in polls stored before accounts).
+ */
+record OpenPoll(String id, String question, List<String> options, Optional<Instant> closesAt, List<Vote> votes,
+                String account) {
 
     /** One voter's whole choice. */
     record Vote(UserId voter, List<String> choices) {
@@ -16,7 +20,7 @@ record OpenPoll(String id, String question, List<String> options, Optional<Insta
     OpenPoll withVote(UserId voter, List<String> choices) {
         List<Vote> next = new ArrayList<>(votes.stream().filter(v -> !v.voter().equals(voter)).toList());
         next.add(new Vote(voter, choices));
-        return new OpenPoll(id, question, options, closesAt, next);
+        return new OpenPoll(id, question, options, closesAt, next, account);
     }
 
     String results() {

@@ -76,7 +76,7 @@ public final class Polls implements Command, PluginLifecycle {
         }
         String id = ctx.reply(OutgoingMessage.poll(poll)).toCompletableFuture().join();
         OpenPoll open = new OpenPoll(id, poll.question(), poll.options(),
-                openFor.map(d -> context.clock().instant().plus(d)), List.of());
+                openFor.map(d -> context.clock().instant().plus(d)), List.of(), ctx.account());
         context.storage().putRecord(key(ctx.chat().id()), open);
         closeOnTime(ctx.chat().id(), open);
     }
@@ -92,7 +92,9 @@ public final class Polls implements Command, PluginLifecycle {
     private void close(ChatId chat) {
         OpenPoll poll = open(chat);
         context.storage().delete(key(chat));
-        context.messenger().send(chat, "Poll closed.\n" + poll.results());
+        // Closed on time by a timer, which belongs to no account: through the one the poll was opened through.
+        (poll.account() == null ? context.messenger() : context.messenger(poll.account()))
+                .send(chat, "Poll closed.\n" + poll.results());
     }
 
     private OpenPoll open(ChatId chat) {
