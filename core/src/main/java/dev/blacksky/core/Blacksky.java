@@ -36,6 +36,7 @@ import dev.blacksky.core.transport.Transport;
 import dev.blacksky.core.transport.console.ConsoleTransportModule;
 import dev.blacksky.core.transport.simulated.SimulatedTransport;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -65,7 +66,7 @@ public final class Blacksky {
 
     /** Builds a host; throws {@link ConfigurationException} naming file, line and key on bad configuration. */
     public static BotHost create(HostOptions options) {
-        return create(options, null);
+        return build(options, null);
     }
 
     /**
@@ -73,17 +74,40 @@ public final class Blacksky {
      * embedding and for the testkit, which drive a {@code SimulatedTransport} directly. Such a host runs one account.
      */
     public static BotHost create(HostOptions options, Transport transport) {
+        return build(options, transport == null ? null : plans -> {
+            if (plans.all().size() > 1) {
+                throw new ConfigurationException("A host built on a given transport runs one account, but"
+                        + " blacksky.accounts lists " + plans.names() + ". Leave blacksky.accounts empty for it.");
+            }
+            return plan -> transport;
+        });
+    }
+
+    /**
+     * Builds a host whose accounts run on transports the caller made, by account name, ignoring each account's
+     * {@code blacksky.transport}: the testkit's several accounts. Every configured account must have one.
+     */
+    public static BotHost create(HostOptions options, java.util.Map<String, ? extends Transport> transports) {
+        return build(options, plans -> {
+            List<String> missing = plans.names().stream().filter(name -> !transports.containsKey(name)).toList();
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException("No transport was given for account(s) " + missing + "; the"
+                        + " configured accounts are " + plans.names() + ".");
+            }
+            return plan -> transports.get(plan.name());
+        });
+    }
+
+    // given: null to make each account's transport from its configuration, else what chooses the given ones.
+    private static BotHost build(HostOptions options, Function<AccountPlans, Function<AccountPlan, Transport>> given) {
         Config config = ConfigLoader.load(options.configSources());
         HostPaths paths = ConfigLoader.read(config,
                 c -> HostPaths.resolve(options.home(), c, options.dataDir(), options.pluginsDir()));
         AccountPlans plans = ConfigLoader.read(config, c -> AccountPlans.from(c, options.transport()));
-        if (transport != null && plans.all().size() > 1) {
-            throw new ConfigurationException("A host built on a given transport runs one account, but blacksky.accounts"
-                    + " lists " + plans.names() + ". Leave blacksky.accounts empty for it.");
-        }
+        Function<AccountPlan, Transport> transportOf = given == null ? null : given.apply(plans);
         boolean sharedConsole = plans.onConsole() > 1;
         Function<AccountPlan, Module> accounts = plan -> new AccountModule(plan, paths,
-                transport != null ? binding(transport) : transport(plan, sharedConsole));
+                transportOf != null ? binding(transportOf.apply(plan)) : transport(plan, sharedConsole));
         // Each account's settings are read now, so that a bad one stops start-up here; these modules make the first
         // injector of each account, and the function makes an account anew (on a cluster node that takes it back).
         java.util.Map<String, Module> first = new java.util.HashMap<>();

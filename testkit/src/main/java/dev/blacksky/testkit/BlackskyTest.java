@@ -14,6 +14,7 @@ import dev.blacksky.core.plugin.PluginFailure;
 import dev.blacksky.core.schedule.ManualTimeSource;
 import dev.blacksky.core.transport.GroupChange;
 import dev.blacksky.core.transport.simulated.SentMessage;
+import dev.blacksky.core.dispatch.Dispatcher;
 import dev.blacksky.core.transport.simulated.SimulatedTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +62,9 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
     private Instant start = Instant.parse("2026-01-01T09:00:00Z");
     private Path folder;
     private ManualTimeSource time;
-    private SimulatedTransport transport;
+    private final List<String> accounts = new ArrayList<>(); // empty: the one account blacksky.account names
+    private final Map<String, SimulatedTransport> transports = new java.util.LinkedHashMap<>();
+    private SimulatedTransport transport; // the first account's
     private BotHost host;
 
     private sealed interface PluginSource permits FromClassPath, FromJar {
@@ -150,6 +153,31 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
     }
 
     /**
+     * Runs several WhatsApp accounts ({@code blacksky.accounts}), each on a simulated WhatsApp of its own. A speaker
+     * talks to the first unless told {@link Speaker#via}; {@link #advance} reports every account's sends, each line
+     * starting with {@code [account] }.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * BlackskyTest bot = BlackskyTest.plugin(Remind.class).accounts("sales", "support");
+     *
+     * bot.user("alice").via("support").says("!remind 10m tea").expectReplyContaining("OK");
+     * assertThat(bot.advance(Duration.ofMinutes(10))).containsExactly("[support] alice: ⏰ Reminder for @alice: tea");
+     * }</pre>
+     *
+     * @param names the accounts' names, in order
+     * @return this
+     */
+    public BlackskyTest accounts(String... names) {
+        if (names.length == 0) {
+            throw new IllegalArgumentException("name at least one account");
+        }
+        accounts.clear();
+        accounts.addAll(List.of(names));
+        return this;
+    }
+
+    /**
      * Replaces the owners (default: the single user {@code "owner"}).
      *
      * @param userIds the owners' ids
@@ -183,7 +211,9 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
                 case FromJar j -> PluginJars.copy(j.jar(), pluginsFolder.resolve(j.jar().getFileName()));
             }
         }
-        Files.writeString(folder.resolve("test.conf"), "blacksky.owners = " + quoted(owners) + "\n" + config);
+        String accountList = accounts.isEmpty() ? "" : "blacksky.accounts = "
+                + accounts.stream().map(name -> "{ name = \"" + name + "\" }").toList() + "\n";
+        Files.writeString(folder.resolve("test.conf"), "blacksky.owners = " + quoted(owners) + "\n" + accountList + config);
         start();
     }
 
@@ -198,10 +228,17 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
     }
 
     private void start() {
-        transport = new SimulatedTransport();
         HostOptions options = new HostOptions(folder, new ConfigSources(null, List.of(folder.resolve("test.conf")), Map.of()),
                 folder.resolve("data"), folder.resolve("plugins"), null, time);
-        host = Blacksky.create(options, transport);
+        transports.clear();
+        if (accounts.isEmpty()) {
+            transport = new SimulatedTransport();
+            host = Blacksky.create(options, transport);
+        } else {
+            accounts.forEach(name -> transports.put(name, new SimulatedTransport()));
+            transport = transports.get(accounts.getFirst());
+            host = Blacksky.create(options, transports);
+        }
         host.start();
     }
 
@@ -250,9 +287,18 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
      * @return what the bot sent meanwhile, as {@code "<chat id>: <text>"}
      */
     public List<String> advance(Duration duration) {
-        int before = transport.sent().size();
+        if (accounts.isEmpty()) {
+            int before = transport.sent().size();
+            time.advance(duration);
+            return texts(before);
+        }
+        Map<String, Integer> before = new java.util.LinkedHashMap<>();
+        transports.forEach((name, t) -> before.put(name, t.sent().size()));
         time.advance(duration);
-        return texts(before);
+        List<String> texts = new ArrayList<>();
+        transports.forEach((name, t) -> t.sent().subList(before.get(name), t.sent().size())
+                .forEach(m -> texts.add("[" + name + "] " + m.chat().value() + ": " + m.text())));
+        return texts;
     }
 
     private List<String> texts(int since) {
@@ -346,12 +392,37 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
         return transport;
     }
 
+    // The simulated WhatsApp of an account; null: the first.
+    SimulatedTransport transport(String account) {
+        if (account == null) {
+            return transport;
+        }
+        SimulatedTransport named = transports.get(account);
+        if (named == null) {
+            throw new IllegalArgumentException("There is no account '" + account + "' in this test; "
+                    + (accounts.isEmpty() ? "declare them with BlackskyTest.accounts(...)" : "it runs " + accounts));
+        }
+        return named;
+    }
+
+    Dispatcher dispatcher(String account) {
+        if (account == null) {
+            return host.dispatcher();
+        }
+        transport(account); // a clear error for an unknown name
+        return host.accounts().named(account).orElseThrow().dispatcher();
+    }
+
     BotHost host() {
         return host;
     }
 
     Chat groupChat(String group) {
-        return transport.groups().chat(ChatId.of(group + "@g.us"), group);
+        return groupChat(null, group);
+    }
+
+    Chat groupChat(String account, String group) {
+        return transport(account).groups().chat(ChatId.of(group + "@g.us"), group);
     }
 
     static void await(java.util.concurrent.CompletableFuture<?> done) {
@@ -363,7 +434,11 @@ public final class BlackskyTest implements BeforeEachCallback, AfterEachCallback
     }
 
     List<SentMessage> sentSince(int index) {
-        List<SentMessage> all = transport.sent();
+        return sentSince(null, index);
+    }
+
+    List<SentMessage> sentSince(String account, int index) {
+        List<SentMessage> all = transport(account).sent();
         return all.subList(index, all.size());
     }
 

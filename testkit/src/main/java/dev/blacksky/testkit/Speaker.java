@@ -34,13 +34,34 @@ public final class Speaker {
     private final String displayName;
     private final String group;
     private final boolean admin;
+    private final String account; // null: the first
 
     Speaker(BlackskyTest bot, UserId id, String displayName, String group, boolean admin) {
+        this(bot, id, displayName, group, admin, null);
+    }
+
+    private Speaker(BlackskyTest bot, UserId id, String displayName, String group, boolean admin, String account) {
         this.bot = bot;
         this.id = id;
         this.displayName = displayName;
         this.group = group;
         this.admin = admin;
+        this.account = account;
+    }
+
+    /**
+     * Writes to another of the bot's accounts (see {@link BlackskyTest#accounts}); the replies are that account's.
+     *
+     * <pre>{@code
+     * bot.user("alice").via("support").says("!account").expectReply("This is account support (this bot runs sales, support).");
+     * }</pre>
+     *
+     * @param accountName the account's name
+     * @return the speaker, writing to that account
+     */
+    public Speaker via(String accountName) {
+        bot.transport(accountName); // an unknown name fails here, naming the accounts
+        return new Speaker(bot, id, displayName, group, admin, accountName);
     }
 
     /**
@@ -50,7 +71,7 @@ public final class Speaker {
      * @return the speaker in that group
      */
     public Speaker in(String groupName) {
-        return new Speaker(bot, id, displayName, groupName, admin);
+        return new Speaker(bot, id, displayName, groupName, admin, account);
     }
 
     /**
@@ -59,7 +80,7 @@ public final class Speaker {
      * @return the speaker as an admin
      */
     public Speaker asAdmin() {
-        return new Speaker(bot, id, displayName, group, true);
+        return new Speaker(bot, id, displayName, group, true, account);
     }
 
     /**
@@ -69,7 +90,7 @@ public final class Speaker {
      * @return the speaker with that name
      */
     public Speaker named(String name) {
-        return new Speaker(bot, id, name, group, admin);
+        return new Speaker(bot, id, name, group, admin, account);
     }
 
     /**
@@ -127,17 +148,17 @@ public final class Speaker {
      * @throws AssertionError if the bot sent no poll here
      */
     public Exchange votes(String... options) {
-        Chat chat = group == null ? new Chat(ChatId.of(id), ChatType.PRIVATE, displayName) : bot.groupChat(group);
-        String pollId = bot.transport().sent().reversed().stream()
+        Chat chat = group == null ? new Chat(ChatId.of(id), ChatType.PRIVATE, displayName) : bot.groupChat(account, group);
+        String pollId = bot.transport(account).sent().reversed().stream()
                 .filter(m -> m.chat().equals(chat.id()) && m.message().poll().isPresent()).map(m -> m.id()).findFirst()
                 .orElseThrow(() -> new AssertionError("the bot sent no poll to " + chat.id()));
         Message label = Message.text("vote-" + ids.incrementAndGet(), chat, new User(id, displayName),
                 "(votes " + String.join(", ", options) + ")", bot.now());
-        int sentBefore = bot.transport().sent().size();
-        int actionsBefore = bot.transport().actions().size();
-        BlackskyTest.await(bot.host().dispatcher().publish(new PollVotedEvent(chat, pollId, id, List.of(options), bot.now())));
-        return new Exchange(label, bot.sentSince(sentBefore), List.of(),
-                bot.transport().actions().subList(actionsBefore, bot.transport().actions().size()));
+        int sentBefore = bot.transport(account).sent().size();
+        int actionsBefore = bot.transport(account).actions().size();
+        BlackskyTest.await(bot.dispatcher(account).publish(new PollVotedEvent(chat, pollId, id, List.of(options), bot.now())));
+        return new Exchange(label, bot.sentSince(account, sentBefore), List.of(),
+                bot.transport(account).actions().subList(actionsBefore, bot.transport(account).actions().size()));
     }
 
     private Exchange send(String text, Optional<QuotedMessage> quoted) {
@@ -149,20 +170,20 @@ public final class Speaker {
         if (group == null) {
             chat = new Chat(ChatId.of(id), ChatType.PRIVATE, displayName);
         } else {
-            chat = bot.groupChat(group);
-            bot.transport().groups().ensureMember(chat.id(), group, id);
+            chat = bot.groupChat(account, group);
+            bot.transport(account).groups().ensureMember(chat.id(), group, id);
         }
         Message message = new Message("test-" + ids.incrementAndGet(), chat, new User(id, displayName), text,
                 bot.now(), quoted, mentions(text), content);
-        int sentBefore = bot.transport().sent().size();
-        int reactionsBefore = bot.transport().reactions().size();
-        int actionsBefore = bot.transport().actions().size();
-        boolean isAdmin = group != null && (admin || bot.transport().groups().isAdmin(chat.id(), id));
-        BlackskyTest.await(bot.host().dispatcher().dispatch(new Inbound(message, isAdmin)));
-        return new Exchange(message, bot.sentSince(sentBefore),
-                bot.transport().reactions().subList(reactionsBefore, bot.transport().reactions().size())
+        int sentBefore = bot.transport(account).sent().size();
+        int reactionsBefore = bot.transport(account).reactions().size();
+        int actionsBefore = bot.transport(account).actions().size();
+        boolean isAdmin = group != null && (admin || bot.transport(account).groups().isAdmin(chat.id(), id));
+        BlackskyTest.await(bot.dispatcher(account).dispatch(new Inbound(message, isAdmin)));
+        return new Exchange(message, bot.sentSince(account, sentBefore),
+                bot.transport(account).reactions().subList(reactionsBefore, bot.transport(account).reactions().size())
                         .stream().map(r -> r.emoji()).toList(),
-                bot.transport().actions().subList(actionsBefore, bot.transport().actions().size()));
+                bot.transport(account).actions().subList(actionsBefore, bot.transport(account).actions().size()));
     }
 
     // "@391234567890" in the text mentions that user, as WhatsApp clients do.
