@@ -1,6 +1,7 @@
 package dev.blacksky.plugins.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blacksky.testkit.BlackskyTest;
 import java.time.Duration;
@@ -20,5 +21,10 @@ class RemindAccountsTest {
         bot.restart();
         assertThat(bot.advance(Duration.ofMinutes(20))).containsExactly(
                 "[sales] bob: ⏰ Reminder for @bob: coffee", "[support] alice: ⏰ Reminder for @alice: tea");
+    }
+
+    @Test
+    void an_account_the_test_does_not_run_is_refused_naming_those_it_does() {
+        assertThatThrownBy(() -> bot.user("alice").via("field")).hasMessageContaining("it runs [sales, support]");
     }
 }
