@@ -119,6 +119,7 @@ class ClusterChaosIT {
                 Process victim = nodes.get(owner);
                 int fault = random.nextInt(3);
                 long faultAt = System.nanoTime();
+                int loginsBefore = whatsapp.logins();
                 Long ownedAt = null;
                 switch (fault) {
                     case 0 -> {
@@ -158,6 +159,9 @@ class ClusterChaosIT {
                 owned = ownedAgain(observer, epochs.getLast(), "round " + round + ": owned again (epoch rises) after " + faults);
                 ownedAt = ownedAt != null ? ownedAt : System.nanoTime();
                 connected(owned.owner(), "round " + round);
+                // A status file a killed node left behind may still say CONNECTED: the new owner's login is what counts.
+                await("round " + round + ": the new owner's login").atMost(Duration.ofSeconds(30))
+                        .until(() -> whatsapp.logins() > loginsBefore);
                 String kind = FAULTS.get(fault);
                 worstOwned.merge(kind, (ownedAt - faultAt) / 1_000_000, Math::max);
                 worstConnected.merge(kind, (System.nanoTime() - faultAt) / 1_000_000, Math::max);

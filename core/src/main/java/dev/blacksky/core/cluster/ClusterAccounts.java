@@ -93,10 +93,7 @@ public final class ClusterAccounts implements AutoCloseable {
         try {
             log.info("Account '{}': {}", account, SessionReplica.restore(fenced, runner.layout(account), account));
             FencedAccountDatabase fencedData = new FencedAccountDatabase(database, lease, why -> refused(lease, why));
-            FencedAccountDatabase before = data.put(account, fencedData);
-            if (before != null) {
-                before.close();
-            }
+            release(data.put(account, fencedData), false);
             SessionService session = runner.start(account, fencedData);
             if (!keeper.holds(lease)) { // lost while it started: its stop may have come first
                 runner.stopAtOnce(account);
@@ -134,18 +131,24 @@ public final class ClusterAccounts implements AutoCloseable {
         try {
             steps.execute(() -> {
                 runner.stopAtOnce(account);
-                // Its last writes finish, or are refused, on a thread of their own: no other account waits for them.
-                FencedAccountDatabase fencedData = data.remove(account);
-                if (fencedData != null) {
-                    Thread.ofVirtual().name("cluster-writes-close").start(fencedData::close);
-                }
+                release(data.remove(account), false);
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) { // the node stops: its last writes are waited for
             runner.stopAtOnce(account);
-            FencedAccountDatabase fencedData = data.remove(account);
-            if (fencedData != null) {
-                fencedData.close();
-            }
+            release(data.remove(account), true);
+        }
+    }
+
+    // A run's last writes finish, or are refused; unless the node stops, on a thread of their own, so that no other
+    // account waits for them.
+    private static void release(FencedAccountDatabase fencedData, boolean wait) {
+        if (fencedData == null) {
+            return;
+        }
+        if (wait) {
+            fencedData.close();
+        } else {
+            Thread.ofVirtual().name("cluster-writes-close").start(fencedData::close);
         }
     }
 

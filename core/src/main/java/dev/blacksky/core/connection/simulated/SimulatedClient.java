@@ -1,12 +1,21 @@
 package dev.blacksky.core.connection.simulated;
 
+import dev.blacksky.api.message.Chat;
+import dev.blacksky.api.message.ChatId;
+import dev.blacksky.api.message.ChatType;
+import dev.blacksky.api.message.Message;
+import dev.blacksky.api.message.User;
+import dev.blacksky.api.message.UserId;
 import dev.blacksky.core.connection.ClientListener;
 import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.connection.ConnectionFailedException;
 import dev.blacksky.core.connection.ConnectionFailure;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.transport.Inbound;
+import dev.blacksky.core.transport.simulated.SentMessage;
 import dev.blacksky.core.transport.simulated.SimulatedTransport;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -92,12 +101,9 @@ public final class SimulatedClient implements ConnectionClient {
         if (transport == null) {
             return;
         }
-        dev.blacksky.api.message.Chat chat = new dev.blacksky.api.message.Chat(dev.blacksky.api.message.ChatId.of(d.chat()),
-                dev.blacksky.api.message.ChatType.PRIVATE, d.chat());
-        dev.blacksky.api.message.User sender = new dev.blacksky.api.message.User(
-                dev.blacksky.api.message.UserId.of(d.chat()), d.chat());
-        transport.receive(new dev.blacksky.core.transport.Inbound(dev.blacksky.api.message.Message.text(d.id(), chat,
-                sender, d.text(), java.time.Instant.now()), false)).thenRun(() -> {
+        Chat chat = new Chat(ChatId.of(d.chat()), ChatType.PRIVATE, d.chat());
+        User sender = new User(UserId.of(d.chat()), d.chat());
+        transport.receive(new Inbound(Message.text(d.id(), chat, sender, d.text(), Instant.now()), false)).thenRun(() -> {
                     RehearsalLink current;
                     synchronized (this) {
                         current = link;
@@ -113,7 +119,7 @@ public final class SimulatedClient implements ConnectionClient {
     }
 
     /** Hands a send to the rehearsal server over this connection's link; fails when the link is closed. */
-    CompletionStage<Void> relay(dev.blacksky.core.transport.simulated.SentMessage message) {
+    CompletionStage<Void> relay(SentMessage message) {
         RehearsalLink current;
         synchronized (this) {
             current = closed || hung ? null : link;

@@ -5,12 +5,17 @@ import dev.blacksky.core.connection.ConnectionClient;
 import dev.blacksky.core.connection.ConnectionFailure;
 import dev.blacksky.core.connection.PairingCodes;
 import dev.blacksky.core.schedule.TimeSource;
+import dev.blacksky.core.transport.simulated.SentMessage;
+import dev.blacksky.core.transport.simulated.SimulatedTransport;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A scriptable WhatsApp with nothing on the network, for tests, the testkit and fault rehearsals: script the
@@ -37,7 +42,7 @@ public final class SimulatedClients implements ConnectionClient.Factory {
     private TimeSource.Cancellable phone;
     private String rehearsalServer;
     private String account;
-    private dev.blacksky.core.transport.simulated.SimulatedTransport traffic;
+    private SimulatedTransport traffic;
 
     public SimulatedClients(TimeSource time, Duration keepalive) {
         this.time = time;
@@ -58,23 +63,23 @@ public final class SimulatedClients implements ConnectionClient.Factory {
      * Carries {@code transport}'s messages over the rehearsal server's link: what the server delivers is played in
      * and acknowledged once the bot has it for good, and each send goes to the server, failing while no link is up.
      */
-    public synchronized SimulatedClients carry(dev.blacksky.core.transport.simulated.SimulatedTransport transport) {
+    public synchronized SimulatedClients carry(SimulatedTransport transport) {
         this.traffic = transport;
         transport.network(this::relay);
         return this;
     }
 
-    synchronized dev.blacksky.core.transport.simulated.SimulatedTransport traffic() {
+    synchronized SimulatedTransport traffic() {
         return traffic;
     }
 
-    private java.util.concurrent.CompletionStage<Void> relay(dev.blacksky.core.transport.simulated.SentMessage message) {
+    private CompletionStage<Void> relay(SentMessage message) {
         SimulatedClient client;
         synchronized (this) {
             client = current;
         }
         return client == null
-                ? java.util.concurrent.CompletableFuture.failedFuture(new java.io.IOException("not connected"))
+                ? CompletableFuture.failedFuture(new IOException("not connected"))
                 : client.relay(message);
     }
 
