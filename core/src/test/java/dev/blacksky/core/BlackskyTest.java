@@ -55,4 +55,19 @@ class BlackskyTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("blacksky.dispatch.prefixes");
     }
+
+    @Test
+    void a_host_on_given_transports_needs_one_for_every_configured_account() throws IOException {
+        Path file = Files.writeString(home.resolve("my.conf"), "blacksky.accounts = [{ name = sales }, { name = support }]\n");
+        HostOptions options = new HostOptions(home, new ConfigSources(null, List.of(file), Map.of()), null, null, null,
+                Clock.systemUTC());
+        assertThatThrownBy(() -> Blacksky.create(options, Map.of("sales",
+                new dev.blacksky.core.transport.simulated.SimulatedTransport())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("No transport was given for account(s) [support]")
+                .hasMessageContaining("[sales, support]");
+        assertThatThrownBy(() -> Blacksky.create(options, new dev.blacksky.core.transport.simulated.SimulatedTransport()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("runs one account");
+    }
 }
