@@ -7,6 +7,7 @@ import dev.blacksky.core.storage.SqliteDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +23,6 @@ import java.util.function.Consumer;
  */
 public final class FencedAccountDatabase implements AccountDatabase, AutoCloseable {
 
-    private static final String FENCE_REFUSED = "BF409"; // the SQLSTATE the fence trigger raises
-
     private final ClusterDatabase database;
     private final Lease lease;
     private final Consumer<String> onStale;
@@ -36,10 +35,6 @@ public final class FencedAccountDatabase implements AccountDatabase, AutoCloseab
         this.onStale = onStale;
         this.writer = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("cluster-writes-" + lease.account()).factory());
-    }
-
-    public Lease lease() {
-        return lease;
     }
 
     @Override
@@ -101,11 +96,11 @@ public final class FencedAccountDatabase implements AccountDatabase, AutoCloseab
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
-                if (e instanceof SQLException sql && FENCE_REFUSED.equals(sql.getSQLState())) {
-                    StaleEpochException stale = new StaleEpochException(lease.account(), lease.epoch(),
-                            FencedStore.serverMessage(sql), sql);
-                    onStale.accept(stale.getMessage());
-                    throw stale;
+                Optional<StaleEpochException> stale = e instanceof SQLException sql ? StaleEpochException.of(lease, sql)
+                        : Optional.empty();
+                if (stale.isPresent()) {
+                    onStale.accept(stale.get().getMessage());
+                    throw stale.get();
                 }
                 throw e;
             } finally {

@@ -14,7 +14,6 @@ import java.util.Optional;
 public final class FencedStore {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FencedStore.class);
-    private static final String FENCE_REFUSED = "BF409"; // the SQLSTATE the fence trigger raises
 
     private final ClusterDatabase database;
 
@@ -34,8 +33,9 @@ public final class FencedStore {
             s.setLong(4, lease.epoch());
             s.executeUpdate();
         } catch (SQLException e) {
-            if (FENCE_REFUSED.equals(e.getSQLState())) {
-                throw new StaleEpochException(lease.account(), lease.epoch(), serverMessage(e), e);
+            Optional<StaleEpochException> stale = StaleEpochException.of(lease, e);
+            if (stale.isPresent()) {
+                throw stale.get();
             }
             throw e;
         }
@@ -70,12 +70,5 @@ public final class FencedStore {
 
     /** A stored value and the epoch of the write that stored it. */
     public record Stored(byte[] value, long epoch) {
-    }
-
-    static String serverMessage(SQLException e) {
-        String m = e.getMessage();
-        int where = m.indexOf("\n  Where:");
-        m = where >= 0 ? m.substring(0, where) : m;
-        return m.startsWith("ERROR: ") ? m.substring(7) : m;
     }
 }

@@ -8,6 +8,8 @@ import dev.blacksky.core.storage.AccountMovedException;
  */
 public final class StaleEpochException extends AccountMovedException {
 
+    private static final String FENCE_REFUSED = "BF409"; // the SQLSTATE the fence triggers raise
+
     private final String account;
     private final long epoch;
 
@@ -15,6 +17,18 @@ public final class StaleEpochException extends AccountMovedException {
         super("Write for account '" + account + "' refused by the database: " + databaseMessage, cause);
         this.account = account;
         this.epoch = epoch;
+    }
+
+    /** The refusal {@code e} is, if it is the fence trigger's (its SQLSTATE), for a write under {@code lease}. */
+    static java.util.Optional<StaleEpochException> of(Lease lease, java.sql.SQLException e) {
+        if (!FENCE_REFUSED.equals(e.getSQLState())) {
+            return java.util.Optional.empty();
+        }
+        String m = e.getMessage();
+        int where = m.indexOf("\n  Where:");
+        m = where >= 0 ? m.substring(0, where) : m;
+        return java.util.Optional.of(new StaleEpochException(lease.account(), lease.epoch(),
+                m.startsWith("ERROR: ") ? m.substring(7) : m, e));
     }
 
     public String account() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,7 +145,7 @@ public final class JournaledIntake {
 
     private void dispatch(Inbound inbound, Window window) {
         window.inMemory++;
-        java.util.concurrent.atomic.AtomicBoolean moved = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean moved = new AtomicBoolean();
         dispatcher.dispatch(inbound, () -> {
             boolean start = running; // once stopping, a message not yet started waits for the next start
             if (start) {
